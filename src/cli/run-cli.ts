@@ -1,0 +1,32 @@
+// Composition root of the CLIs: config, store, clock, streams.
+import os from "node:os";
+import { loadConfig } from "../config/load-config.ts";
+import { openCampaign } from "../app/open-campaign.ts";
+import type { CliCommand } from "./cli-context.ts";
+
+export async function runCli(command: CliCommand, args: string[]): Promise<void> {
+  const config = loadConfig();
+  let store;
+  try {
+    store = await openCampaign(config, new Date());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  try {
+    process.exitCode = await command({
+      args,
+      config,
+      store,
+      now: new Date(),
+      out: (t) => process.stdout.write(t),
+      err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+      actor: `cli:${os.userInfo().username}`,
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+}

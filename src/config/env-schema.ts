@@ -1,0 +1,117 @@
+// The environment, parsed once at start. Every problem is reported at once.
+import cron from "node-cron";
+import { z } from "zod";
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const cronExpression = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => cron.validate(v), { message: "not a valid cron expression" });
+
+export const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/shutdown.db")
+    .refine((v) => v.startsWith("file:"), {
+      message: "only SQLite (file:…) is supported yet; PostgreSQL is not supported yet",
+    }),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+    message: "a bot token starts with xoxb-",
+  }),
+  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-zA-Z]{8,}$/.test(v), {
+    message: "the signing secret is letters and digits (32 hex characters in a real app)",
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), {
+    message: "an app-level token starts with xapp-",
+  }),
+  SLACK_API_URL: z
+    .string()
+    .trim()
+    .default("https://slack.com/api/")
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .transform((v) => (v.endsWith("/") ? v : `${v}/`)),
+  PORT: z.coerce.number({ error: "must be a number" }).int().min(0).max(65535).default(3000),
+  DIGEST_CHANNEL_ID: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{2,}$/.test(v), {
+    message: "a channel id starts with C or G",
+  }),
+  COORDINATOR_USER_IDS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(/[,，\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => SLACK_USER_ID.test(id)), {
+      message: "every entry must be a Slack user id (U… or W…)",
+    }),
+  CAMPAIGN_YEAR: z.coerce
+    .number({ error: "must be a year" })
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  REMINDER_CRON: cronExpression("0 9 * * *"),
+  DIGEST_CRON: cronExpression("0 17 * * *"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+const EXAMPLES: Record<string, string> = {
+  DATABASE_URL: "file:./data/shutdown.db",
+  SLACK_BOT_TOKEN: "xoxb-123-456-abc",
+  SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+  SLACK_APP_TOKEN: "xapp-1-A123-456-abc",
+  SLACK_API_URL: "https://slack.com/api/",
+  PORT: "3000",
+  DIGEST_CHANNEL_ID: "C0123456789",
+  COORDINATOR_USER_IDS: "U0123ABCD,U0456EFGH",
+  CAMPAIGN_YEAR: "2027",
+  REMINDER_CRON: "0 9 * * *",
+  DIGEST_CRON: "0 17 * * *",
+  LOG_LEVEL: "info",
+};
+
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+  example: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+/** Parses the environment; blank values count as unset. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") input[key] = value;
+  }
+  const result = EnvSchema.safeParse(input);
+  if (result.success) return { ok: true, config: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? "?");
+    return { variable, problem: issue.message, example: EXAMPLES[variable] ?? "" };
+  });
+  return { ok: false, problems };
+}
+
+export function formatConfigProblems(problems: ConfigProblem[]): string {
+  const lines = problems.map((p) => `  - ${p.variable}: ${p.problem} (e.g. ${p.variable}=${p.example})`);
+  return [`配置有误 / invalid configuration (${problems.length}):`, ...lines, "See .env.example and README.md."].join(
+    "\n",
+  );
+}

@@ -1,0 +1,75 @@
+// All calendar logic of the campaign, in Asia/Shanghai whatever the server's TZ.
+import { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDays, format } from "date-fns";
+
+export const CAMPAIGN_TZ = "Asia/Shanghai";
+
+/** The instant of a wall-clock time in Shanghai. */
+export function shanghaiInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  return new Date(new TZDate(year, month - 1, day, hour, minute, second, CAMPAIGN_TZ).getTime());
+}
+
+/** Parses a seed date "MM-DDTHH:mm:ss" for the given campaign year. */
+export function seedInstant(year: number, monthDayTime: string): Date {
+  const m = /^(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(monthDayTime);
+  if (!m) throw new Error(`bad seed date "${monthDayTime}", expected MM-DDTHH:mm:ss`);
+  const [, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number];
+  return shanghaiInstant(year, mo, d, h, mi, s);
+}
+
+/** The year of the next June 20 on or after today (Shanghai calendar). */
+export function defaultCampaignYear(now: Date): number {
+  const today = new TZDate(now.getTime(), CAMPAIGN_TZ);
+  const year = today.getFullYear();
+  const afterJune20 = today.getMonth() > 5 || (today.getMonth() === 5 && today.getDate() > 20);
+  return afterJune20 ? year + 1 : year;
+}
+
+export function toShanghai(date: Date): TZDate {
+  return new TZDate(date.getTime(), CAMPAIGN_TZ);
+}
+
+/** "2027-06-20T23:59:59+08:00" */
+export function formatIsoShanghai(date: Date): string {
+  return format(toShanghai(date), "yyyy-MM-dd'T'HH:mm:ssXXX");
+}
+
+/** "6月20日 23:59" */
+export function formatDueShort(date: Date): string {
+  return format(toShanghai(date), "M月d日 HH:mm");
+}
+
+/** "2027-06-20 23:59" */
+export function formatDateTime(date: Date): string {
+  return format(toShanghai(date), "yyyy-MM-dd HH:mm");
+}
+
+/** Calendar days from `now` to `due` in Shanghai: 0 on the due day, negative when overdue. */
+export function calendarDaysUntil(due: Date, now: Date): number {
+  return differenceInCalendarDays(toShanghai(due), toShanghai(now));
+}
+
+/** "2027-06-20": the Shanghai calendar day of an instant. */
+export function shanghaiDay(date: Date): string {
+  return format(toShanghai(date), "yyyy-MM-dd");
+}
+
+/**
+ * Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:mm" as Shanghai wall-clock time.
+ * A bare date means the end of that day (23:59:59), as deadlines do.
+ */
+export function parseShanghaiDateTime(text: string): Date | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const hasTime = m[4] !== undefined;
+  const h = hasTime ? Number(m[4]) : 23;
+  const mi = hasTime ? Number(m[5]) : 59;
+  if (h > 23 || mi > 59) return null;
+  const instant = shanghaiInstant(y, mo, d, h, mi, hasTime ? 0 : 59);
+  const check = toShanghai(instant);
+  // NOTE: rejects 2027-02-30 and the like instead of rolling over into March.
+  if (check.getMonth() !== mo - 1 || check.getDate() !== d) return null;
+  return instant;
+}

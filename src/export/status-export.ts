@@ -1,0 +1,55 @@
+// The machine-readable truth of the campaign: one row per checklist item.
+// NOTE: column names are a public contract (README, tests, other tools): keep them stable.
+import { formatIsoShanghai } from "../domain/calendar.ts";
+import { deadlineForTask } from "../domain/model.ts";
+import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import { groupBy } from "../lib/group-by.ts";
+import { toCsv } from "./csv.ts";
+
+export const STATUS_COLUMNS = [
+  "unit_name",
+  "unit_key",
+  "task",
+  "domain",
+  "state",
+  "method",
+  "note",
+  "updated_at",
+  "updated_by",
+  "deadline",
+  "due_at",
+] as const;
+
+export type StatusRow = Record<(typeof STATUS_COLUMNS)[number], string | null>;
+
+export function buildStatusRows(snapshot: CampaignSnapshot): StatusRow[] {
+  const itemsByUnit = groupBy(snapshot.items, (i) => i.unitId);
+  return snapshot.units.flatMap((unit) =>
+    (itemsByUnit.get(unit.id) ?? []).map((item) => {
+      const deadline = deadlineForTask(snapshot.deadlines, item.task);
+      return {
+        unit_name: unit.name,
+        unit_key: unit.key,
+        task: item.task,
+        domain: item.domain,
+        state: item.state,
+        method: item.method,
+        note: item.note,
+        updated_at: item.updatedAt ? formatIsoShanghai(item.updatedAt) : null,
+        updated_by: item.updatedBy,
+        deadline: deadline?.key ?? null,
+        due_at: deadline ? formatIsoShanghai(deadline.dueAt) : null,
+      };
+    }),
+  );
+}
+
+export type ExportFormat = "csv" | "json";
+
+export function formatStatusRows(rows: StatusRow[], format: ExportFormat): string {
+  if (format === "json") return `${JSON.stringify(rows, null, 2)}\n`;
+  return toCsv(
+    STATUS_COLUMNS,
+    rows.map((r) => STATUS_COLUMNS.map((c) => r[c] ?? "")),
+  );
+}

@@ -1,0 +1,49 @@
+import type { AuditRecord, AuditSource } from "../domain/model.ts";
+import type { Db } from "./open-store.ts";
+import type { Tx } from "./transaction.ts";
+
+export interface AuditInput {
+  at: Date;
+  actor: string;
+  source: AuditSource;
+  unitId?: number | null;
+  itemId?: number | null;
+  field: string;
+  subject?: string | null;
+  fromValue?: string | null;
+  toValue?: string | null;
+  note?: string | null;
+}
+
+export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
+  await tx.auditEntry.create({ data: { ...entry } });
+}
+
+export async function listAudit(
+  db: Db | Tx,
+  where: { unitId?: number; since?: Date; until?: Date; limit?: number; newestFirst?: boolean },
+): Promise<AuditRecord[]> {
+  const rows = await db.auditEntry.findMany({
+    where: {
+      unitId: where.unitId,
+      at: where.since || where.until ? { gt: where.since, lte: where.until } : undefined,
+    },
+    include: { unit: { select: { name: true } }, item: { select: { key: true } } },
+    orderBy: [{ at: where.newestFirst ? "desc" : "asc" }, { id: where.newestFirst ? "desc" : "asc" }],
+    take: where.limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    source: r.source as AuditSource,
+    unitId: r.unitId,
+    unitName: r.unit?.name ?? null,
+    itemKey: r.item?.key ?? null,
+    field: r.field,
+    subject: r.subject,
+    fromValue: r.fromValue,
+    toValue: r.toValue,
+    note: r.note,
+  }));
+}

@@ -1,0 +1,119 @@
+// Reads the campaign as plain records; the domain never sees Prisma.
+import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/tasks.ts";
+import { compareTasks } from "../domain/tasks.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "./open-store.ts";
+import type { Tx } from "./transaction.ts";
+
+type Reader = Db | Tx;
+
+const unitInclude = {
+  domains: { orderBy: { position: "asc" } },
+  contacts: { include: { contact: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.UnitInclude;
+
+type UnitRow = Prisma.UnitGetPayload<{ include: typeof unitInclude }>;
+
+export function toContactRecord(c: {
+  id: number;
+  slackUserId: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}): ContactRecord {
+  return { id: c.id, slackUserId: c.slackUserId, name: c.name, phone: c.phone, email: c.email };
+}
+
+function toUnitRecord(u: UnitRow): UnitRecord {
+  return {
+    id: u.id,
+    key: u.key,
+    name: u.name,
+    position: u.position,
+    group: u.group as UnitGroup,
+    governmentRoom: u.governmentRoom,
+    icpNumber: u.icpNumber,
+    sponsorName: u.sponsorName,
+    localTelecom: u.localTelecom,
+    secondLevel: u.secondLevel,
+    migrateData: u.migrateData,
+    domains: u.domains.map((d): DomainRecord => ({ id: d.id, name: d.name, isSubdomain: d.isSubdomain })),
+    contacts: u.contacts.map((uc) => toContactRecord(uc.contact)),
+  };
+}
+
+export async function listUnits(db: Reader): Promise<UnitRecord[]> {
+  const rows = await db.unit.findMany({ include: unitInclude, orderBy: { position: "asc" } });
+  return rows.map(toUnitRecord);
+}
+
+export async function findUnitById(db: Reader, id: number): Promise<UnitRecord | null> {
+  const row = await db.unit.findUnique({ where: { id }, include: unitInclude });
+  return row ? toUnitRecord(row) : null;
+}
+
+const itemInclude = { domain: true } satisfies Prisma.ChecklistItemInclude;
+type ItemRow = Prisma.ChecklistItemGetPayload<{ include: typeof itemInclude }>;
+
+function toItemRecord(i: ItemRow): ItemRecord {
+  return {
+    id: i.id,
+    key: i.key,
+    unitId: i.unitId,
+    task: i.task as TaskKey,
+    domain: i.domain?.name ?? null,
+    isSubdomain: i.domain?.isSubdomain ?? false,
+    state: i.state as ItemState,
+    method: i.method as DomainMethod | null,
+    note: i.note,
+    updatedAt: i.updatedAt,
+    updatedBy: i.updatedBy,
+  };
+}
+
+/** Items in checklist order: task order, then domain order. */
+export function sortItems(items: ItemRecord[], domainOrder: Map<string, number> = new Map()): ItemRecord[] {
+  return items.sort(
+    (a, b) =>
+      a.unitId - b.unitId ||
+      compareTasks(a.task, b.task) ||
+      (domainOrder.get(a.domain ?? "") ?? 0) - (domainOrder.get(b.domain ?? "") ?? 0) ||
+      a.id - b.id,
+  );
+}
+
+export async function listItems(db: Reader, where: { unitId?: number } = {}): Promise<ItemRecord[]> {
+  const rows = await db.checklistItem.findMany({ where, include: itemInclude, orderBy: { id: "asc" } });
+  const domainOrder = new Map(rows.filter((r) => r.domain).map((r) => [r.domain!.name, r.domain!.position]));
+  return sortItems(rows.map(toItemRecord), domainOrder);
+}
+
+export async function listDeadlines(db: Reader): Promise<DeadlineRecord[]> {
+  const rows = await db.deadline.findMany({ orderBy: { dueAt: "asc" } });
+  return rows.map((d) => ({
+    id: d.id,
+    key: d.key,
+    title: d.title,
+    opensAt: d.opensAt,
+    dueAt: d.dueAt,
+    tasks: d.tasks.split(",").filter(Boolean) as TaskKey[],
+    updatedAt: d.updatedAt,
+    updatedBy: d.updatedBy,
+  }));
+}
+
+/** Everything a pure planner, digest or export needs, read in one snapshot. */
+export interface CampaignSnapshot {
+  units: UnitRecord[];
+  items: ItemRecord[];
+  deadlines: DeadlineRecord[];
+}
+
+export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {
+  return db.$transaction(async (tx) => ({
+    units: await listUnits(tx),
+    items: await listItems(tx),
+    deadlines: await listDeadlines(tx),
+  }));
+}

@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import path from "node:path";
+
+export interface SqliteLocation {
+  /** Absolute path of the SQLite file. */
+  filePath: string;
+  /** "file:/abs/path.db", the form Prisma's CLI and adapter both read the same way. */
+  url: string;
+}
+
+/** Resolves a `file:` URL against `cwd`; anything else is not supported yet. */
+export function resolveSqliteUrl(databaseUrl: string, cwd = process.cwd()): SqliteLocation {
+  if (!databaseUrl.startsWith("file:")) {
+    throw new Error(
+      `DATABASE_URL "${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}" is not supported yet: only SQLite (file:…) works for now. 暂不支持该数据库，请使用 file:./data/shutdown.db`,
+    );
+  }
+  const raw = databaseUrl.slice("file:".length).replace(/\?.*$/, "");
+  const filePath = path.resolve(cwd, raw);
+  return { filePath, url: `file:${filePath}` };
+}
+
+export function ensureFolder(location: SqliteLocation): void {
+  fs.mkdirSync(path.dirname(location.filePath), { recursive: true });
+}

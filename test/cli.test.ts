@@ -1,0 +1,63 @@
+// The CLIs as a coordinator runs them: real processes on a real SQLite file.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-cli-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(script: string, args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "America/New_York", ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the CLIs on a new store", () => {
+  const env = { DATABASE_URL: `file:${path.join(dir, "nested", "folder", "shutdown.db")}`, CAMPAIGN_YEAR: "2027" };
+
+  it("export migrates, seeds and prints 269 items for 38 units; seed again changes nothing", async () => {
+    const first = await cli("export", ["--format", "json"], env);
+    expect(first.code).toBe(0);
+    const rows = JSON.parse(first.stdout);
+    expect(rows).toHaveLength(269);
+    expect(new Set(rows.map((r: { unit_key: string }) => r.unit_key)).size).toBe(38);
+    expect(rows[0].due_at).toBe("2027-06-20T23:59:59+08:00");
+
+    const seed = await cli("seed", [], env);
+    expect(seed.code).toBe(0);
+    expect(seed.stderr).toContain("nothing added");
+    expect((await cli("export", ["--format", "json"], env)).stdout).toBe(first.stdout);
+  });
+
+  it("prints CSV with the documented columns by default", async () => {
+    const { stdout } = await cli("export", [], env);
+    expect(stdout.split("\r\n")[0]).toBe(
+      "\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at",
+    );
+  });
+
+  it("exits 1 listing every configuration problem at once", async () => {
+    const result = await cli("export", [], { ...env, PORT: "x", REMINDER_CRON: "never", COORDINATOR_USER_IDS: "bob" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("PORT");
+    expect(result.stderr).toContain("REMINDER_CRON");
+    expect(result.stderr).toContain("COORDINATOR_USER_IDS");
+    expect(result.stdout).toBe("");
+  });
+
+  it("says a PostgreSQL URL is not supported yet", async () => {
+    const result = await cli("export", [], { DATABASE_URL: "postgresql://u:p@localhost/db" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("not supported yet");
+  });
+});
