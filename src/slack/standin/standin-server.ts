@@ -6,6 +6,16 @@ import { FaultPlan } from "./fault-injection.ts";
 import { handleDownload, handleUpload, type PlainReply } from "./file-upload.ts";
 import { fail, type ApiReply } from "./method-context.ts";
 import { contentTypeOf, parseApiRequest, readRaw } from "./request-body.ts";
+import {
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_BOT_USER_ID,
+  DEFAULT_CHANNELS,
+  DEFAULT_TEAM_DOMAIN,
+  DEFAULT_TEAM_ID,
+  STANDIN_APP_ID,
+  STANDIN_BOT_ID,
+  STANDIN_BOT_NAME,
+} from "./standin-defaults.ts";
 import { createResponseUrl, handleResponsePost } from "./response-url.ts";
 import type {
   Failure,
@@ -21,17 +31,15 @@ import { WorkspaceState, type StandinIdentity } from "./workspace-state.ts";
 /** Scopes a bot like ours has; @slack/web-api copies them into response_metadata.scopes. */
 const BOT_SCOPES = "chat:write,commands,im:write,im:history,channels:history,users:read,files:write";
 
-export const DEFAULT_CHANNELS = [{ id: "C0GENERAL", name: "general" }];
-
 function identityFrom(opts: StandinOptions): StandinIdentity {
   return {
-    botToken: opts.botToken ?? "xoxb-standin",
-    botUserId: opts.botUserId ?? "U0STANDINBOT",
-    botId: "B0STANDINBOT",
-    botName: "standin-bot",
-    teamId: opts.teamId ?? "T0STANDIN",
-    teamDomain: opts.teamDomain ?? "standin",
-    appId: "A0STANDINAPP",
+    botToken: opts.botToken ?? DEFAULT_BOT_TOKEN,
+    botUserId: opts.botUserId ?? DEFAULT_BOT_USER_ID,
+    botId: STANDIN_BOT_ID,
+    botName: STANDIN_BOT_NAME,
+    teamId: opts.teamId ?? DEFAULT_TEAM_ID,
+    teamDomain: opts.teamDomain ?? DEFAULT_TEAM_DOMAIN,
+    appId: STANDIN_APP_ID,
   };
 }
 
