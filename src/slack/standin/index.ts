@@ -59,3 +59,12 @@ export {
   type PayloadTeam,
   type ViewInputs,
 } from "./interaction-payloads.ts";
+export {
+  displayWidth,
+  renderMessage,
+  renderMrkdwn,
+  renderView,
+  type RenderOptions,
+  type Rendered,
+  type RenderedButton,
+} from "./render-blocks.ts";
