@@ -49,7 +49,7 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
     const v = parseYesNo(value);
     return typeof v === "boolean"
       ? { target: "unit", field: f, value: v }
-      : { code: "bad_yes_no", message: `${name} 只能是 yes 或 no（是/否），收到「${value}」。` };
+      : { code: "bad_yes_no", message: `${name} 只能是 yes 或 no（是/否），收到「${value}」。例如：/shutdown set ${name} yes` };
   };
   switch (field) {
     case "provider": {
@@ -66,19 +66,19 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
       const r = IcpNumberSchema.safeParse(value);
       return r.success
         ? { target: "unit", field: "icpNumber", value: r.data }
-        : { code: "bad_icp", message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。` };
+        : { code: "bad_icp", message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号` };
     }
     case "phone": {
       const r = PhoneSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "phone", value: r.data }
-        : { code: "bad_phone", message: `电话「${value}」格式不对：${r.error.issues[0]?.message}` };
+        : { code: "bad_phone", message: `电话「${value}」格式不对：${r.error.issues[0]?.message}。例如：/shutdown set phone 0519-82900326` };
     }
     case "email": {
       const r = EmailSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "email", value: r.data }
-        : { code: "bad_email", message: `邮箱「${value}」格式不对，例如 name@example.gov.cn` };
+        : { code: "bad_email", message: `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn` };
     }
     default:
       return { code: "set_usage", message: `不能设置「${field}」。` };
