@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { loadConfig } from "./config/load-config.ts";
 import { openCampaign } from "./app/open-campaign.ts";
 import { missingCredentials, startBot } from "./app/start-bot.ts";
+import { SERVER_BUSY_TIMEOUT_MS } from "./store/open-store.ts";
 
 const config = loadConfig();
 const missing = missingCredentials(config);
@@ -17,7 +18,7 @@ if (missing.length > 0) {
 }
 
 const version = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
-const store = await openCampaign(config, new Date());
+const store = await openCampaign(config, new Date(), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
 const bot = await startBot({
   config,
   store,

@@ -11,8 +11,9 @@ import { interpretSetValue } from "../domain/unit-facts.ts";
 import { formatDateTime } from "../domain/calendar.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
 import { listAudit } from "../store/audit-repository.ts";
-import { findCaller, listCoordinators, type Caller } from "../store/caller-repository.ts";
-import { listDeadlines, readSnapshot } from "../store/campaign-repository.ts";
+import type { CampaignReader } from "../store/campaign-reader.ts";
+import { listCoordinators, type Caller } from "../store/caller-repository.ts";
+import { listItems, readSnapshot } from "../store/campaign-repository.ts";
 import {
   addCoordinator,
   applyContactField,
@@ -26,12 +27,12 @@ import {
 } from "../store/change-repository.ts";
 import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
-import { inTransaction, type Tx } from "../store/transaction.ts";
-import { listUnitNames, loadUnitWithItems } from "../store/unit-repository.ts";
+import { inTransaction, isStoreBusy, type Tx } from "../store/transaction.ts";
 import type { CommandResult } from "./command-result.ts";
 
 export interface CommandDeps {
   db: Db;
+  reader: CampaignReader;
   envCoordinators: readonly string[];
   /** A Slack user's display name, for a new contact's record. */
   userName(userId: string): Promise<string>;
@@ -44,17 +45,20 @@ export interface CommandInput {
   source: AuditSource;
   /** Identifies one delivery of one request: a retry carries the same key and is not applied twice. */
   requestKey?: string;
+  /** The reply to keep with the request key, so a retry is answered the same; saved with the change. */
+  replyOf?: (result: CommandResult) => string;
 }
 
 export async function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
   try {
-    const directory = new UnitDirectory(await listUnitNames(deps.db));
+    const directory = new UnitDirectory(deps.reader.unitNames());
     const command = parseCommand(input.text, directory);
-    const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
+    const caller = deps.reader.caller(input.userId, deps.envCoordinators);
     return await execute(deps, caller, command, input);
   } catch (error) {
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
+    if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
     throw error;
   }
 }
@@ -81,34 +85,39 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
   }
   const who: Who = { actor: caller.userId, source: input.source, now: input.now };
-  const write = <T>(work: (tx: Tx) => Promise<T>) =>
+  const write = (work: (tx: Tx) => Promise<CommandResult>) =>
     inTransaction(deps.db, async (tx) => {
-      if (input.requestKey) await claimRequest(tx, input.requestKey, input.now);
-      return work(tx);
+      const result = await work(tx);
+      // NOTE: claimed last, with its reply: a second delivery of the request fails here and the
+      // whole transaction rolls back, so it changes nothing; a retry never finds a claim without a reply.
+      if (input.requestKey) await claimRequest(tx, input.requestKey, input.now, input.replyOf?.(result) ?? "");
+      return result;
     });
+  // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
+  const unitOf = (key: string) => deps.reader.unitWithItems(key)!;
 
   switch (command.kind) {
     case "status": {
       const key = targetUnit(caller, command.unit, "status");
-      const loaded = (await loadUnitWithItems(deps.db, key))!;
-      return { kind: "status", ...loaded, deadlines: await listDeadlines(deps.db), now: input.now };
+      return { kind: "status", ...unitOf(key), deadlines: deps.reader.deadlines(), now: input.now };
     }
     case "report": {
       const key = targetUnit(caller, command.unit, `${command.state} ${command.task}`);
+      const { unit } = unitOf(key);
       return write(async (tx) => {
-        const { unit, items } = (await loadUnitWithItems(tx, key))!;
+        // The items are read inside the transaction: the change is decided on what it replaces.
+        const items = await listItems(tx, { unitId: unit.id });
         const change = decideReport(unit, items, command);
         if (!change) return { kind: "unchanged", text: rm.itemUnchanged(unit.name, command.task, command.state) };
-        await applyItemChange(tx, change, who);
-        const after = (await loadUnitWithItems(tx, key))!;
+        const item = await applyItemChange(tx, change, who);
         return {
           kind: "reported",
           unit,
-          item: after.items.find((i) => i.id === change.item.id)!,
+          item,
           from: change.item.state,
           warnings: change.warnings,
-          items: after.items,
-          deadlines: await listDeadlines(tx),
+          items: items.map((i) => (i.id === item.id ? item : i)),
+          deadlines: deps.reader.deadlines(),
           now: input.now,
         };
       });
@@ -117,8 +126,8 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       const key = targetUnit(caller, command.unit, `set ${command.field} …`);
       const change = interpretSetValue(command.field, command.value);
       if ("code" in change) throw new DomainError(change.code, change.message);
+      const { unit } = unitOf(key);
       return write(async (tx) => {
-        const { unit } = (await loadUnitWithItems(tx, key))!;
         if (change.target === "unit") {
           const done = await applyUnitFact(tx, unit.id, change, who);
           return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
@@ -133,8 +142,8 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     case "assign":
     case "unassign": {
       const name = command.kind === "assign" ? await deps.userName(command.userId) : "";
+      const { unit } = unitOf(command.unit);
       return write(async (tx) => {
-        const { unit } = (await loadUnitWithItems(tx, command.unit))!;
         const changed =
           command.kind === "assign"
             ? await assignContact(tx, unit.id, { id: command.userId, name }, who)
@@ -146,14 +155,14 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     case "overview":
       return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };
     case "unit": {
-      const loaded = (await loadUnitWithItems(deps.db, command.unit))!;
+      const loaded = unitOf(command.unit);
       const audit = await listAudit(deps.db, { unitId: loaded.unit.id, limit: 10, newestFirst: true });
-      return { kind: "unit-detail", ...loaded, deadlines: await listDeadlines(deps.db), audit, now: input.now };
+      return { kind: "unit-detail", ...loaded, deadlines: deps.reader.deadlines(), audit, now: input.now };
     }
     case "deadlines":
-      return { kind: "deadlines", deadlines: await listDeadlines(deps.db), now: input.now };
+      return { kind: "deadlines", deadlines: deps.reader.deadlines(), now: input.now };
     case "deadline": {
-      const deadlines = await listDeadlines(deps.db);
+      const deadlines = deps.reader.deadlines();
       const deadline = deadlines.find((d) => d.key === command.key);
       if (!deadline) throw new DomainError("unknown_deadline", rm.unknownDeadline(command.key, deadlines.map((d) => d.key)));
       if (deadline.opensAt && command.at <= deadline.opensAt) {

@@ -32,6 +32,9 @@ export const accessMessages = {
 };
 
 export const resultMessages = {
+  working: "正在处理，请稍候…",
+  storeBusy: "系统繁忙，请稍后再试。这条命令没有执行，什么也没有改变。",
+  failed: "处理失败，请稍后再试；若一直失败请联系协调员。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
     `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,

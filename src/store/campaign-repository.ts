@@ -10,7 +10,7 @@ type Reader = Db | Tx;
 
 const unitInclude = {
   domains: { orderBy: { position: "asc" } },
-  contacts: { include: { contact: true }, orderBy: { createdAt: "asc" } },
+  contacts: { include: { contact: true }, orderBy: [{ createdAt: "asc" }, { contactId: "asc" }] },
 } satisfies Prisma.UnitInclude;
 
 type UnitRow = Prisma.UnitGetPayload<{ include: typeof unitInclude }>;

@@ -1,5 +1,5 @@
 // Every change to the campaign, each with its audit entry in the caller's transaction.
-import type { AuditSource } from "../domain/model.ts";
+import type { AuditSource, ItemRecord } from "../domain/model.ts";
 import type { ItemChange } from "../domain/report-rules.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";
@@ -12,7 +12,8 @@ export interface Who {
   now: Date;
 }
 
-export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Promise<void> {
+/** Returns the item as it now is. */
+export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Promise<ItemRecord> {
   const { item } = change;
   await tx.checklistItem.update({
     where: { id: item.id },
@@ -28,6 +29,7 @@ export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Pro
   if (item.note !== change.note && item.state === change.state) {
     await writeAudit(tx, { ...base, field: "note", fromValue: item.note, toValue: change.note });
   }
+  return { ...item, state: change.state, method: change.method, note: change.note, updatedAt: who.now, updatedBy: who.actor };
 }
 
 const text = (v: string | boolean | null) => (typeof v === "boolean" ? formatYesNo(v) : v);

@@ -4,6 +4,7 @@ import { startBot, type RunningBot } from "../../src/app/start-bot.ts";
 import { startSlackStandin, sendSlashCommand, type SendOptions, type SlackStandin } from "../../src/slack/standin/index.ts";
 import { buildStatusRows, formatStatusRows } from "../../src/export/status-export.ts";
 import { readSnapshot } from "../../src/store/campaign-repository.ts";
+import { SERVER_BUSY_TIMEOUT_MS } from "../../src/store/open-store.ts";
 import { createTestStore, type TestStore } from "./test-store.ts";
 
 export const SIGNING_SECRET = "testsigningsecret0123456789abcdef";
@@ -19,6 +20,8 @@ export interface BotFixture {
   /** The clock the bot reads; tests move it. */
   now: Date;
   slash(userId: string, text: string, opts?: SendOptions & { triggerId?: string }): Promise<SlashReply>;
+  /** What the user ends up reading: the ack, or what followed by response_url when the ack said 正在处理. */
+  finalReply(reply: SlashReply): Promise<string>;
   exportJson(): Promise<string>;
   close(): Promise<void>;
 }
@@ -30,10 +33,15 @@ export interface SlashReply {
   /** Everything the user sees, text and block text, for assertions on wording. */
   all: string;
   body: unknown;
+  /** The stand-in's id of this command's response_url. */
+  responseUrlId: string;
 }
 
+/** The ack of a command whose reply was not ready in time; the reply follows by response_url. */
+export const WORKING_ACK = "正在处理";
+
 export async function startBotFixture(env: Record<string, string> = {}): Promise<BotFixture> {
-  const store = await createTestStore();
+  const store = await createTestStore({ busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0DIGEST", name: "shutdown-coordinators" }] });
   const parsed = parseConfig({
     DATABASE_URL: store.databaseUrl,
@@ -70,7 +78,24 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
         blocks: body.blocks ?? [],
         all: `${body.text ?? ""}\n${JSON.stringify(body.blocks ?? [])}`,
         body: res.body,
+        responseUrlId: responseUrl.id,
       };
+    },
+    finalReply(reply) {
+      if (!reply.text.includes(WORKING_ACK)) return Promise.resolve(reply.all);
+      const textOf = (body: unknown) => {
+        const b = body as { text?: string; blocks?: unknown[] };
+        return `${b.text ?? ""}\n${JSON.stringify(b.blocks ?? [])}`;
+      };
+      return new Promise((resolve) => {
+        const posted = slack.responses(reply.responseUrlId)[0];
+        if (posted) return resolve(textOf(posted.body));
+        const stop = slack.onResponse((p) => {
+          if (p.id !== reply.responseUrlId) return;
+          stop();
+          resolve(textOf(p.body));
+        });
+      });
     },
     exportJson: async () => formatStatusRows(buildStatusRows(await readSnapshot(store.db)), "json"),
     async close() {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { openStore, type Store } from "../../src/store/open-store.ts";
+import { openStore, type OpenStoreOptions, type Store } from "../../src/store/open-store.ts";
 import { readCampaignSeed, seedCampaign } from "../../src/store/seed-repository.ts";
 
 export const CAMPAIGN_YEAR = 2027;
@@ -16,12 +16,12 @@ export interface TestStore extends Store {
   cleanup(): Promise<void>;
 }
 
-export async function createTestStore(options: { seed?: boolean } = {}): Promise<TestStore> {
+export async function createTestStore(options: { seed?: boolean } & Pick<OpenStoreOptions, "busyTimeoutMs"> = {}): Promise<TestStore> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-test-"));
   const file = path.join(dir, "campaign.db");
   fs.copyFileSync(inject("baseDatabasePath"), file);
   const databaseUrl = `file:${file}`;
-  const store = await openStore(databaseUrl);
+  const store = await openStore(databaseUrl, { busyTimeoutMs: options.busyTimeoutMs });
   if (options.seed !== false) {
     await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
   }

@@ -1,0 +1,66 @@
+// The command path reads through CampaignReader, everything else through Prisma: both must see
+// the same campaign, record for record.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand, type CommandDeps } from "../src/app/run-command.ts";
+import { listDeadlines, listUnits } from "../src/store/campaign-repository.ts";
+import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
+import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+
+let store: TestStore;
+const COORD = "U0COORD";
+
+beforeAll(async () => {
+  store = await createTestStore();
+  const deps: CommandDeps = { db: store.db, reader: store.reader, envCoordinators: [COORD], userName: async (id) => `名${id}` };
+  const run = async (userId: string, text: string, minute: number) => {
+    const result = await runCommand(deps, { userId, text, now: new Date(Date.UTC(2027, 5, 10, 2, minute)), source: "slash", requestKey: `k${minute}`, replyOf: () => `reply ${minute}` });
+    if (result.kind === "error") throw new Error(`${text}: ${result.message}`);
+  };
+  await run(COORD, "assign jtda <@U0A>", 0);
+  await run(COORD, "assign jtda <@U0B>", 0);
+  await run(COORD, "assign jtsf <@U0A>", 1);
+  await run(COORD, "coordinator add <@U0HELP>", 2);
+  await run("U0A", "jtda done column 栏目已上线", 3);
+  await run("U0A", "jtsf done domain jtsfxz.gov.cn dns", 4);
+  await run("U0A", "jtsf blocked icp 等待电信回复", 5);
+  await run("U0A", "jtda set provider local", 6);
+  await run("U0A", "jtda set secondlevel no", 7);
+  await run("U0A", "jtda set phone 0519-82900326", 8);
+  await run(COORD, "jtga done domain", 9);
+  await run(COORD, "deadline shutdown 2027-06-25 18:00", 10);
+});
+afterAll(async () => {
+  await store.cleanup();
+});
+
+describe("CampaignReader", () => {
+  it("reads every unit with its domains, contacts and items as the Prisma repository does", async () => {
+    for (const unit of await listUnits(store.db)) {
+      expect(store.reader.unitWithItems(unit.key)).toEqual(await loadUnitWithItems(store.db, unit.key));
+    }
+    expect(store.reader.unitWithItems("nosuch")).toBeNull();
+  });
+
+  it("reads deadlines and the unit directory as the Prisma repository does", async () => {
+    expect(store.reader.deadlines()).toEqual(await listDeadlines(store.db));
+    expect(store.reader.unitNames()).toEqual(await listUnitNames(store.db));
+  });
+
+  it("knows callers: contacts of several units in 附件3 order, coordinators from the environment and added at run time", async () => {
+    const inOrder = (await listUnits(store.db)).filter((u) => ["jtda", "jtsf"].includes(u.key)).map(({ id, key, name }) => ({ id, key, name }));
+    const contact = await store.db.contact.findUniqueOrThrow({ where: { slackUserId: "U0A" } });
+    expect(store.reader.caller("U0A", [COORD])).toEqual({ userId: "U0A", isCoordinator: false, contactId: contact.id, units: inOrder });
+    expect(store.reader.caller(COORD, [COORD])).toEqual({ userId: COORD, isCoordinator: true, contactId: null, units: [] });
+    expect(store.reader.caller("U0HELP", [COORD]).isCoordinator).toBe(true);
+    expect(store.reader.caller("U0NOBODY", [COORD])).toEqual({ userId: "U0NOBODY", isCoordinator: false, contactId: null, units: [] });
+  });
+
+  it("finds the reply kept with a handled request", () => {
+    expect(store.reader.handledReply("k3")).toBe("reply 3");
+    expect(store.reader.handledReply("never")).toBeNull();
+  });
+
+  it("cannot write", () => {
+    expect(() => (store.reader as unknown as { conn: { exec(s: string): void } }).conn.exec(`DELETE FROM "Unit"`)).toThrow(/readonly|query_only|attempt to write/i);
+  });
+});

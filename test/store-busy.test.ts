@@ -1,0 +1,74 @@
+// A long import holds the store's write lock in another process while commands arrive: every
+// command is answered, reads are not held up, writes wait or say 系统繁忙, nothing is lost.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
+import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
+import { BUSY_RETRY_MS } from "../src/store/transaction.ts";
+
+let f: BotFixture;
+const WANG = "U0WANG"; // 档案局
+const HOLDER = fileURLToPath(new URL("./helpers/hold-store-lock.ts", import.meta.url));
+
+beforeAll(async () => {
+  f = await startBotFixture();
+  await registerContact(f, WANG, "王芳", ["jtda"]);
+});
+afterAll(async () => {
+  await f.close();
+});
+
+/** Starts the holder; resolves once it holds the lock, with a promise of its commit. */
+async function holdStore(holdMs: number): Promise<{ committed: Promise<void>; isCommitted: () => boolean }> {
+  const child = spawn(process.execPath, ["--import", "tsx", HOLDER, f.store.databaseUrl, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  let done = false;
+  const committed = new Promise<void>((resolve, reject) => {
+    child.on("exit", (code) => (code === 0 && out.includes("committed") ? resolve() : reject(new Error(`holder exited ${code}: ${out}`))));
+  }).then(() => {
+    done = true;
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("locked")) resolve();
+    });
+    child.on("exit", () => reject(new Error(`holder exited before locking: ${out}`)));
+  });
+  return { committed, isCommitted: () => done };
+}
+
+describe("a long import holding the store", () => {
+  it("leaves reads answered, makes writes wait or answer 系统繁忙, and loses nothing", async () => {
+    // Held longer than writes keep retrying, so the first writes give up and later ones get through.
+    const hold = await holdStore(BUSY_RETRY_MS + 1_500);
+
+    const early = ["done column 早", "doing backup 早"].map((text) => f.slash(WANG, text));
+    const status = await f.slash(WANG, "status");
+    expect(status.all).toContain("档案局 关停清单");
+    expect(hold.isCommitted(), "a read must not wait for the import").toBe(false);
+
+    const earlyReplies = await Promise.all(early.map(async (r) => f.finalReply(await r)));
+    expect(hold.isCommitted(), "writes give up before the import ends").toBe(false);
+    for (const reply of earlyReplies) expect(reply).toContain("系统繁忙，请稍后再试");
+
+    const late = await Promise.all(["done unbind 晚", "doing site 晚"].map(async (text) => f.finalReply(await f.slash(WANG, text))));
+    await hold.committed;
+    for (const reply of late) expect(reply).toContain("已记录");
+
+    const rows = JSON.parse(await f.exportJson()) as { unit_key: string; task: string; state: string; note: string | null }[];
+    const jtda = (task: string) => rows.find((r) => r.unit_key === "jtda" && r.task === task)!;
+    expect([jtda("column").state, jtda("backup").state]).toEqual(["todo", "todo"]);
+    expect([jtda("unbind"), jtda("site")].map((r) => [r.state, r.note])).toEqual([["done", "晚"], ["doing", "晚"]]);
+    const unit = await f.store.db.unit.findUniqueOrThrow({ where: { key: "jtda" } });
+    expect(unit.icpNumber).toBe(IMPORTED_ICP);
+    const audit = await f.store.db.auditEntry.findMany({ where: { unitId: unit.id, field: { in: ["state", "unit.icpNumber"] } } });
+    expect(audit.map((a) => a.toValue).sort()).toEqual([IMPORTED_ICP, "doing", "done"].sort());
+
+    const check = new Database(f.store.location.filePath, { readonly: true });
+    expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+    check.close();
+  });
+});
