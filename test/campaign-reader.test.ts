@@ -1,18 +1,22 @@
 // The command path reads through CampaignReader, everything else through Prisma: both must see
 // the same campaign, record for record.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CommandDeps } from "../src/app/run-command.ts";
 import { listDeadlines, listUnits } from "../src/store/campaign-repository.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
+import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
 let store: TestStore;
+let run: (userId: string, text: string, minute: number) => Promise<void>;
 const COORD = "U0COORD";
 
 beforeAll(async () => {
   store = await createTestStore();
   const deps: CommandDeps = { db: store.db, reader: store.reader, envCoordinators: [COORD], userName: async (id) => `名${id}` };
-  const run = async (userId: string, text: string, minute: number) => {
+  run = async (userId: string, text: string, minute: number) => {
     const result = await runCommand(deps, { userId, text, now: new Date(Date.UTC(2027, 5, 10, 2, minute)), source: "slash", requestKey: `k${minute}`, replyOf: () => `reply ${minute}` });
     if (result.kind === "error") throw new Error(`${text}: ${result.message}`);
   };
@@ -58,6 +62,41 @@ describe("CampaignReader", () => {
   it("finds the reply kept with a handled request", () => {
     expect(store.reader.handledReply("k3")).toBe("reply 3");
     expect(store.reader.handledReply("never")).toBeNull();
+  });
+
+  it("keeps what it read only until the next commit: assign and unassign show at once", async () => {
+    expect(store.reader.caller("U0C", [COORD]).units).toEqual([]);
+    await run(COORD, "assign jtga <@U0C>", 20);
+    expect(store.reader.caller("U0C", [COORD]).units.map((u) => u.key)).toEqual(["jtga"]);
+    expect(store.reader.unitWithItems("jtga")!.unit.contacts.map((c) => c.slackUserId)).toEqual(["U0C"]);
+    await run(COORD, "unassign jtga <@U0C>", 21);
+    expect(store.reader.caller("U0C", [COORD]).units).toEqual([]);
+    expect(store.reader.unitWithItems("jtga")!.unit.contacts).toEqual([]);
+  });
+
+  it("sees what another process commits", () => {
+    expect(store.reader.unitWithItems("jtda")!.unit.icpNumber).toBeNull();
+    const holder = fileURLToPath(new URL("./helpers/hold-store-lock.ts", import.meta.url));
+    const child = spawnSync(process.execPath, ["--import", "tsx", holder, store.databaseUrl, "0"], { encoding: "utf8" });
+    expect(child.stdout).toContain("committed");
+    expect(store.reader.unitWithItems("jtda")!.unit.icpNumber).toBe(IMPORTED_ICP);
+  });
+
+  it("hands out what it keeps frozen, since every request shares it", () => {
+    const deadline = store.reader.deadlines()[0]!;
+    expect(() => {
+      (deadline as { title: string }).title = "改";
+    }).toThrow(TypeError);
+    expect(() => store.reader.unitWithItems("jtda")!.items.push(store.reader.unitWithItems("jtda")!.items[0]!)).toThrow(TypeError);
+  });
+
+  it("sees a unit added by another connection in its directory", async () => {
+    const before = store.reader.unitNames();
+    expect(store.reader.unitNames()).toBe(before);
+    const unit = await store.db.unit.create({ data: { key: "jtnew", name: "新单位", position: 99, group: "department" } });
+    await store.db.domain.create({ data: { unitId: unit.id, name: "jtnew.gov.cn", position: 1 } });
+    expect(store.reader.unitNames().at(-1)).toEqual({ key: "jtnew", name: "新单位", domains: ["jtnew.gov.cn"] });
+    expect(store.reader.unitNames()).toEqual(await listUnitNames(store.db));
   });
 
   it("cannot write", () => {

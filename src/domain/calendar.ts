@@ -1,6 +1,6 @@
 // All calendar logic of the campaign, in Asia/Shanghai whatever the server's TZ.
-import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, format } from "date-fns";
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { format } from "date-fns";
 
 export const CAMPAIGN_TZ = "Asia/Shanghai";
 
@@ -34,9 +34,19 @@ export function formatIsoShanghai(date: Date): string {
   return format(toShanghai(date), "yyyy-MM-dd'T'HH:mm:ssXXX");
 }
 
+// NOTE: each TZDate asks Intl for the zone's offset, the most expensive step of a status reply;
+// due times are few and repeat, so their text is kept.
+const dueShortTexts = new Map<number, string>();
+
 /** "6月20日 23:59" */
 export function formatDueShort(date: Date): string {
-  return format(toShanghai(date), "M月d日 HH:mm");
+  let text = dueShortTexts.get(date.getTime());
+  if (text === undefined) {
+    text = format(toShanghai(date), "M月d日 HH:mm");
+    if (dueShortTexts.size >= 1_000) dueShortTexts.clear();
+    dueShortTexts.set(date.getTime(), text);
+  }
+  return text;
 }
 
 /** "2027-06-20 23:59" */
@@ -44,9 +54,31 @@ export function formatDateTime(date: Date): string {
   return format(toShanghai(date), "yyyy-MM-dd HH:mm");
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const offsetsByHour = new Map<number, number>();
+
+/** Shanghai's UTC offset in minutes; zones change offset on whole UTC hours, so it is kept per hour. */
+function shanghaiOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(CAMPAIGN_TZ, new Date(hour * HOUR_MS));
+    if (offsetsByHour.size >= 10_000) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Days since 1970-01-01 of the Shanghai calendar day an instant falls on. */
+function shanghaiDayNumber(date: Date): number {
+  const ms = date.getTime();
+  return Math.floor((ms + shanghaiOffsetMinutes(ms) * 60_000) / DAY_MS);
+}
+
 /** Calendar days from `now` to `due` in Shanghai: 0 on the due day, negative when overdue. */
 export function calendarDaysUntil(due: Date, now: Date): number {
-  return differenceInCalendarDays(toShanghai(due), toShanghai(now));
+  return shanghaiDayNumber(due) - shanghaiDayNumber(now);
 }
 
 /** "2027-06-20": the Shanghai calendar day of an instant. */

@@ -1,7 +1,7 @@
 // The reads every /shutdown command makes before it answers, as prepared statements on a
 // connection of its own. NOTE: a Prisma call costs 0.3–0.7 ms of CPU (its query compiler runs
 // on every call), more than a whole bare Bolt ack; these reads cost microseconds. Writes, and
-// reads inside a transaction, stay with Prisma. See docs/decisions/002-command-reads-without-prisma.md.
+// reads inside a transaction, stay with Prisma. See docs/decisions/002-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
@@ -10,6 +10,17 @@ import type { Caller } from "./caller-repository.ts";
 import { sortItems } from "./campaign-repository.ts";
 
 type Row = Record<string, unknown>;
+
+/** Callers and units kept between commits; plenty for a campaign of 38 units. */
+const MAX_CACHED = 2_000;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 /** Prisma keeps DateTime in SQLite as ISO text; CURRENT_TIMESTAMP defaults are "YYYY-MM-DD HH:MM:SS" in UTC. */
 function toDate(v: unknown): Date | null {
@@ -43,6 +54,9 @@ export class CampaignReader {
   private readonly conn: Database.Database;
   private readonly statements = new Map<keyof typeof SQL, Database.Statement>();
   private readonly unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
+  private readonly dataVersion: Database.Statement;
+  private cacheVersion: unknown;
+  private readonly cache = new Map<string, unknown>();
 
   constructor(filePath: string) {
     // NOTE: WAL readers never wait for a writer, so this connection cannot block the event loop
@@ -51,6 +65,7 @@ export class CampaignReader {
     this.conn.pragma("query_only = ON");
     // One read transaction, so the unit and its items come from the same commit.
     this.unitWithItemsAtOnce = this.conn.transaction((key: string) => this.readUnitWithItems(key));
+    this.dataVersion = this.conn.prepare("PRAGMA data_version").pluck();
   }
 
   private all(name: keyof typeof SQL, ...params: unknown[]): Row[] {
@@ -62,11 +77,35 @@ export class CampaignReader {
     return statement.all(...params) as Row[];
   }
 
+  /** Not kept: every request asks about its own key. */
   handledReply(key: string): string | null {
     return toText(this.all("handledReply", key)[0]?.reply);
   }
 
-  unitNames(): UnitName[] {
+  /**
+   * What was read is kept until anything is committed: SQLite's data_version changes whenever
+   * another connection (the bot's own Prisma one, a CLI, another process) commits, and this one
+   * never writes. The version is taken before reading, so a commit in between only costs a re-read.
+   * Kept values are frozen: they are shared by every request until then.
+   */
+  private cached<T>(key: string, read: () => T): T {
+    const version = this.dataVersion.get();
+    if (version !== this.cacheVersion) {
+      this.cache.clear();
+      this.cacheVersion = version;
+    }
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = deepFreeze(read());
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  unitNames(): readonly UnitName[] {
+    return this.cached("units", () => this.readUnitNames());
+  }
+
+  private readUnitNames(): UnitName[] {
     const units: { key: string; name: string; domains: string[] }[] = [];
     for (const row of this.all("unitNames")) {
       const last = units.at(-1);
@@ -78,6 +117,10 @@ export class CampaignReader {
   }
 
   caller(userId: string, envCoordinators: readonly string[]): Caller {
+    return this.cached(`caller:${userId}:${envCoordinators.join(",")}`, () => this.readCaller(userId, envCoordinators));
+  }
+
+  private readCaller(userId: string, envCoordinators: readonly string[]): Caller {
     const isCoordinator = envCoordinators.includes(userId) || this.all("coordinator", userId).length > 0;
     const contactId = this.all("contact", userId)[0]?.id;
     const units = contactId === undefined ? [] : this.all("contactUnits", contactId);
@@ -90,7 +133,7 @@ export class CampaignReader {
   }
 
   unitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
-    return this.unitWithItemsAtOnce(key);
+    return this.cached(`unit:${key}`, () => this.unitWithItemsAtOnce(key));
   }
 
   private readUnitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
@@ -134,6 +177,10 @@ export class CampaignReader {
   }
 
   deadlines(): DeadlineRecord[] {
+    return this.cached("deadlines", () => this.readDeadlines());
+  }
+
+  private readDeadlines(): DeadlineRecord[] {
     return this.all("deadlines").map((d) => ({
       id: Number(d.id),
       key: String(d.key),
