@@ -1,0 +1,71 @@
+// What the HTTP sections share: the Slack stand-in in this process, the real bot in a child
+// process on a fresh store, the 38 units each with one registered contact.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { readCampaignSeed } from "../src/store/seed-repository.ts";
+import { SlashClient } from "./slash-client.ts";
+import { startServerProcess, type ServerProcess } from "./server-process.ts";
+
+export const SIGNING_SECRET = "benchsigningsecret0123456789abcd";
+export const BOT_TOKEN = "xoxb-bench";
+export const COORDINATOR = "U0BENCHCOORD";
+
+export interface BenchCampaign {
+  slack: SlackStandin;
+  bot: ServerProcess;
+  client: SlashClient;
+  /** One contact per unit, in 附件3 order. */
+  contacts: { userId: string; unitKey: string }[];
+  dir: string;
+  close(): Promise<void>;
+}
+
+export function serverEnv(slack: SlackStandin, databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    COORDINATOR_USER_IDS: COORDINATOR,
+    LOG_LEVEL: "error",
+  };
+}
+
+export async function startBenchCampaign(): Promise<BenchCampaign> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-bench-"));
+  const slack = await startSlackStandin({ botToken: BOT_TOKEN });
+  const bot = await startServerProcess("bot-process.ts", serverEnv(slack, `file:${path.join(dir, "bench.db")}`));
+  const client = new SlashClient(bot.url, SIGNING_SECRET, slack);
+  const contacts = readCampaignSeed().units.map((u, i) => ({ userId: `U0BENCH${String(i).padStart(3, "0")}`, unitKey: u.key }));
+  for (const c of contacts) {
+    slack.addUser({ id: c.userId, name: c.userId.toLowerCase() });
+    const reply = await client.send(COORDINATOR, `assign ${c.unitKey} <@${c.userId}>`);
+    if (!reply.body.includes(c.userId)) throw new Error(`assign failed: ${reply.status} ${reply.body}`);
+  }
+  return {
+    slack,
+    bot,
+    client,
+    contacts,
+    dir,
+    async close() {
+      client.close();
+      await bot.stop();
+      await slack.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ack text of a reply that was not ready in time (the work goes on by response_url). */
+export const WORKING_ACK = "正在处理";
+
+const TASKS = ["column", "backup", "site", "unbind", "icp"] as const;
+
+/** The i-th command of a mix: status, or a report whose note differs each time so it always writes. */
+export function commandText(kind: "status" | "done", i: number): string {
+  return kind === "status" ? "status" : `done ${TASKS[i % TASKS.length]} 第${i}次报告`;
+}
