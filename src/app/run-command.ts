@@ -28,6 +28,7 @@ import { inTransaction, type Tx } from "../store/transaction.ts";
 import { listUnitNames, loadUnitWithItems } from "../store/unit-repository.ts";
 import { isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
+import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
 import { reportItem } from "./report-item.ts";
 
 export interface CommandDeps {
@@ -35,6 +36,8 @@ export interface CommandDeps {
   envCoordinators: readonly string[];
   /** A Slack user's display name, for a new contact's record. */
   userName(userId: string): Promise<string>;
+  /** Posts a join request for the coordinators; absent when no coordinators' channel is set. */
+  notifyJoinRequest?: JoinNotifier;
 }
 
 export interface CommandInput {
@@ -61,6 +64,7 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
 
 async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
   if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: isRegistered(caller) };
+  if (command.kind === "join") return requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
   if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
   if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
     throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
@@ -111,6 +115,11 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
         const text = rm.assignment(command.kind, unit.name, command.userId, changed);
         return changed ? { kind: "done", text, unitKey: command.unit } : { kind: "unchanged", text };
       });
+    }
+    case "form": {
+      const key = targetUnit(caller, command.unit, "form");
+      const loaded = (await loadUnitWithItems(deps.db, key))!;
+      return { kind: "form", ...loaded };
     }
     case "overview":
       return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };

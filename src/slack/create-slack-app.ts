@@ -2,6 +2,8 @@
 import { App, LogLevel } from "@slack/bolt";
 import type { BotContext } from "./bot-context.ts";
 import { register as registerAppHomeOpened } from "./listeners/app-home-opened.ts";
+import { register as registerChecklistFormSubmission } from "./listeners/checklist-form-submission.ts";
+import { register as registerJoinDecisionButtons } from "./listeners/join-decision-buttons.ts";
 import { register as registerItemBlockedButton } from "./listeners/item-blocked-button.ts";
 import { register as registerItemDoingButton } from "./listeners/item-doing-button.ts";
 import { register as registerItemDoneButton } from "./listeners/item-done-button.ts";
@@ -48,6 +50,8 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
     registerItemDoingButton,
     registerItemBlockedButton,
     registerItemModalSubmissions,
+    registerChecklistFormSubmission,
+    registerJoinDecisionButtons,
     registerAppHomeOpened,
   ]) {
     register(app, bot);

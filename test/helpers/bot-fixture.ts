@@ -67,7 +67,7 @@ export interface SlashReply {
 
 export async function startBotFixture(env: Record<string, string> = {}): Promise<BotFixture> {
   const store = await createTestStore();
-  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0DIGEST", name: "shutdown-coordinators" }] });
+  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0DIGEST", name: "shutdown-coordinators" }] });
   slack.addUser({ id: COORDINATOR, name: "coordinator", realName: "内容保障科" });
   const parsed = parseConfig({
     DATABASE_URL: store.databaseUrl,
