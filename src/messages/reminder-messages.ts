@@ -130,5 +130,6 @@ export const passTexts = {
   nothingDue: (day: string) => `${day}：没有需要发送的提醒。`,
   dmTo: (name: string, userId: string) => `私信 ${name}（${userId}）`,
   channelTo: (channel: string) => `协调员频道 ${channel}`,
+  unsetChannel: "（未设置 DIGEST_CHANNEL_ID）",
   alreadySent: "（今天已发送，不会重复发送）",
 };

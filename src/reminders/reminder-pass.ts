@@ -40,6 +40,7 @@ function dayOfKey(key: string): string {
   return key.split(":")[1] ?? "";
 }
 
+/** The messages of a plan; the escalation only when there is a channel (or `channelId` is a placeholder). */
 export function planMessages(plan: ReminderPlan, channelId: string | undefined): Omit<PlannedMessage, "alreadySent">[] {
   const messages: Omit<PlannedMessage, "alreadySent">[] = plan.reminders.map((r) => ({
     key: r.key,
@@ -76,11 +77,13 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
   const plan = planReminders(await readSnapshot(db), now);
   const channelId = deps.config.DIGEST_CHANNEL_ID;
   const known = await findDeliveries(db, [...plan.reminders.map((r) => r.key), ...(plan.escalation ? [plan.escalation.key] : [])]);
-  const messages = planMessages(plan, channelId).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));
+  // A dry run shows the escalation even without a channel, so the gap is seen before going live.
+  const shownChannel = channelId ?? (options.dryRun ? passTexts.unsetChannel : undefined);
+  const messages = planMessages(plan, shownChannel).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));
   const quiet = isQuietTime(deps.config.QUIET_HOURS, now);
   const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [] };
-  if (report.noChannel) deps.logger.warn(passTexts.noChannel);
   if (options.dryRun) return report;
+  if (report.noChannel) deps.logger.warn(passTexts.noChannel);
   if (quiet) {
     deps.logger.info(passTexts.quiet(formatQuietHours(deps.config.QUIET_HOURS)));
     return report;
