@@ -34,3 +34,53 @@ export function parseYesNo(text: string): boolean | null | undefined {
 export function formatYesNo(value: boolean | null): string {
   return value === null ? "" : value ? "yes" : "no";
 }
+
+/** What `/shutdown set <field> <value>` changes, validated. */
+export type FactChange =
+  | { target: "unit"; field: "localTelecom" | "secondLevel" | "migrateData"; value: boolean }
+  | { target: "unit"; field: "icpNumber"; value: string }
+  | { target: "contact"; field: "phone" | "email"; value: string };
+
+export type FactProblem = { code: string; message: string };
+
+export function interpretSetValue(field: string, raw: string): FactChange | FactProblem {
+  const value = raw.trim();
+  const yesNo = (f: "secondLevel" | "migrateData", name: string): FactChange | FactProblem => {
+    const v = parseYesNo(value);
+    return typeof v === "boolean"
+      ? { target: "unit", field: f, value: v }
+      : { code: "bad_yes_no", message: `${name} 只能是 yes 或 no（是/否），收到「${value}」。例如：/shutdown set ${name} yes` };
+  };
+  switch (field) {
+    case "provider": {
+      const v = value.toLowerCase();
+      if (["local", "本地电信", "本地", "电信"].includes(v)) return { target: "unit", field: "localTelecom", value: true };
+      if (["other", "其他"].includes(v)) return { target: "unit", field: "localTelecom", value: false };
+      return { code: "bad_provider", message: `接入服务商只能是 local（区电信运营商）或 other（其他），收到「${value}」。例如：/shutdown set provider local` };
+    }
+    case "secondlevel":
+      return yesNo("secondLevel", "secondlevel");
+    case "migrate":
+      return yesNo("migrateData", "migrate");
+    case "icp": {
+      const r = IcpNumberSchema.safeParse(value);
+      return r.success
+        ? { target: "unit", field: "icpNumber", value: r.data }
+        : { code: "bad_icp", message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号` };
+    }
+    case "phone": {
+      const r = PhoneSchema.safeParse(value);
+      return r.success
+        ? { target: "contact", field: "phone", value: r.data }
+        : { code: "bad_phone", message: `电话「${value}」格式不对：${r.error.issues[0]?.message}。例如：/shutdown set phone 0519-82900326` };
+    }
+    case "email": {
+      const r = EmailSchema.safeParse(value);
+      return r.success
+        ? { target: "contact", field: "email", value: r.data }
+        : { code: "bad_email", message: `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn` };
+    }
+    default:
+      return { code: "set_usage", message: `不能设置「${field}」。` };
+  }
+}

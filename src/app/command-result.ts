@@ -1,0 +1,16 @@
+// What a /shutdown command produced, for the reply blocks to show.
+import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import type { ItemState } from "../domain/tasks.ts";
+
+export type CommandResult =
+  | { kind: "help"; isCoordinator: boolean; registered: boolean }
+  | { kind: "status"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; now: Date }
+  | { kind: "reported"; unit: UnitRecord; item: ItemRecord; from: ItemState; warnings: string[]; items: ItemRecord[]; deadlines: DeadlineRecord[]; now: Date }
+  | { kind: "overview"; snapshot: CampaignSnapshot; now: Date }
+  | { kind: "unit-detail"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; audit: AuditRecord[]; now: Date }
+  | { kind: "deadlines"; deadlines: DeadlineRecord[]; now: Date }
+  | { kind: "done"; text: string }
+  | { kind: "unchanged"; text: string }
+  | { kind: "error"; code: string; message: string; hint?: string }
+  | { kind: "not-registered"; userId: string };

@@ -1,0 +1,183 @@
+// The /shutdown use cases: text in, a result to show out. Slack-free and Prisma-free at this level
+// except through the repositories.
+import type { Command } from "../domain/command/command.ts";
+import { COORDINATOR_COMMANDS } from "../domain/command/command.ts";
+import { parseCommand } from "../domain/command/parse-command.ts";
+import { UnitDirectory } from "../domain/command/unit-directory.ts";
+import { DomainError } from "../domain/errors.ts";
+import type { AuditSource } from "../domain/model.ts";
+import { decideReport } from "../domain/report-rules.ts";
+import { interpretSetValue } from "../domain/unit-facts.ts";
+import { formatDateTime } from "../domain/calendar.ts";
+import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
+import { listAudit } from "../store/audit-repository.ts";
+import { findCaller, listCoordinators, type Caller } from "../store/caller-repository.ts";
+import { listDeadlines, readSnapshot } from "../store/campaign-repository.ts";
+import {
+  addCoordinator,
+  applyContactField,
+  applyItemChange,
+  applyUnitFact,
+  assignContact,
+  moveDeadline,
+  removeCoordinator,
+  unassignContact,
+  type Who,
+} from "../store/change-repository.ts";
+import type { Db } from "../store/open-store.ts";
+import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
+import { inTransaction, type Tx } from "../store/transaction.ts";
+import { listUnitNames, loadUnitWithItems } from "../store/unit-repository.ts";
+import type { CommandResult } from "./command-result.ts";
+
+export interface CommandDeps {
+  db: Db;
+  envCoordinators: readonly string[];
+  /** A Slack user's display name, for a new contact's record. */
+  userName(userId: string): Promise<string>;
+}
+
+export interface CommandInput {
+  userId: string;
+  text: string;
+  now: Date;
+  source: AuditSource;
+  /** Identifies one delivery of one request: a retry carries the same key and is not applied twice. */
+  requestKey?: string;
+}
+
+export async function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
+  try {
+    const directory = new UnitDirectory(await listUnitNames(deps.db));
+    const command = parseCommand(input.text, directory);
+    const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
+    return await execute(deps, caller, command, input);
+  } catch (error) {
+    if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
+    if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
+    throw error;
+  }
+}
+
+const registered = (c: Caller) => c.isCoordinator || c.units.length > 0;
+
+/** The unit a command acts on, checked against who is asking. */
+function targetUnit(caller: Caller, named: string | undefined, example: string): string {
+  if (named) {
+    if (caller.isCoordinator || caller.units.some((u) => u.key === named)) return named;
+    throw new DomainError("not_your_unit", am.notYourUnit(caller.units.map((u) => u.name)));
+  }
+  if (caller.units.length === 1) return caller.units[0]!.key;
+  if (caller.units.length > 1) {
+    throw new DomainError("unit_required", am.severalUnits(caller.units.map((u) => u.name), example));
+  }
+  throw new DomainError("unit_required", am.coordinatorNeedsUnit(example));
+}
+
+async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
+  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: registered(caller) };
+  if (!registered(caller)) return { kind: "not-registered", userId: caller.userId };
+  if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
+    throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
+  }
+  const who: Who = { actor: caller.userId, source: input.source, now: input.now };
+  const write = <T>(work: (tx: Tx) => Promise<T>) =>
+    inTransaction(deps.db, async (tx) => {
+      if (input.requestKey) await claimRequest(tx, input.requestKey, input.now);
+      return work(tx);
+    });
+
+  switch (command.kind) {
+    case "status": {
+      const key = targetUnit(caller, command.unit, "status");
+      const loaded = (await loadUnitWithItems(deps.db, key))!;
+      return { kind: "status", ...loaded, deadlines: await listDeadlines(deps.db), now: input.now };
+    }
+    case "report": {
+      const key = targetUnit(caller, command.unit, `${command.state} ${command.task}`);
+      return write(async (tx) => {
+        const { unit, items } = (await loadUnitWithItems(tx, key))!;
+        const change = decideReport(unit, items, command);
+        if (!change) return { kind: "unchanged", text: rm.itemUnchanged(unit.name, command.task, command.state) };
+        await applyItemChange(tx, change, who);
+        const after = (await loadUnitWithItems(tx, key))!;
+        return {
+          kind: "reported",
+          unit,
+          item: after.items.find((i) => i.id === change.item.id)!,
+          from: change.item.state,
+          warnings: change.warnings,
+          items: after.items,
+          deadlines: await listDeadlines(tx),
+          now: input.now,
+        };
+      });
+    }
+    case "set": {
+      const key = targetUnit(caller, command.unit, `set ${command.field} …`);
+      const change = interpretSetValue(command.field, command.value);
+      if ("code" in change) throw new DomainError(change.code, change.message);
+      return write(async (tx) => {
+        const { unit } = (await loadUnitWithItems(tx, key))!;
+        if (change.target === "unit") {
+          const done = await applyUnitFact(tx, unit.id, change, who);
+          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+        }
+        if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
+          throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
+        }
+        const done = await applyContactField(tx, caller.contactId, unit.id, change, who);
+        return done ? { kind: "done", text: rm.contactSet(change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+      });
+    }
+    case "assign":
+    case "unassign": {
+      const name = command.kind === "assign" ? await deps.userName(command.userId) : "";
+      return write(async (tx) => {
+        const { unit } = (await loadUnitWithItems(tx, command.unit))!;
+        const changed =
+          command.kind === "assign"
+            ? await assignContact(tx, unit.id, { id: command.userId, name }, who)
+            : await unassignContact(tx, unit.id, command.userId, who);
+        const text = rm.assignment(command.kind, unit.name, command.userId, changed);
+        return changed ? { kind: "done", text } : { kind: "unchanged", text };
+      });
+    }
+    case "overview":
+      return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };
+    case "unit": {
+      const loaded = (await loadUnitWithItems(deps.db, command.unit))!;
+      const audit = await listAudit(deps.db, { unitId: loaded.unit.id, limit: 10, newestFirst: true });
+      return { kind: "unit-detail", ...loaded, deadlines: await listDeadlines(deps.db), audit, now: input.now };
+    }
+    case "deadlines":
+      return { kind: "deadlines", deadlines: await listDeadlines(deps.db), now: input.now };
+    case "deadline": {
+      const deadlines = await listDeadlines(deps.db);
+      const deadline = deadlines.find((d) => d.key === command.key);
+      if (!deadline) throw new DomainError("unknown_deadline", rm.unknownDeadline(command.key, deadlines.map((d) => d.key)));
+      if (deadline.opensAt && command.at <= deadline.opensAt) {
+        throw new DomainError("due_before_open", rm.dueBeforeOpen(deadline.title, formatDateTime(deadline.opensAt)));
+      }
+      return write(async (tx) => {
+        const moved = await moveDeadline(tx, deadline.key, command.at, who);
+        return moved
+          ? { kind: "done", text: rm.deadlineMoved(deadline.title, formatDateTime(moved.from), formatDateTime(command.at)) }
+          : { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };
+      });
+    }
+    case "coordinator": {
+      if (command.action === "remove" && deps.envCoordinators.includes(command.userId)) {
+        throw new DomainError("coordinator_from_env", rm.coordinatorFromEnvironment(command.userId));
+      }
+      return write(async (tx) => {
+        const changed =
+          command.action === "add" ? await addCoordinator(tx, command.userId, who) : await removeCoordinator(tx, command.userId, who);
+        const list = await listCoordinators(tx, deps.envCoordinators);
+        const text = rm.coordinatorChanged(command.action, command.userId, changed, [...list.fromEnvironment, ...list.addedAtRunTime]);
+        return changed ? { kind: "done", text } : { kind: "unchanged", text };
+      });
+    }
+  }
+}
+

@@ -1,0 +1,48 @@
+// npm start: the bot for real. Composition root: config, store, clock, signals.
+import fs from "node:fs";
+import { loadConfig } from "./config/load-config.ts";
+import { openCampaign } from "./app/open-campaign.ts";
+import { missingCredentials, startBot } from "./app/start-bot.ts";
+
+const config = loadConfig();
+const missing = missingCredentials(config);
+if (missing.length > 0) {
+  console.error(
+    [
+      `缺少 Slack 凭据：${missing.join("、")}。请在 .env 中填写（见 README「创建 Slack 应用」）；没有 Slack 应用时可先运行 npm run sandbox 体验。`,
+      `Missing Slack credentials: ${missing.join(", ")}. Set them in .env (see README, "Creating the Slack app"), or try the bot without Slack: npm run sandbox.`,
+    ].join("\n"),
+  );
+  process.exit(1);
+}
+
+const version = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const store = await openCampaign(config, new Date());
+const bot = await startBot({
+  config,
+  store,
+  version,
+  credentials: { botToken: config.SLACK_BOT_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN },
+});
+console.log(
+  config.SLACK_APP_TOKEN
+    ? "关停协调机器人已启动（Socket Mode）。"
+    : `关停协调机器人已启动：http://0.0.0.0:${bot.port}/slack/events （健康检查 /healthz）`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}：正在停止…`);
+  try {
+    await bot.stop();
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,63 @@
+// Replies to /shutdown: confirmations and refusals. Chinese.
+import { STATE_LABEL, TASK_LABEL } from "./command-messages.ts";
+import type { ItemState, TaskKey } from "../domain/tasks.ts";
+
+export const CENTER_CONTACT = "区电子政务中心内容保障科（市民中心C栋417室，电话 82900326）";
+
+const FACT_LABEL: Record<string, string> = {
+  localTelecom: "接入服务商",
+  secondLevel: "二级域名系统",
+  migrateData: "数据迁移",
+  icpNumber: "备案号",
+};
+
+function factValue(field: string, value: string | boolean): string {
+  if (field === "localTelecom") return value ? "区电信运营商（由区电子政务中心代办备案注销）" : "其他（自行办理备案注销）";
+  if (typeof value === "boolean") return value ? "有" : "没有";
+  return value;
+}
+
+export const accessMessages = {
+  notRegistered:
+    `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入。输入 /shutdown help 查看用法。`,
+  notYourUnit: (own: string[]) =>
+    own.length > 0
+      ? `你只能操作本单位（${own.join("、")}）的事项。如需代其他单位报告，请联系协调员。`
+      : "你不是该单位的联系人，不能操作它的事项。",
+  severalUnits: (own: string[], example: string) =>
+    `你是 ${own.length} 个单位（${own.join("、")}）的联系人，请在命令前写明单位，例如：/shutdown ${own[0]} ${example}`,
+  coordinatorNeedsUnit: (example: string) => `请在命令前写明单位，例如：/shutdown 档案局 ${example}`,
+  coordinatorsOnly: (command: string) => `「${command}」只有协调员可以使用。输入 /shutdown help 查看你能用的命令。`,
+  contactFieldOwnOnly: "电话和邮箱是联系人本人的信息，只能由本人设置；协调员请用 npm run units -- import 修改。",
+};
+
+export const resultMessages = {
+  duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
+  itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
+    `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,
+  factSet: (unit: string, field: string, value: string | boolean) =>
+    `已记录：${unit} ${FACT_LABEL[field] ?? field} → ${factValue(field, value)}`,
+  factUnchanged: (unit: string) => `${unit}的信息与原来相同，没有变化。`,
+  contactSet: (field: string, value: string) => `已记录你的${field === "phone" ? "电话" : "邮箱"}：${value}`,
+  assignment: (kind: "assign" | "unassign", unit: string, userId: string, changed: boolean) =>
+    kind === "assign"
+      ? changed
+        ? `已把 <@${userId}> 登记为${unit}的联系人。`
+        : `<@${userId}> 已经是${unit}的联系人，没有变化。`
+      : changed
+        ? `已取消 <@${userId}> ${unit}联系人的身份。`
+        : `<@${userId}> 不是${unit}的联系人，没有变化。`,
+  unknownDeadline: (key: string, keys: string[]) => `没有截止时间「${key}」，可选：${keys.join("、")}。例如 /shutdown deadline ${keys[0]} 2027-06-25 18:00`,
+  dueBeforeOpen: (title: string, opens: string) => `「${title}」从 ${opens} 开始，截止时间必须晚于开始时间。`,
+  deadlineMoved: (title: string, from: string, to: string) => `已修改「${title}」截止时间：${from} → ${to}（北京时间）`,
+  deadlineUnchanged: (title: string) => `「${title}」截止时间与原来相同，没有变化。`,
+  coordinatorFromEnvironment: (userId: string) =>
+    `<@${userId}> 是在配置（COORDINATOR_USER_IDS）中指定的协调员，不能用命令移除，请修改配置。`,
+  coordinatorChanged: (action: "add" | "remove", userId: string, changed: boolean, all: string[]) => {
+    const head =
+      action === "add"
+        ? changed ? `已添加协调员 <@${userId}>。` : `<@${userId}> 已经是协调员，没有变化。`
+        : changed ? `已移除协调员 <@${userId}>。` : `<@${userId}> 不是协调员，没有变化。`;
+    return `${head}\n当前协调员：${all.length ? all.map((id) => `<@${id}>`).join("、") : "（无）"}`;
+  },
+};

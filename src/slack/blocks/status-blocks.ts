@@ -1,0 +1,41 @@
+// A unit's checklist: every item with its state, grouped by deadline, and what to do next.
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model.ts";
+import { isFinished } from "../../domain/tasks.ts";
+import { groupBy } from "../../lib/group-by.ts";
+import { dueText, icpPathText, itemLabel, itemStateText, nextStepText } from "../../messages/item-messages.ts";
+import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+
+export function checklistBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task)?.key ?? "");
+  for (const deadline of deadlines) {
+    const group = byDeadline.get(deadline.key) ?? [];
+    if (group.length === 0) continue;
+    const lines = group.map((i) => {
+      const note = i.note ? ` — ${i.note}` : "";
+      return `${itemStateText(i)}  *${itemLabel(i)}*${note}`;
+    });
+    blocks.push(section(`*${deadline.title}*　${dueText(deadline, now)}\n${lines.join("\n")}`));
+  }
+  const icp = items.find((i) => i.task === "icp");
+  if (icp && !isFinished(icp.state)) blocks.push(context(`备案注销：${icpPathText(unit)}`));
+  return blocks;
+}
+
+export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): ItemRecord | undefined {
+  const order = (i: ItemRecord) => deadlines.findIndex((d) => d.tasks.includes(i.task));
+  return items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
+}
+
+export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, unitPrefix?: string): SlackMessage {
+  const done = items.filter((i) => isFinished(i.state)).length;
+  const next = firstPending(items, deadlines);
+  const blocks: KnownBlock[] = [
+    header(`${unit.name} 关停清单（${done}/${items.length}）`),
+    ...checklistBlocks(unit, items, deadlines, now),
+    divider(),
+    section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！"),
+  ];
+  const text = `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
+  return message(text, blocks);
+}

@@ -1,0 +1,42 @@
+// The Bolt app: HTTP receiver (or Socket Mode), Web API base URL, listeners, /healthz.
+import { App, LogLevel } from "@slack/bolt";
+import type { BotContext } from "./bot-context.ts";
+import { register as registerShutdownCommand } from "./listeners/shutdown-command.ts";
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+export interface SlackCredentials {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+}
+
+export function createSlackApp(bot: BotContext, credentials: SlackCredentials, version: string): App {
+  const socketMode = Boolean(credentials.appToken);
+  const app = new App({
+    token: credentials.botToken,
+    signingSecret: credentials.signingSecret,
+    appToken: credentials.appToken,
+    socketMode,
+    logLevel: LOG_LEVELS[bot.config.LOG_LEVEL],
+    clientOptions: { slackApiUrl: bot.config.SLACK_API_URL },
+    customRoutes: socketMode
+      ? []
+      : [
+          {
+            path: "/healthz",
+            method: ["GET"],
+            handler: async (_req, res) => {
+              const reachable = await bot.store.db.unit
+                .count()
+                .then(() => true)
+                .catch(() => false);
+              res.writeHead(reachable ? 200 : 503, { "Content-Type": "application/json" });
+              res.end(JSON.stringify({ ok: reachable, store: reachable ? "reachable" : "unreachable", version }));
+            },
+          },
+        ],
+  });
+  registerShutdownCommand(app, bot);
+  return app;
+}

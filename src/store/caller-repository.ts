@@ -1,0 +1,36 @@
+// Who is calling: a coordinator (environment or added at run time), a contact of some units, or nobody yet.
+import type { Db } from "./open-store.ts";
+import type { Tx } from "./transaction.ts";
+
+export interface Caller {
+  userId: string;
+  isCoordinator: boolean;
+  contactId: number | null;
+  /** Units the caller is a contact of, in 附件3 order. */
+  units: { id: number; key: string; name: string }[];
+}
+
+export async function findCaller(db: Db | Tx, userId: string, envCoordinators: readonly string[]): Promise<Caller> {
+  const [coordinator, contact] = await Promise.all([
+    db.coordinator.findUnique({ where: { slackUserId: userId } }),
+    db.contact.findUnique({
+      where: { slackUserId: userId },
+      include: { units: { include: { unit: { select: { id: true, key: true, name: true, position: true } } } } },
+    }),
+  ]);
+  const units = (contact?.units ?? []).map((uc) => uc.unit).sort((a, b) => a.position - b.position);
+  return {
+    userId,
+    isCoordinator: envCoordinators.includes(userId) || coordinator !== null,
+    contactId: contact?.id ?? null,
+    units: units.map(({ id, key, name }) => ({ id, key, name })),
+  };
+}
+
+export async function listCoordinators(db: Db | Tx, envCoordinators: readonly string[]) {
+  const rows = await db.coordinator.findMany({ orderBy: { addedAt: "asc" } });
+  return {
+    fromEnvironment: [...envCoordinators],
+    addedAtRunTime: rows.map((r) => r.slackUserId).filter((id) => !envCoordinators.includes(id)),
+  };
+}

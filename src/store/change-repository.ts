@@ -1,0 +1,133 @@
+// Every change to the campaign, each with its audit entry in the caller's transaction.
+import type { AuditSource } from "../domain/model.ts";
+import type { ItemChange } from "../domain/report-rules.ts";
+import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
+import { writeAudit } from "./audit-repository.ts";
+import type { Tx } from "./transaction.ts";
+import { describeContact } from "./unit-import-repository.ts";
+
+export interface Who {
+  actor: string;
+  source: AuditSource;
+  now: Date;
+}
+
+export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Promise<void> {
+  const { item } = change;
+  await tx.checklistItem.update({
+    where: { id: item.id },
+    data: { state: change.state, method: change.method, note: change.note, updatedAt: who.now, updatedBy: who.actor },
+  });
+  const base = { at: who.now, actor: who.actor, source: who.source, unitId: item.unitId, itemId: item.id };
+  if (item.state !== change.state) {
+    await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: change.note });
+  }
+  if (item.method !== change.method) {
+    await writeAudit(tx, { ...base, field: "method", fromValue: item.method, toValue: change.method });
+  }
+  if (item.note !== change.note && item.state === change.state) {
+    await writeAudit(tx, { ...base, field: "note", fromValue: item.note, toValue: change.note });
+  }
+}
+
+const text = (v: string | boolean | null) => (typeof v === "boolean" ? formatYesNo(v) : v);
+
+/** Returns the previous value, or undefined when nothing changed. */
+export async function applyUnitFact(
+  tx: Tx,
+  unitId: number,
+  change: Extract<FactChange, { target: "unit" }>,
+  who: Who,
+): Promise<{ from: string | boolean | null } | undefined> {
+  const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
+  const from = unit[change.field];
+  if (from === change.value) return undefined;
+  await tx.unit.update({ where: { id: unitId }, data: { [change.field]: change.value } });
+  await writeAudit(tx, {
+    at: who.now,
+    actor: who.actor,
+    source: who.source,
+    unitId,
+    field: `unit.${change.field}`,
+    fromValue: text(from),
+    toValue: text(change.value),
+  });
+  return { from };
+}
+
+export async function applyContactField(
+  tx: Tx,
+  contactId: number,
+  unitId: number,
+  change: Extract<FactChange, { target: "contact" }>,
+  who: Who,
+): Promise<{ from: string | null } | undefined> {
+  const contact = await tx.contact.findUniqueOrThrow({ where: { id: contactId } });
+  const from = contact[change.field];
+  if (from === change.value) return undefined;
+  await tx.contact.update({ where: { id: contactId }, data: { [change.field]: change.value } });
+  await writeAudit(tx, {
+    at: who.now,
+    actor: who.actor,
+    source: who.source,
+    unitId,
+    field: `contact.${change.field}`,
+    subject: describeContact(contact),
+    fromValue: from,
+    toValue: change.value,
+  });
+  return { from };
+}
+
+/** Makes a Slack user a contact of the unit; false when they already were. */
+export async function assignContact(tx: Tx, unitId: number, user: { id: string; name: string }, who: Who): Promise<boolean> {
+  const contact =
+    (await tx.contact.findUnique({ where: { slackUserId: user.id } })) ??
+    (await tx.contact.create({ data: { slackUserId: user.id, name: user.name, createdAt: who.now } }));
+  const link = await tx.unitContact.findUnique({ where: { unitId_contactId: { unitId, contactId: contact.id } } });
+  if (link) return false;
+  await tx.unitContact.create({ data: { unitId, contactId: contact.id, createdAt: who.now } });
+  await writeAudit(tx, {
+    at: who.now, actor: who.actor, source: who.source, unitId,
+    field: "contact", subject: user.id, fromValue: null, toValue: describeContact(contact),
+  });
+  return true;
+}
+
+export async function unassignContact(tx: Tx, unitId: number, userId: string, who: Who): Promise<boolean> {
+  const contact = await tx.contact.findUnique({ where: { slackUserId: userId } });
+  if (!contact) return false;
+  const removed = await tx.unitContact.deleteMany({ where: { unitId, contactId: contact.id } });
+  if (removed.count === 0) return false;
+  await writeAudit(tx, {
+    at: who.now, actor: who.actor, source: who.source, unitId,
+    field: "contact", subject: userId, fromValue: describeContact(contact), toValue: null,
+  });
+  return true;
+}
+
+export async function addCoordinator(tx: Tx, userId: string, who: Who): Promise<boolean> {
+  if (await tx.coordinator.findUnique({ where: { slackUserId: userId } })) return false;
+  await tx.coordinator.create({ data: { slackUserId: userId, addedBy: who.actor, addedAt: who.now } });
+  await writeAudit(tx, { at: who.now, actor: who.actor, source: who.source, field: "coordinator", subject: userId, toValue: "added" });
+  return true;
+}
+
+export async function removeCoordinator(tx: Tx, userId: string, who: Who): Promise<boolean> {
+  const removed = await tx.coordinator.deleteMany({ where: { slackUserId: userId } });
+  if (removed.count === 0) return false;
+  await writeAudit(tx, { at: who.now, actor: who.actor, source: who.source, field: "coordinator", subject: userId, fromValue: "added", toValue: "removed" });
+  return true;
+}
+
+/** Moves a deadline's due time. */
+export async function moveDeadline(tx: Tx, key: string, dueAt: Date, who: Who): Promise<{ from: Date } | undefined> {
+  const deadline = await tx.deadline.findUniqueOrThrow({ where: { key } });
+  if (deadline.dueAt.getTime() === dueAt.getTime()) return undefined;
+  await tx.deadline.update({ where: { key }, data: { dueAt, updatedAt: who.now, updatedBy: who.actor } });
+  await writeAudit(tx, {
+    at: who.now, actor: who.actor, source: who.source,
+    field: "deadline.dueAt", subject: key, fromValue: deadline.dueAt.toISOString(), toValue: dueAt.toISOString(),
+  });
+  return { from: deadline.dueAt };
+}
