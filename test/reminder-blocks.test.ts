@@ -1,10 +1,9 @@
 // The reminder and escalation messages: what a contact is told to type, buttons, Slack's limits.
-import type { KnownBlock } from "@slack/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UnitRecord } from "../src/domain/model.ts";
 import { planReminders } from "../src/reminders/reminder-planner.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
-import { blocksToPlainText, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
+import { blocksToPlainText, type KnownBlock, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
@@ -83,12 +82,17 @@ describe("a contact's reminder", () => {
 
   it.each([
     [true, ["附件4", "区电子政务中心内容保障科", "市民中心C栋417室", "82900326"]],
-    [false, ["自行向你的接入服务商申请注销备案"]],
+    [false, ["请自行到接入服务商办理备案号注销和取消接入服务"]],
     [null, ["/shutdown set provider local", "/shutdown set provider other"]],
   ] as const)("shows the ICP path when localTelecom is %s", (localTelecom, phrases) => {
     const s = withUnits(snapshot, (u) => (u.key === "jtsf" ? { ...u, localTelecom } : u));
     const text = blocksToPlainText(messageFor(s, "U0LI").blocks);
     for (const p of phrases) expect(text).toContain(p);
+  });
+
+  it("tells the police unit to report its sub-domain as DNS removed", () => {
+    const s = withUnits(snapshot, (u) => (u.key === "jtga" ? { ...u, contacts: [{ id: 9, slackUserId: "U0POLICE", name: "周伟", phone: null, email: null }] } : u));
+    expect(blocksToPlainText(messageFor(s, "U0POLICE").blocks)).toContain("`/shutdown done domain jt.czsga.gov.cn dns`");
   });
 
   it("says when the window opens tomorrow and when it opens today", () => {

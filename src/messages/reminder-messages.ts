@@ -1,33 +1,13 @@
 // Every text of the reminders and escalations a person reads, in one place.
 import { formatDueShort, toShanghai } from "../domain/calendar.ts";
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
-import type { ItemState, TaskKey } from "../domain/tasks.ts";
+import { STATE_LABEL } from "./command-messages.ts";
+import { icpPathText, itemLabel, reportCommand as commandFor } from "./item-messages.ts";
+import { CENTER_CONTACT } from "./result-messages.ts";
 import type { CadenceStep } from "../reminders/cadence.ts";
 
-export const TASK_LABELS: Record<TaskKey, string> = {
-  column: "过渡栏目",
-  backup: "数据备份/迁移",
-  site: "网站关停",
-  unbind: "解除绑定",
-  domain: "域名注销",
-  icp: "备案注销",
-  ipicp: "IP备案",
-};
-
-export const STATE_LABELS: Record<ItemState, string> = {
-  todo: "未开始",
-  doing: "进行中",
-  done: "已完成",
-  blocked: "受阻",
-  na: "不适用",
-};
-
-export const CENTER_DESK = "区电子政务中心内容保障科（市民中心C栋417室，电话 82900326）";
-
-/** "网站关停", "域名注销 jtda.gov.cn" */
-export function itemLabel(item: Pick<ItemRecord, "task" | "domain">): string {
-  return item.task === "domain" && item.domain ? `${TASK_LABELS.domain} ${item.domain}` : TASK_LABELS[item.task];
-}
+export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
+export { itemLabel } from "./item-messages.ts";
 
 /** "6月21日" */
 export function formatDayShort(date: Date): string {
@@ -59,19 +39,13 @@ export function stepNotes(steps: readonly CadenceStep[], deadline: Pick<Deadline
   return steps.flatMap((s) => STEP_NOTES[s]?.(deadline) ?? []);
 }
 
-/** Exactly what to type to report the item done. */
-export function reportCommand(item: Pick<ItemRecord, "task" | "domain">, unit: Pick<UnitRecord, "name">, withUnit: boolean): string {
-  const target = item.task === "domain" && item.domain ? `domain ${item.domain}` : item.task;
-  return withUnit ? `/shutdown ${unit.name} done ${target}` : `/shutdown done ${target}`;
-}
-
-/** How the ICP filing gets cancelled depends on who the access provider is. */
-export function icpPath(unit: Pick<UnitRecord, "localTelecom">): string {
-  if (unit.localTelecom === true) {
-    return `接入商是本区电信运营商：请填写附件4《备案注销申请表》，交给${CENTER_DESK}，由中心统一办理注销。`;
-  }
-  if (unit.localTelecom === false) return "接入商不是本区电信运营商：请自行向你的接入服务商申请注销备案、终止接入服务。";
-  return "还不知道你单位的接入商：请告诉我们，输入 `/shutdown set provider local`（本区电信运营商）或 `/shutdown set provider other`（其他接入商）。";
+/** Exactly what to type to report the item done; a sub-domain can only have its DNS record removed. */
+export function reportCommand(
+  item: Pick<ItemRecord, "task" | "domain" | "isSubdomain">,
+  unit: Pick<UnitRecord, "name">,
+  withUnit: boolean,
+): string {
+  return `${commandFor(item, withUnit ? unit.name : undefined)}${item.isSubdomain ? " dns" : ""}`;
 }
 
 export function itemLine(
@@ -81,12 +55,12 @@ export function itemLine(
   daysLeft: number,
   withUnit: boolean,
 ): string {
-  const state = item.state === "todo" ? "" : `（当前：${STATE_LABELS[item.state]}${item.note ? `，${item.note}` : ""}）`;
+  const state = item.state === "todo" ? "" : `（当前：${STATE_LABEL[item.state]}${item.note ? `，${item.note}` : ""}）`;
   const lines = [
     `• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`,
     `   完成后输入：\`${reportCommand(item, unit, withUnit)}\``,
   ];
-  if (item.task === "icp") lines.push(`   ${icpPath(unit)}`);
+  if (item.task === "icp") lines.push(`   ${icpPathText(unit)}`);
   return lines.join("\n");
 }
 
@@ -101,7 +75,7 @@ export const reminderTexts = {
     `*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
   compactNote: "事项较多，按钮已省略：请按每项后面的命令上报。",
   omittedUnits: (n: number, names: string[]) => `…及其他 ${n} 个单位（${names.join("、")}）：请用 \`/shutdown\` 查看并上报。`,
-  footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_DESK}。`,
+  footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_CONTACT}。`,
   buttonDone: "已完成",
   buttonDoing: "进行中",
   buttonBlocked: "遇到问题",

@@ -1,5 +1,4 @@
 // Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
-import type { KnownBlock } from "@slack/types";
 import type { DigestSummary } from "../../digest/digest-builder.ts";
 import { calendarDaysUntil } from "../../domain/calendar.ts";
 import {
@@ -12,7 +11,7 @@ import {
   STATE_LABELS,
   TASK_LABELS,
 } from "../../messages/digest-messages.ts";
-import { context, fitText, header, MAX_BLOCKS, packEntries, section, type SlackMessage } from "./reminder-digest-limits.ts";
+import { context, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
 
 /** Entries shown per list before "…及其他 N 个": the digest is read, not searched. */
 export const MAX_LIST_ENTRIES = 40;

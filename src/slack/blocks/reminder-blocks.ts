@@ -1,5 +1,4 @@
 // Block Kit for a contact's reminder and the coordinators' escalation: pure functions of the plan.
-import type { KnownBlock } from "@slack/types";
 import type { ItemRecord } from "../../domain/model.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import {
@@ -12,7 +11,7 @@ import {
   stepNotes,
 } from "../../messages/reminder-messages.ts";
 import type { ContactReminder, Escalation, PendingWork } from "../../reminders/reminder-planner.ts";
-import { context, divider, fitText, header, MAX_BLOCKS, packEntries, section, type SlackMessage } from "./reminder-digest-limits.ts";
+import { context, divider, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
 
 /** action_ids of the item buttons; the value is the item key ("jtda/site"). */
 export const ITEM_ACTIONS = { done: "item_done", doing: "item_doing", blocked: "item_blocked" } as const;

@@ -1,31 +1,13 @@
-// Slack's message limits, shared by the reminder and digest blocks.
-import type { KnownBlock } from "@slack/types";
+// Slack's message limits for the reminder and digest blocks, on top of block-kit.ts.
+import { clip, MAX_TEXT, type KnownBlock } from "./block-kit.ts";
 
-export const MAX_BLOCKS = 50;
-/** Section text, and the `text` fallback we send. */
-export const MAX_TEXT = 3000;
+export { context, divider, header, MAX_BLOCKS, MAX_TEXT, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
 
-/** Cuts text to `max` characters (code points), ending with "…" when cut. */
-export function fitText(text: string, max = MAX_TEXT): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join("")}…`;
-}
+/** Cuts text to `max` characters, ending with "…" when cut. */
+export const fitText = clip;
 
 export function textLength(text: string): number {
-  return Array.from(text).length;
-}
-
-export function section(text: string): KnownBlock {
-  return { type: "section", text: { type: "mrkdwn", text: fitText(text) } };
-}
-
-export function context(text: string): KnownBlock {
-  return { type: "context", elements: [{ type: "mrkdwn", text: fitText(text) }] };
-}
-
-export function header(text: string): KnownBlock {
-  return { type: "header", text: { type: "plain_text", text: fitText(text, 150), emoji: true } };
+  return text.length;
 }
 
 export interface PackedLines {
@@ -83,12 +65,4 @@ export function blocksToPlainText(blocks: readonly KnownBlock[]): string {
   return lines.join("\n");
 }
 
-/** A message as we post it: Block Kit plus the plain-text fallback notifications show. */
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
 
-export function divider(): KnownBlock {
-  return { type: "divider" };
-}
