@@ -1,6 +1,6 @@
 // The Slack calls of outgoing messages. The client must not retry by itself (see createDeliveryClient):
 // retries, backoff and Retry-After are ours, so a pass never hangs on the client's own schedule.
-import { ErrorCode, WebClient, type WebAPICallResult } from "@slack/web-api";
+import { ErrorCode, WebClient, type Logger, type WebAPICallResult } from "@slack/web-api";
 import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
 
 /** event_type of the metadata that carries a message's idempotency key. */
@@ -12,12 +12,17 @@ export interface Sent {
   ts: string;
 }
 
-export function createDeliveryClient(token: string | undefined, apiUrl: string, timeoutMs = 15_000): WebClient {
+export function createDeliveryClient(
+  token: string | undefined,
+  apiUrl: string,
+  options: { timeoutMs?: number; logger?: Logger } = {},
+): WebClient {
   return new WebClient(token, {
     slackApiUrl: apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
+    timeout: options.timeoutMs ?? 15_000,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 
