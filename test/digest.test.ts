@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildDigest } from "../src/digest/digest-builder.ts";
 import { composeDigest, postDigestNow, previewDigest, runDigest, sendExportToUser } from "../src/digest/digest-pass.ts";
-import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS } from "../src/domain/tasks.ts";
+import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState } from "../src/domain/tasks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { blocksToPlainText, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
 import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
@@ -61,7 +61,8 @@ function exportCounts(snapshot: CampaignSnapshot) {
   const rows = buildStatusRows(snapshot);
   const tasks = TASK_KEYS.map((task) => {
     const of = rows.filter((r) => r.task === task);
-    return { task, total: of.length, ...Object.fromEntries(ITEM_STATES.map((s) => [s, of.filter((r) => r.state === s).length])) };
+    const counts = Object.fromEntries(ITEM_STATES.map((s) => [s, of.filter((r) => r.state === s).length])) as Record<ItemState, number>;
+    return { task, total: of.length, ...counts };
   });
   const byUnit = groupBy(rows, (r) => r.unit_key);
   const unitsDone = [...byUnit.values()].filter((rs) => rs.every((r) => isFinished(r.state as never))).length;
@@ -134,7 +135,7 @@ function syntheticCampaign(base: CampaignSnapshot, units: number): CampaignSnaps
     const unit = { ...base.units[n % base.units.length]!, id: n + 1, key: `u${n}`, name: `合成单位${n}`, position: n + 1, contacts: [] };
     unit.domains = [{ id: n + 1, name: `u${n}.gov.cn`, isSubdomain: false }];
     out.units.push(unit);
-    const state = (["todo", "doing", "blocked", "done", "na"] as const)[n % 5];
+    const state = (["todo", "doing", "blocked", "done", "na"] as const)[n % 5]!;
     for (const task of [...UNIT_TASKS, "domain" as const]) {
       out.items.push({
         id: out.items.length + 1,
