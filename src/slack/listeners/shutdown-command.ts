@@ -5,6 +5,7 @@ import { findHandledReply, saveHandledReply } from "../../store/request-reposito
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import type { SlackMessage } from "../blocks/block-kit.ts";
 import type { BotContext } from "../bot-context.ts";
+import { refreshHomes } from "../home/publish-home.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
@@ -34,6 +35,9 @@ export function register(app: App, bot: BotContext): void {
       .then(async (result) => {
         const reply = renderCommandResult(result);
         if (result.kind !== "error") await saveHandledReply(bot.store.db, requestKey, JSON.stringify(reply));
+        const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
+        // NOTE: App Home refreshes after the ack, never delaying the reply.
+        if (touched !== undefined) setImmediate(() => void refreshHomes(client, bot, touched, (e) => logger.error(e)));
         return reply;
       });
     const inTime = await Promise.race([work, delay(ACK_BUDGET_MS)]);
