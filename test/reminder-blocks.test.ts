@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UnitRecord } from "../src/domain/model.ts";
 import { planReminders } from "../src/reminders/reminder-planner.ts";
+import { replaceItemInBlocks } from "../src/slack/blocks/item-buttons.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
 import { blocksToPlainText, type KnownBlock, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
@@ -78,6 +79,15 @@ describe("a contact's reminder", () => {
         `item_blocked=${k}`,
       ]),
     );
+  });
+
+  it("lets a click update that item's line in the reminder itself", () => {
+    const m = messageFor(snapshot, "U0LI");
+    const site = snapshot.items.find((i) => i.key === "jtsf/site")!;
+    const updated = replaceItemInBlocks(m.blocks, { ...site, state: "done" }, { userId: "U0LI", at: JUNE_23 });
+    expect(updated).not.toBeNull();
+    expect(buttons(updated!)).not.toContain("item_done=jtsf/site");
+    expect(buttons(updated!)).toContain("item_done=jtsf/unbind");
   });
 
   it.each([

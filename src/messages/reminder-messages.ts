@@ -76,9 +76,6 @@ export const reminderTexts = {
   compactNote: "事项较多，按钮已省略：请按每项后面的命令上报。",
   omittedUnits: (n: number, names: string[]) => `…及其他 ${n} 个单位（${names.join("、")}）：请用 \`/shutdown\` 查看并上报。`,
   footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_CONTACT}。`,
-  buttonDone: "已完成",
-  buttonDoing: "进行中",
-  buttonBlocked: "遇到问题",
   fallback: (name: string, summary: string) => `网站关停工作提醒：${name}，以下工作尚未完成。${summary}`,
 };
 

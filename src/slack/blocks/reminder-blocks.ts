@@ -1,5 +1,4 @@
 // Block Kit for a contact's reminder and the coordinators' escalation: pure functions of the plan.
-import type { ItemRecord } from "../../domain/model.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import {
   daysLeftText,
@@ -11,22 +10,8 @@ import {
   stepNotes,
 } from "../../messages/reminder-messages.ts";
 import type { ContactReminder, Escalation, PendingWork } from "../../reminders/reminder-planner.ts";
+import { itemWithButtons } from "./item-buttons.ts";
 import { context, divider, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
-
-/** action_ids of the item buttons; the value is the item key ("jtda/site"). */
-export const ITEM_ACTIONS = { done: "item_done", doing: "item_doing", blocked: "item_blocked" } as const;
-
-function itemButtons(item: ItemRecord): KnownBlock {
-  return {
-    type: "actions",
-    block_id: `item:${item.key}`.slice(0, 255),
-    elements: [
-      { type: "button", action_id: ITEM_ACTIONS.done, value: item.key, style: "primary", text: { type: "plain_text", text: reminderTexts.buttonDone } },
-      { type: "button", action_id: ITEM_ACTIONS.doing, value: item.key, text: { type: "plain_text", text: reminderTexts.buttonDoing } },
-      { type: "button", action_id: ITEM_ACTIONS.blocked, value: item.key, style: "danger", text: { type: "plain_text", text: reminderTexts.buttonBlocked } },
-    ],
-  };
-}
 
 function deadlineText(w: PendingWork): string {
   return [reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)].join("\n");
@@ -43,9 +28,8 @@ function unitBlocks(work: PendingWork[], withUnit: boolean, compact: boolean): K
       continue;
     }
     blocks.push(context(deadlineText(w)));
-    w.items.forEach((item, n) => {
-      blocks.push(section(lines[n]!), itemButtons(item));
-    });
+    // The shared item blocks: a click then updates this very line in the DM.
+    w.items.forEach((item, n) => blocks.push(...itemWithButtons(item, lines[n])));
   }
   return blocks;
 }
