@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CommandDeps } from "../src/app/run-command.ts";
+import { findCaller } from "../src/store/caller-repository.ts";
 import { listDeadlines, listUnits } from "../src/store/campaign-repository.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
@@ -57,6 +58,9 @@ describe("CampaignReader", () => {
     expect(store.reader.caller(COORD, [COORD])).toEqual({ userId: COORD, isCoordinator: true, contactId: null, units: [] });
     expect(store.reader.caller("U0HELP", [COORD]).isCoordinator).toBe(true);
     expect(store.reader.caller("U0NOBODY", [COORD])).toEqual({ userId: "U0NOBODY", isCoordinator: false, contactId: null, units: [] });
+    for (const user of ["U0A", "U0B", COORD, "U0HELP", "U0NOBODY"]) {
+      expect(store.reader.caller(user, [COORD])).toEqual(await findCaller(store.db, user, [COORD]));
+    }
   });
 
   it("finds the reply kept with a handled request", () => {

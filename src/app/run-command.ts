@@ -6,18 +6,16 @@ import { parseCommand } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource } from "../domain/model.ts";
-import { decideReport } from "../domain/report-rules.ts";
 import { interpretSetValue } from "../domain/unit-facts.ts";
 import { formatDateTime } from "../domain/calendar.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
 import { listCoordinators, type Caller } from "../store/caller-repository.ts";
-import { listItems, readSnapshot } from "../store/campaign-repository.ts";
+import { readSnapshot } from "../store/campaign-repository.ts";
 import {
   addCoordinator,
   applyContactField,
-  applyItemChange,
   applyUnitFact,
   assignContact,
   moveDeadline,
@@ -28,7 +26,12 @@ import {
 import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, isStoreBusy, type Tx } from "../store/transaction.ts";
+import { isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
+import { postDigestNow, previewDigest, sendExportToUser } from "../digest/digest-pass.ts";
+import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
+import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
+import { reportItem } from "./report-item.ts";
 
 export interface CommandDeps {
   db: Db;
@@ -36,6 +39,10 @@ export interface CommandDeps {
   envCoordinators: readonly string[];
   /** A Slack user's display name, for a new contact's record. */
   userName(userId: string): Promise<string>;
+  /** Posts a join request for the coordinators; absent when no coordinators' channel is set. */
+  notifyJoinRequest?: JoinNotifier;
+  /** Slack delivery for the digest and the export; absent where nothing can be sent. */
+  outgoing?: OutgoingDeps;
 }
 
 export interface CommandInput {
@@ -63,24 +70,15 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
   }
 }
 
-const registered = (c: Caller) => c.isCoordinator || c.units.length > 0;
-
-/** The unit a command acts on, checked against who is asking. */
-function targetUnit(caller: Caller, named: string | undefined, example: string): string {
-  if (named) {
-    if (caller.isCoordinator || caller.units.some((u) => u.key === named)) return named;
-    throw new DomainError("not_your_unit", am.notYourUnit(caller.units.map((u) => u.name)));
-  }
-  if (caller.units.length === 1) return caller.units[0]!.key;
-  if (caller.units.length > 1) {
-    throw new DomainError("unit_required", am.severalUnits(caller.units.map((u) => u.name), example));
-  }
-  throw new DomainError("unit_required", am.coordinatorNeedsUnit(example));
+function requireOutgoing(deps: CommandDeps): OutgoingDeps {
+  if (!deps.outgoing) throw new DomainError("no_outgoing", rm.cannotSend);
+  return deps.outgoing;
 }
 
 async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
-  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: registered(caller) };
-  if (!registered(caller)) return { kind: "not-registered", userId: caller.userId };
+  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: isRegistered(caller) };
+  if (command.kind === "join") return requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
+  if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
   if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
     throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
   }
@@ -103,24 +101,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     }
     case "report": {
       const key = targetUnit(caller, command.unit, `${command.state} ${command.task}`);
-      const { unit } = unitOf(key);
-      return write(async (tx) => {
-        // The items are read inside the transaction: the change is decided on what it replaces.
-        const items = await listItems(tx, { unitId: unit.id });
-        const change = decideReport(unit, items, command);
-        if (!change) return { kind: "unchanged", text: rm.itemUnchanged(unit.name, command.task, command.state) };
-        const item = await applyItemChange(tx, change, who);
-        return {
-          kind: "reported",
-          unit,
-          item,
-          from: change.item.state,
-          warnings: change.warnings,
-          items: items.map((i) => (i.id === item.id ? item : i)),
-          deadlines: deps.reader.deadlines(),
-          now: input.now,
-        };
-      });
+      return reportItem(deps, caller, key, command, input);
     }
     case "set": {
       const key = targetUnit(caller, command.unit, `set ${command.field} …`);
@@ -130,13 +111,13 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       return write(async (tx) => {
         if (change.target === "unit") {
           const done = await applyUnitFact(tx, unit.id, change, who);
-          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
         }
         if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
           throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
         }
         const done = await applyContactField(tx, caller.contactId, unit.id, change, who);
-        return done ? { kind: "done", text: rm.contactSet(change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+        return done ? { kind: "done", text: rm.contactSet(change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
       });
     }
     case "assign":
@@ -149,8 +130,21 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
             ? await assignContact(tx, unit.id, { id: command.userId, name }, who)
             : await unassignContact(tx, unit.id, command.userId, who);
         const text = rm.assignment(command.kind, unit.name, command.userId, changed);
-        return changed ? { kind: "done", text } : { kind: "unchanged", text };
+        return changed ? { kind: "done", text, unitKey: command.unit } : { kind: "unchanged", text };
       });
+    }
+    case "form": {
+      const key = targetUnit(caller, command.unit, "form");
+      return { kind: "form", ...unitOf(key) };
+    }
+    case "digest": {
+      if (command.preview) return { kind: "prebuilt", message: await previewDigest({ store: { db: deps.db } }, input.now) };
+      const posted = await postDigestNow(requireOutgoing(deps), input.now);
+      return { kind: "done", text: rm.digestPosted(posted.channel) };
+    }
+    case "export": {
+      await sendExportToUser(requireOutgoing(deps), caller.userId, input.now);
+      return { kind: "done", text: rm.exportSent };
     }
     case "overview":
       return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };

@@ -19,7 +19,7 @@ function factValue(field: string, value: string | boolean): string {
 
 export const accessMessages = {
   notRegistered:
-    `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入。输入 /shutdown help 查看用法。`,
+    `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入，或输入「/shutdown join <单位>」（例如 /shutdown join 档案局）申请加入。`,
   notYourUnit: (own: string[]) =>
     own.length > 0
       ? `你只能操作本单位（${own.join("、")}）的事项。如需代其他单位报告，请联系协调员。`
@@ -35,6 +35,9 @@ export const resultMessages = {
   working: "正在处理，请稍候…",
   storeBusy: "系统繁忙，请稍后再试。这条命令没有执行，什么也没有改变。",
   failed: "处理失败，请稍后再试；若一直失败请联系协调员。",
+  digestPosted: (channel: string) => `已在 <#${channel}> 发布简报。`,
+  exportSent: "状态表（CSV）已发到你的私信。",
+  cannotSend: "现在无法发送消息，请稍后再试。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
     `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,

@@ -10,6 +10,23 @@ export interface Caller {
   units: { id: number; key: string; name: string }[];
 }
 
+export async function findCaller(db: Db | Tx, userId: string, envCoordinators: readonly string[]): Promise<Caller> {
+  const [coordinator, contact] = await Promise.all([
+    db.coordinator.findUnique({ where: { slackUserId: userId } }),
+    db.contact.findUnique({
+      where: { slackUserId: userId },
+      include: { units: { include: { unit: { select: { id: true, key: true, name: true, position: true } } } } },
+    }),
+  ]);
+  const units = (contact?.units ?? []).map((uc) => uc.unit).sort((a, b) => a.position - b.position);
+  return {
+    userId,
+    isCoordinator: envCoordinators.includes(userId) || coordinator !== null,
+    contactId: contact?.id ?? null,
+    units: units.map(({ id, key, name }) => ({ id, key, name })),
+  };
+}
+
 export async function listCoordinators(db: Db | Tx, envCoordinators: readonly string[]) {
   const rows = await db.coordinator.findMany({ orderBy: { addedAt: "asc" } });
   return {

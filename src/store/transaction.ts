@@ -24,10 +24,15 @@ export function isStoreBusy(error: unknown): boolean {
  * with pauses that let other requests run, for up to `retryForMs`.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
+  return retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), retryForMs);
+}
+
+/** Runs a write (a transaction, or one statement on its own) again while the store is busy. */
+export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
+      return await write();
     } catch (error) {
       if (!isStoreBusy(error) || performance.now() - started >= retryForMs) throw error;
       await new Promise((r) => setTimeout(r, Math.min(40 * attempt, 250) + Math.random() * 50));

@@ -11,7 +11,7 @@ if (databaseUrl && holdMs) {
   const store = await openStore(databaseUrl, { migrate: false });
   await inTransaction(store.db, async (tx) => {
     const unit = await tx.unit.findUniqueOrThrow({ where: { key: "jtda" } });
-    await applyUnitFact(tx, unit.id, { target: "unit", field: "icpNumber", value: IMPORTED_ICP }, { actor: "cli:import", source: "cli", now: new Date() });
+    await applyUnitFact(tx, unit.id, { field: "icpNumber", value: IMPORTED_ICP }, { actor: "cli:import", source: "cli", now: new Date() });
     process.stdout.write("locked\n");
     await new Promise((resolve) => setTimeout(resolve, Number(holdMs)));
   });

@@ -6,6 +6,10 @@ import { resultMessages as rm } from "../../messages/result-messages.ts";
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import { message, section, type SlackMessage } from "../blocks/block-kit.ts";
 import type { BotContext } from "../bot-context.ts";
+import { refreshHomes } from "../home/publish-home.ts";
+import { checklistFormView } from "../blocks/checklist-form.ts";
+import { joinRequestMessage } from "../blocks/join-blocks.ts";
+import { slackUserName } from "./slack-user-name.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
@@ -18,28 +22,38 @@ export function register(app: App, bot: BotContext): void {
       await ack({ response_type: "ephemeral", ...(JSON.parse(replay) as SlackMessage) });
       return;
     }
+    const digestChannel = bot.config.DIGEST_CHANNEL_ID;
     const deps: CommandDeps = {
       db: bot.store.db,
       reader: bot.store.reader,
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
-      userName: async (userId) => {
-        try {
-          const info = await client.users.info({ user: userId });
-          return info.user?.real_name || info.user?.name || userId;
-        } catch {
-          return userId;
-        }
-      },
+      userName: (userId) => slackUserName(client, userId),
+      outgoing: bot.outgoing,
+      notifyJoinRequest: digestChannel
+        ? async (request) => {
+            const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });
+            return { channel: posted.channel!, ts: posted.ts! };
+          }
+        : undefined,
     };
     const replyOf = (result: CommandResult) => JSON.stringify(renderCommandResult(result));
+    const input = { userId: command.user_id, text: command.text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
     // NOTE: whatever goes wrong, the person gets a reply they can read, never Slack's bare error.
-    const work = runCommand(deps, { userId: command.user_id, text: command.text, now: bot.clock(), source: "slash", requestKey, replyOf }).then(
-      renderCommandResult,
-      (error: unknown) => {
-        logger.error("/shutdown failed", error);
-        return message(rm.failed, [section(`⚠️ ${rm.failed}`)]);
+    const work = runCommand(deps, input).then(
+      async (result) => {
+        if (result.kind === "form") {
+          const metadata = { unitKey: result.unit.key, channel: command.channel_id };
+          await client.views.open({ trigger_id: command.trigger_id, view: checklistFormView(result.unit, result.items, metadata) });
+        }
+        const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
+        // NOTE: App Home refreshes after the ack, never delaying the reply.
+        if (touched !== undefined) setImmediate(() => void refreshHomes(client, bot, touched, (e) => logger.error(e)));
+        return renderCommandResult(result);
       },
-    );
+    ).catch((error: unknown) => {
+      logger.error("/shutdown failed", error);
+      return message(rm.failed, [section(`⚠️ ${rm.failed}`)]);
+    });
     const inTime = await Promise.race([work, delay(ACK_BUDGET_MS)]);
     if (inTime) {
       await ack({ response_type: "ephemeral", ...inTime });
