@@ -1,12 +1,14 @@
 // Reminder passes against the Slack stand-in: each reminder exactly once, whatever fails or races.
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { postKeyedMessage } from "../src/delivery/slack-sender.ts";
+import { createDeliveryClient, postKeyedMessage } from "../src/delivery/slack-sender.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
 import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { quietLogger } from "./slack-standin/standin-fixture.ts";
 
 let standin: SlackStandin;
 let store: TestStore;
@@ -162,5 +164,59 @@ describe("a reminder pass", () => {
     expect(report.messages.map((m) => m.key).sort()).toEqual(EXPECTED_KEYS_20);
     expect(standin.calls).toHaveLength(0);
     expect(await rows()).toEqual([]);
+  });
+});
+
+/** A local URL where nothing listens: every call is refused. */
+async function refusingApiUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/api/`;
+}
+
+describe("Slack failing for a whole pass", () => {
+  const LATER = new Date("2027-06-20T10:00:00+08:00");
+
+  it.each([
+    ["connection refused", "refused"],
+    ["HTTP 500 from every method", "500"],
+    ["ok:false from every method", "ok:false"],
+  ])("loses nothing (%s): the next pass delivers every message once", async (_name, mode) => {
+    const broken =
+      mode === "refused"
+        ? outgoingDeps(store, standin, { client: createDeliveryClient(standin.botToken, await refusingApiUrl(), { logger: quietLogger, timeoutMs: 2_000 }) })
+        : outgoingDeps(store, standin);
+    if (mode === "500") standin.failNext("*", { kind: "http", status: 500 }, 1_000);
+    if (mode === "ok:false") standin.failNext("*", { kind: "error", error: "internal_error" }, 1_000);
+    const first = await runReminderPass(broken, JUNE_20);
+    expect(first.results.map((r) => r.outcome)).toEqual(["failed", "failed", "failed"]);
+    expect((await rows()).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
+    expect(postedKeys(standin, everywhere())).toEqual([]);
+
+    standin.reset(); // Slack is back.
+    const second = await runReminderPass(outgoingDeps(store, standin), LATER);
+    expect(second.results.map((r) => r.outcome)).toEqual(["sent", "sent", "sent"]);
+    expect(postedKeys(standin, everywhere())).toEqual(EXPECTED_KEYS_20);
+    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("finds messages whose answers were lost at the next pass, by their key, and posts none again", async () => {
+    const onePerPass = { delivery: { retryBudgetMs: 5_000, maxAttempts: 1, backoffMs: 20, perSecond: 1_000, burst: 1_000 } };
+    standin.failNext("chat.postMessage", { kind: "lost" }, 3);
+    const first = await runReminderPass(outgoingDeps(store, standin, onePerPass), JUNE_20);
+    expect(first.results.map((r) => r.outcome)).toEqual(["failed", "failed", "failed"]);
+    expect(postedKeys(standin, everywhere()), "Slack has them; the bot does not know").toEqual(EXPECTED_KEYS_20);
+    const postsBefore = posts();
+
+    const second = await runReminderPass(outgoingDeps(store, standin, onePerPass), LATER);
+    expect(second.results.map((r) => r.outcome)).toEqual(["sent", "sent", "sent"]);
+    expect(posts(), "nothing posted twice").toBe(postsBefore);
+    expect(standin.callsTo("conversations.history").length).toBeGreaterThanOrEqual(3);
+    expect(postedKeys(standin, everywhere())).toEqual(EXPECTED_KEYS_20);
+    const recorded = await rows();
+    expect(recorded.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    for (const r of recorded) expect(r.ts).toBe(standin.messages(r.channel!).find((m) => m.metadata?.event_payload.key === r.key)?.ts);
   });
 });

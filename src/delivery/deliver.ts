@@ -126,9 +126,10 @@ export async function deliverOne(ctx: DeliveryContext, o: Outgoing): Promise<Del
   let backoff = ctx.options.backoffMs;
   let lastError = "";
   // A claim taken over from a process that died mid-send may have reached Slack; so may a send
-  // whose answer was lost (network, 5xx). Then look before sending again.
-  let recoverSince: Date | null =
-    before.status === "sending" && before.claimedAt ? new Date(before.claimedAt.getTime() - 60_000) : null;
+  // whose answer was lost (network, 5xx), in this pass or an earlier one. Then look before sending
+  // again, as far back as the message was first planned.
+  const triedBefore = before.status === "sending" || before.attempts > 0;
+  let recoverSince: Date | null = triedBefore ? new Date(before.createdAt.getTime() - 60_000) : null;
   for (;;) {
     attempts++;
     let sent: Sent | null = null;

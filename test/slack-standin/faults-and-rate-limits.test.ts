@@ -61,6 +61,19 @@ describe("injected failures", () => {
     expect(standin().messages("C0GENERAL")).toEqual([]);
   });
 
+  it("a lost answer: the call takes effect, the client sees an HTTP error or a dropped connection", async () => {
+    standin().failNext("chat.postMessage", { kind: "lost" });
+    standin().failNext("chat.postMessage", { kind: "lost", status: 0 });
+    const client = clientFor(standin());
+    const http = await rejection(client.chat.postMessage({ channel: "C0GENERAL", text: "一" }));
+    expect(http).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 502 });
+    const dropped = await rejection(client.chat.postMessage({ channel: "C0GENERAL", text: "二" }));
+    expect(dropped.code).toBe(ErrorCode.RequestError);
+    expect(standin().messages("C0GENERAL").map((m) => m.text)).toEqual(["一", "二"]);
+    expect(standin().callsTo("chat.postMessage").map((c) => c.status)).toEqual([502, 0]);
+    expect(() => standin().failNext("chat.postMessage", { kind: "lost", status: 42 })).toThrow(RangeError);
+  });
+
   it("an injected error is an ok:false answer with that code", async () => {
     standin().failNext("users.info", { kind: "error", error: "fatal_error" });
     const err = await rejection(clientFor(standin()).users.info({ user: "U0TARO" }));

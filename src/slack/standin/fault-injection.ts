@@ -15,6 +15,9 @@ export class FaultPlan {
     if (failure.kind === "http" && !(failure.status >= 100 && failure.status <= 599)) {
       throw new RangeError(`not an HTTP status: ${failure.status}`);
     }
+    if (failure.kind === "lost" && failure.status !== undefined && failure.status !== 0 && !(failure.status >= 100 && failure.status <= 599)) {
+      throw new RangeError(`not an HTTP status: ${failure.status}`);
+    }
     const queue = this.queues.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.queues.set(method, queue);

@@ -56,6 +56,8 @@ function sendPlain(res: ServerResponse, reply: PlainReply): void {
 /** Answers with an injected failure; returns what was sent, for the record. */
 function sendFailure(req: IncomingMessage, res: ServerResponse, failure: Failure): { status: number; response: RecordedCall["response"] } {
   switch (failure.kind) {
+    case "lost":
+      return failure.status === 0 ? sendFailure(req, res, { kind: "drop" }) : sendFailure(req, res, { kind: "http", status: failure.status ?? 502 });
     case "ratelimited": {
       const body = { ok: false, error: "ratelimited" };
       sendJson(res, 429, body, { "retry-after": String(failure.retryAfterSeconds) });
@@ -109,7 +111,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     const base = { method, args: parsed.params, token: parsed.token, at: now() };
 
     const failure = faults.take(method, true);
-    if (failure) {
+    if (failure && failure.kind !== "lost") {
       record({ ...base, ...sendFailure(req, res, failure) });
       return;
     }
@@ -125,6 +127,10 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
         retryAfter !== undefined
           ? { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(retryAfter) } }
           : handler(parsed.params, { state, baseUrl });
+    }
+    if (failure) {
+      record({ ...base, ...sendFailure(req, res, failure) });
+      return;
     }
     sendJson(res, reply.status, reply.body, { "x-oauth-scopes": BOT_SCOPES, ...reply.headers });
     record({ ...base, response: reply.body, status: reply.status });

@@ -132,7 +132,9 @@ export type Failure =
   | { kind: "ratelimited"; retryAfterSeconds: number }
   | { kind: "http"; status: number }
   | { kind: "error"; error: string }
-  | { kind: "drop" };
+  | { kind: "drop" }
+  /** The call takes effect, but its answer is lost: HTTP `status` (default 502) instead, or a dropped connection with 0. */
+  | { kind: "lost"; status?: number };
 
 export interface SlackStandin {
   readonly apiUrl: string;
