@@ -1,10 +1,10 @@
 // `npm start` as a process: credentials checked, HTTP served, SIGTERM handled.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { startScript, waitFor } from "./helpers/script-process.ts";
 
 let slack: SlackStandin;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-main-"));
@@ -17,24 +17,7 @@ afterAll(async () => {
 });
 
 function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${path.join(dir, "bot.db")}`, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
-
-async function waitFor(check: () => boolean, ms = 30_000) {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return startScript("src/main.ts", [], { DATABASE_URL: `file:${path.join(dir, "bot.db")}`, ...env });
 }
 
 describe("npm start", () => {

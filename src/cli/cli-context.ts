@@ -12,6 +12,8 @@ export interface CliContext {
   err(text: string): void;
   /** Who runs the CLI, for the audit trail. */
   actor: string;
+  /** Aborted on SIGINT or SIGTERM: a pass stops between messages, leaving the rest pending. */
+  signal?: AbortSignal;
 }
 
 /** Returns the process exit code. */

@@ -26,7 +26,7 @@ export const digestCommand: CliCommand = async (ctx) => {
     ctx.err(digestTexts.noChannel);
     return 2;
   }
-  const report = await runDigest(cliDeps(ctx), args.now, { dryRun: args.dryRun });
+  const report = await runDigest(cliDeps(ctx), args.now, { dryRun: args.dryRun, signal: ctx.signal });
   if (args.dryRun) {
     if (report.noChannel) ctx.out(`${digestTexts.noChannel}\n`);
     if (report.alreadySent) ctx.out(`${digestTexts.alreadySent(report.day)}\n`);

@@ -69,7 +69,7 @@ export const remindCommand: CliCommand = async (ctx) => {
     ctx.err(NEEDS_TOKEN);
     return 2;
   }
-  const report = await runReminderPass(cliDeps(ctx), args.now, { dryRun: args.dryRun });
+  const report = await runReminderPass(cliDeps(ctx), args.now, { dryRun: args.dryRun, signal: ctx.signal });
   if (args.dryRun) {
     const pending = report.messages.filter((m) => !m.alreadySent).length;
     ctx.out(`${passTexts.dryRunHeader(report.day, pending)}\n`);

@@ -2,7 +2,21 @@
 import os from "node:os";
 import { loadConfig } from "../config/load-config.ts";
 import { openCampaign } from "../app/open-campaign.ts";
+import { cliTexts } from "../messages/cli-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
+
+/** The first SIGINT/SIGTERM asks the command to stop cleanly; a second one exits at once. */
+function stopOnSignals(): AbortSignal {
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (abort.signal.aborted) process.exit(130);
+    process.stderr.write(`${cliTexts.stopping(signal)}\n`);
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return abort.signal;
+}
 
 export async function runCli(command: CliCommand, args: string[]): Promise<void> {
   const config = loadConfig();
@@ -22,6 +36,7 @@ export async function runCli(command: CliCommand, args: string[]): Promise<void>
       out: (t) => process.stdout.write(t),
       err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
       actor: `cli:${os.userInfo().username}`,
+      signal: stopOnSignals(),
     });
   } catch (error) {
     console.error((error as Error).message);

@@ -1,0 +1,164 @@
+// A reminder pass cut short: the process killed outright, or asked to stop. Every reminder
+// reaches Slack, none twice; what a dead process may have sent is looked for before sending again.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { shanghaiDay } from "../src/domain/calendar.ts";
+import { NEVER_QUIET } from "../src/delivery/quiet-hours.ts";
+import { runReminderPass } from "../src/reminders/reminder-pass.ts";
+import { escalationKey, reminderKey } from "../src/reminders/reminder-planner.ts";
+import { startSlackStandin, type RecordedCall, type SlackStandin } from "../src/slack/standin/index.ts";
+import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
+import { addContact } from "./helpers/campaign-script.ts";
+import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
+import { startScript, type ScriptProcess } from "./helpers/script-process.ts";
+import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+
+const TOKEN = "xoxb-pass-test";
+const CONTACTS = ["U0P1", "U0P2", "U0P3", "U0P4", "U0P5", "U0P6"];
+const UNITS = ["jtda", "jtsf", "jtupo", "jtga", "jtfzb", "jtez"];
+
+let standin: SlackStandin;
+let store: TestStore;
+beforeAll(async () => {
+  standin = await startSlackStandin({ botToken: TOKEN, channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+});
+afterAll(async () => {
+  await standin.close();
+});
+beforeEach(() => {
+  standin.reset();
+  for (const id of CONTACTS) standin.addUser({ id, name: id.toLowerCase() });
+});
+afterEach(async () => {
+  await store.cleanup();
+});
+
+async function campaign(year?: number): Promise<void> {
+  store = await createTestStore({ seed: year === undefined });
+  if (year !== undefined) await seedCampaign(store.db, readCampaignSeed(), { year, now: new Date() });
+  for (const [i, id] of CONTACTS.entries()) await addContact(store.db, UNITS[i]!, { name: `联系人${i + 1}`, slackUserId: id });
+}
+
+const keyOf = (c: RecordedCall) => (c.args.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+/** Keys of the reminders and escalations in Slack, one entry per message. */
+const postedKeys = () =>
+  [COORD_CHANNEL, ...CONTACTS.map((id) => standin.dmChannelOf(id))]
+    .flatMap((c) => standin.messages(c))
+    .map((m) => m.metadata?.event_payload.key)
+    .filter((k): k is string => typeof k === "string" && /^(reminder|escalation):/.test(k))
+    .sort();
+const plannedKeys = (day: string) => [escalationKey(day), ...CONTACTS.map((id) => reminderKey(day, id))].sort();
+const rows = () => store.db.delivery.findMany({ where: { kind: { in: ["reminder", "escalation"] } }, orderBy: { key: "asc" } });
+
+/** Calls `then` when the n-th keyed chat.postMessage has been answered by the stand-in. */
+function onNthPost(n: number, then: () => void): void {
+  let seen = 0;
+  const stop = standin.onCall((c) => {
+    if (c.method !== "chat.postMessage" || !/^(reminder|escalation):/.test(keyOf(c) ?? "") || ++seen !== n) return;
+    stop();
+    then();
+  });
+}
+
+describe("npm run remind killed (SIGKILL) in the middle of a pass", () => {
+  const NOW = "2027-06-20T09:00:00+08:00";
+  const remind = (): ScriptProcess =>
+    startScript("scripts/remind.ts", ["--now", NOW], {
+      DATABASE_URL: store.databaseUrl,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: standin.apiUrl,
+      DIGEST_CHANNEL_ID: COORD_CHANNEL,
+      CAMPAIGN_YEAR: "2027",
+    });
+
+  it("then restarted: every reminder delivered, none twice; the one in flight is found by its key", async () => {
+    await campaign();
+    const planned = plannedKeys("2027-06-20");
+    const first = remind();
+    // Killed the moment Slack has stored the third message, before the process can record it.
+    onNthPost(3, () => first.child.kill("SIGKILL"));
+    expect(await first.exited).toBeNull();
+    expect(postedKeys()).toHaveLength(3);
+    const inFlight = (await rows()).filter((r) => r.status === "sending");
+    expect(inFlight).toHaveLength(1);
+    expect(postedKeys()).toContain(inFlight[0]!.key);
+
+    const restarted = remind();
+    expect(await restarted.exited, restarted.err()).toBe(0);
+    expect(postedKeys()).toEqual(planned);
+
+    // The dead process's claim runs out (10 minutes); the next pass looks before sending.
+    await store.db.delivery.update({ where: { key: inFlight[0]!.key }, data: { claimedAt: new Date(Date.now() - 11 * 60_000) } });
+    const posts = standin.callsTo("chat.postMessage").length;
+    const later = await runReminderPass(outgoingDeps(store, standin), new Date(NOW));
+    expect(later.results.find((r) => r.key === inFlight[0]!.key)?.outcome).toBe("sent");
+    expect(standin.callsTo("chat.postMessage")).toHaveLength(posts);
+    expect(standin.callsTo("conversations.history").length).toBeGreaterThan(0);
+    expect(postedKeys()).toEqual(planned);
+    const recorded = await rows();
+    expect(recorded.map((r) => [r.key, r.status])).toEqual(planned.map((k) => [k, "sent"]));
+    const sentTs = recorded.find((r) => r.key === inFlight[0]!.key)!.ts;
+    expect(standin.messages(recorded.find((r) => r.key === inFlight[0]!.key)!.channel!).map((m) => m.ts)).toContain(sentTs);
+  });
+});
+
+describe("npm run remind stopped (SIGTERM) in the middle of a pass", () => {
+  it("finishes the message in hand, leaves the rest pending and says so; nothing stays claimed", async () => {
+    await campaign();
+    const run = startScript("scripts/remind.ts", ["--now", "2027-06-20T09:00:00+08:00"], {
+      DATABASE_URL: store.databaseUrl,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: standin.apiUrl,
+      DIGEST_CHANNEL_ID: COORD_CHANNEL,
+      CAMPAIGN_YEAR: "2027",
+    });
+    onNthPost(2, () => run.child.kill("SIGTERM"));
+    expect(await run.exited, run.err()).toBe(1);
+    expect(run.err()).toContain("收到 SIGTERM");
+    expect(run.err()).toMatch(/未能发送 \d+ 条（保留待发/);
+    const recorded = await rows();
+    expect(recorded.filter((r) => r.status === "sending")).toEqual([]);
+    expect(recorded.filter((r) => r.status === "sent").map((r) => r.key)).toEqual(postedKeys());
+    expect(postedKeys().length).toBeLessThan(plannedKeys("2027-06-20").length);
+  });
+});
+
+describe("the bot stopped (SIGTERM) in the middle of its reminder pass", () => {
+  // The bot's scheduler runs the day's pass at start (a missed 00:00 run, no quiet hours), on the
+  // real clock: a campaign of last year has every unit overdue today.
+  const lastYear = new Date().getUTCFullYear() - 1;
+  const bot = (): ScriptProcess =>
+    startScript("src/main.ts", [], {
+      DATABASE_URL: store.databaseUrl,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: "passsigningsecret000000000",
+      SLACK_API_URL: standin.apiUrl,
+      PORT: "0",
+      DIGEST_CHANNEL_ID: COORD_CHANNEL,
+      CAMPAIGN_YEAR: String(lastYear),
+      QUIET_HOURS: "off",
+      REMINDER_CRON: "0 0 * * *",
+      DIGEST_CRON: "0 0 1 1 *",
+      LOG_LEVEL: "warn",
+    });
+
+  it("finishes the message in hand, leaves the rest pending, exits 0; the next pass sends the rest once", async () => {
+    await campaign(lastYear);
+    const first = bot();
+    // Five go out at once, then one a second: stopped after the fifth, with two to go.
+    onNthPost(5, () => first.child.kill("SIGTERM"));
+    expect(await first.exited, first.err()).toBe(0);
+    const planned = plannedKeys(shanghaiDay(new Date()));
+    const sentFirst = postedKeys();
+    expect(sentFirst.length).toBeGreaterThanOrEqual(5);
+    expect(sentFirst.length).toBeLessThan(planned.length);
+    const recorded = await rows();
+    expect(recorded.filter((r) => r.status === "sending"), "no claim left behind").toEqual([]);
+    expect(recorded.filter((r) => r.status === "sent").map((r) => r.key)).toEqual(sentFirst);
+
+    const deps = outgoingDeps(store, standin);
+    const next = await runReminderPass({ ...deps, config: { ...deps.config, QUIET_HOURS: NEVER_QUIET } }, new Date());
+    expect(next.results.filter((r) => r.outcome === "sent")).toHaveLength(planned.length - sentFirst.length);
+    expect(postedKeys()).toEqual(planned);
+    expect((await rows()).map((r) => r.status)).toEqual(planned.map(() => "sent"));
+  });
+});
