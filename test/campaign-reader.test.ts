@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CommandDeps } from "../src/app/run-command.ts";
 import { findCaller } from "../src/store/caller-repository.ts";
-import { listDeadlines, listUnits } from "../src/store/campaign-repository.ts";
+import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-repository.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
@@ -44,6 +44,10 @@ describe("CampaignReader", () => {
       expect(store.reader.unitWithItems(unit.key)).toEqual(await loadUnitWithItems(store.db, unit.key));
     }
     expect(store.reader.unitWithItems("nosuch")).toBeNull();
+  });
+
+  it("reads the whole campaign in one snapshot as the Prisma repository does", async () => {
+    expect(store.reader.snapshot()).toEqual(await readSnapshot(store.db));
   });
 
   it("reads deadlines and the unit directory as the Prisma repository does", async () => {

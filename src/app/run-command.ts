@@ -12,7 +12,6 @@ import { accessMessages as am, resultMessages as rm } from "../messages/result-m
 import { listAudit } from "../store/audit-repository.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
 import { listCoordinators, type Caller } from "../store/caller-repository.ts";
-import { readSnapshot } from "../store/campaign-repository.ts";
 import {
   addCoordinator,
   applyContactField,
@@ -147,7 +146,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       return { kind: "done", text: rm.exportSent };
     }
     case "overview":
-      return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };
+      return { kind: "overview", snapshot: deps.reader.snapshot(), now: input.now };
     case "unit": {
       const loaded = unitOf(command.unit);
       const audit = await listAudit(deps.db, { unitId: loaded.unit.id, limit: 10, newestFirst: true });

@@ -7,7 +7,8 @@ import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/tasks.ts";
 import type { Caller } from "./caller-repository.ts";
-import { sortItems } from "./campaign-repository.ts";
+import { groupBy } from "../lib/group-by.ts";
+import { sortItems, type CampaignSnapshot } from "./campaign-repository.ts";
 
 type Row = Record<string, unknown>;
 
@@ -33,6 +34,47 @@ function toDate(v: unknown): Date | null {
 const toBool = (v: unknown): boolean | null => (v === null || v === undefined ? null : Boolean(v));
 const toText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+function toUnitRecord(u: Row, domains: Row[], contacts: Row[]): UnitRecord {
+  return {
+    id: Number(u.id),
+    key: String(u.key),
+    name: String(u.name),
+    position: Number(u.position),
+    group: u.group as UnitGroup,
+    governmentRoom: Boolean(u.governmentRoom),
+    icpNumber: toText(u.icpNumber),
+    sponsorName: toText(u.sponsorName),
+    localTelecom: toBool(u.localTelecom),
+    secondLevel: toBool(u.secondLevel),
+    migrateData: toBool(u.migrateData),
+    domains: domains.map((d): DomainRecord => ({ id: Number(d.id), name: String(d.name), isSubdomain: Boolean(d.isSubdomain) })),
+    contacts: contacts.map(
+      (c): ContactRecord => ({ id: Number(c.id), slackUserId: toText(c.slackUserId), name: String(c.name), phone: toText(c.phone), email: toText(c.email) }),
+    ),
+  };
+}
+
+/** Items in checklist order, as the Prisma repository's listItems gives them. */
+function toItemRecords(rows: Row[]): ItemRecord[] {
+  const domainOrder = new Map(rows.filter((r) => r.domainName !== null).map((r) => [String(r.domainName), Number(r.domainPosition)]));
+  const items = rows.map(
+    (i): ItemRecord => ({
+      id: Number(i.id),
+      key: String(i.key),
+      unitId: Number(i.unitId),
+      task: i.task as TaskKey,
+      domain: toText(i.domainName),
+      isSubdomain: Boolean(i.domainIsSubdomain),
+      state: i.state as ItemState,
+      method: toText(i.method) as DomainMethod | null,
+      note: toText(i.note),
+      updatedAt: toDate(i.updatedAt),
+      updatedBy: toText(i.updatedBy),
+    }),
+  );
+  return sortItems(items, domainOrder);
+}
+
 const SQL = {
   handledReply: `SELECT reply FROM "HandledRequest" WHERE key = ?`,
   unitNames: `SELECT u.key AS unitKey, u.name AS unitName, d.name AS domainName
@@ -47,6 +89,12 @@ const SQL = {
     WHERE uc.unitId = ? ORDER BY uc.createdAt, uc.contactId`,
   items: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition
     FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId WHERE i.unitId = ? ORDER BY i.id`,
+  allUnits: `SELECT * FROM "Unit" ORDER BY position, id`,
+  allDomains: `SELECT id, unitId, name, isSubdomain FROM "Domain" ORDER BY position, id`,
+  allContacts: `SELECT uc.unitId, c.id, c.slackUserId, c.name, c.phone, c.email FROM "UnitContact" uc JOIN "Contact" c ON c.id = uc.contactId
+    ORDER BY uc.createdAt, uc.contactId`,
+  allItems: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition
+    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId ORDER BY i.id`,
   deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
 } as const;
 
@@ -54,6 +102,7 @@ export class CampaignReader {
   private readonly conn: Database.Database;
   private readonly statements = new Map<keyof typeof SQL, Database.Statement>();
   private readonly unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
+  private readonly snapshotAtOnce: () => CampaignSnapshot;
   private readonly dataVersion: Database.Statement;
   private cacheVersion: unknown;
   private readonly cache = new Map<string, unknown>();
@@ -65,6 +114,7 @@ export class CampaignReader {
     this.conn.pragma("query_only = ON");
     // One read transaction, so the unit and its items come from the same commit.
     this.unitWithItemsAtOnce = this.conn.transaction((key: string) => this.readUnitWithItems(key));
+    this.snapshotAtOnce = this.conn.transaction(() => this.readSnapshot());
     this.dataVersion = this.conn.prepare("PRAGMA data_version").pluck();
   }
 
@@ -139,41 +189,20 @@ export class CampaignReader {
   private readUnitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
     const u = this.all("unitByKey", key)[0];
     if (!u) return null;
-    const unit: UnitRecord = {
-      id: Number(u.id),
-      key: String(u.key),
-      name: String(u.name),
-      position: Number(u.position),
-      group: u.group as UnitGroup,
-      governmentRoom: Boolean(u.governmentRoom),
-      icpNumber: toText(u.icpNumber),
-      sponsorName: toText(u.sponsorName),
-      localTelecom: toBool(u.localTelecom),
-      secondLevel: toBool(u.secondLevel),
-      migrateData: toBool(u.migrateData),
-      domains: this.all("domains", u.id).map((d): DomainRecord => ({ id: Number(d.id), name: String(d.name), isSubdomain: Boolean(d.isSubdomain) })),
-      contacts: this.all("contacts", u.id).map(
-        (c): ContactRecord => ({ id: Number(c.id), slackUserId: toText(c.slackUserId), name: String(c.name), phone: toText(c.phone), email: toText(c.email) }),
-      ),
-    };
-    const rows = this.all("items", u.id);
-    const domainOrder = new Map(rows.filter((r) => r.domainName !== null).map((r) => [String(r.domainName), Number(r.domainPosition)]));
-    const items = rows.map(
-      (i): ItemRecord => ({
-        id: Number(i.id),
-        key: String(i.key),
-        unitId: Number(i.unitId),
-        task: i.task as TaskKey,
-        domain: toText(i.domainName),
-        isSubdomain: Boolean(i.domainIsSubdomain),
-        state: i.state as ItemState,
-        method: toText(i.method) as DomainMethod | null,
-        note: toText(i.note),
-        updatedAt: toDate(i.updatedAt),
-        updatedBy: toText(i.updatedBy),
-      }),
-    );
-    return { unit, items: sortItems(items, domainOrder) };
+    const unit = toUnitRecord(u, this.all("domains", u.id), this.all("contacts", u.id));
+    return { unit, items: toItemRecords(this.all("items", u.id)) };
+  }
+
+  /** Every unit, item and deadline, from one commit: what the overview and App Home show. */
+  snapshot(): CampaignSnapshot {
+    return this.cached("snapshot", () => this.snapshotAtOnce());
+  }
+
+  private readSnapshot(): CampaignSnapshot {
+    const domains = groupBy(this.all("allDomains"), (d) => Number(d.unitId));
+    const contacts = groupBy(this.all("allContacts"), (c) => Number(c.unitId));
+    const units = this.all("allUnits").map((u) => toUnitRecord(u, domains.get(Number(u.id)) ?? [], contacts.get(Number(u.id)) ?? []));
+    return { units, items: toItemRecords(this.all("allItems")), deadlines: this.readDeadlines() };
   }
 
   deadlines(): DeadlineRecord[] {

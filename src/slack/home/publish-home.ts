@@ -1,25 +1,20 @@
 // Publishes App Home for the people whose view a change touched.
 import type { WebClient } from "@slack/web-api";
-import { findCaller } from "../../store/caller-repository.ts";
-import { listDeadlines, readSnapshot } from "../../store/campaign-repository.ts";
-import { loadUnitWithItems } from "../../store/unit-repository.ts";
 import { listHomeAudience } from "../../store/home-repository.ts";
 import type { BotContext } from "../bot-context.ts";
 import { homeView } from "./home-view.ts";
 
 export async function publishHome(client: WebClient, bot: BotContext, userId: string): Promise<void> {
-  const db = bot.store.db;
-  const caller = await findCaller(db, userId, bot.config.COORDINATOR_USER_IDS);
-  const units = [];
-  for (const u of caller.units) {
-    const loaded = await loadUnitWithItems(db, u.key);
-    if (loaded) units.push(loaded);
-  }
+  // NOTE: through the reader: a change refreshes several homes, and a coordinator's needs the
+  // whole campaign; read through Prisma, that took the CPU from other people's acks.
+  const reader = bot.store.reader;
+  const caller = reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
+  const units = caller.units.flatMap((u) => reader.unitWithItems(u.key) ?? []);
   const view = homeView({
     isCoordinator: caller.isCoordinator,
     units,
-    deadlines: await listDeadlines(db),
-    snapshot: caller.isCoordinator ? await readSnapshot(db) : undefined,
+    deadlines: reader.deadlines(),
+    snapshot: caller.isCoordinator ? reader.snapshot() : undefined,
     now: bot.clock(),
   });
   await client.views.publish({ user_id: userId, view });
