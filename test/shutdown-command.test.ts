@@ -1,6 +1,7 @@
 // /shutdown through the real endpoint: signed form posts into the running bot on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
+import { buildMessageBlockActions, sendInteraction, sendSignedRequest, signSlackRequest, slashCommandBody } from "../src/slack/standin/index.ts";
+import { COORDINATOR, registerContact, SIGNING_SECRET, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
 
 let f: BotFixture;
 const WANG = "U0WANG"; // 档案局
@@ -245,17 +246,78 @@ describe("a coordinator", () => {
 });
 
 describe("requests Slack did not sign", () => {
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  /** Everything a request could write: the export, the audit trail, request claims, join requests. */
+  const written = async () =>
+    JSON.stringify([await f.exportJson(), await f.store.db.auditEntry.count(), await f.store.db.handledRequest.count(), await f.store.db.joinRequest.count()]);
+
   it.each([
     ["a forged signature", { signature: "v0=" + "0".repeat(64) }],
-    ["a stale timestamp", { timestamp: Math.floor(Date.now() / 1000) - 60 * 10 }],
+    ["a stale timestamp", { timestamp: nowSeconds() - 60 * 10 }],
     ["a missing signature", { signature: "" }],
+    ["a signature of another scheme", { signature: "v1=" + "0".repeat(64) }],
   ])("are refused with 401 for %s and write nothing", async (_name, opts) => {
-    const before = await f.exportJson();
-    const audits = await f.store.db.auditEntry.count();
+    const before = await written();
     const reply = await f.slash(WANG, "done unbind", opts);
     expect(reply.status).toBe(401);
-    expect(await f.exportJson()).toBe(before);
-    expect(await f.store.db.auditEntry.count()).toBe(audits);
+    expect(await written()).toBe(before);
+  });
+
+  it("are refused with 401 when signed with another secret, or when the body was changed after signing", async () => {
+    const before = await written();
+    const body = slashCommandBody({ command: "/shutdown", text: "done unbind", user_id: WANG, response_url: f.slack.createResponseUrl().url });
+    expect((await sendSignedRequest(f.url, "anothersecret0123456789abcdef", body)).status).toBe(401);
+    const signed = signSlackRequest(SIGNING_SECRET, body);
+    const tampered = body.replace("done+unbind", "done+site");
+    expect(tampered).not.toBe(body);
+    const res = await fetch(f.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...signed }, body: tampered });
+    expect(res.status).toBe(401);
+    expect(await written()).toBe(before);
+  });
+
+  it("are refused with 401 without any signature headers", async () => {
+    const before = await written();
+    const body = slashCommandBody({ command: "/shutdown", text: "done unbind", user_id: WANG, response_url: f.slack.createResponseUrl().url });
+    const res = await fetch(f.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+    expect(res.status).toBe(401);
+    expect(await written()).toBe(before);
+  });
+
+  it("refuse a captured valid request re-sent after its timestamp went stale", async () => {
+    // Signed 299 s ago: still fresh (Slack allows five minutes), so it is applied once.
+    const timestamp = nowSeconds() - 299;
+    const body = slashCommandBody({ command: "/shutdown", text: "doing icp 重放测试", user_id: WANG, response_url: f.slack.createResponseUrl().url });
+    const first = await sendSignedRequest(f.url, SIGNING_SECRET, body, { timestamp });
+    expect(first.status).toBe(200);
+    expect((await f.store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/icp" } })).note).toBe("重放测试");
+    const after = await written();
+    while (nowSeconds() - timestamp <= 300) await new Promise((r) => setTimeout(r, 100));
+    const replayed = await sendSignedRequest(f.url, SIGNING_SECRET, body, { timestamp });
+    expect(replayed.status).toBe(401);
+    expect(await written()).toBe(after);
+  });
+
+  it("are refused with 401 for button clicks too, forged, stale or unsigned, and write nothing", async () => {
+    const reply = await f.slash(WANG, "status");
+    const payload = buildMessageBlockActions({
+      user: { id: WANG, name: "wangfang" },
+      button: { action_id: "item_done", value: "jtda/backup", block_id: "b", text: "完成" },
+      message: { ts: "1781000000.000100", text: reply.text, user: f.slack.botUserId, blocks: reply.blocks as never },
+      channel: { id: "C0GENERAL", name: "general" },
+      responseUrl: f.slack.createResponseUrl({ userId: WANG }).url,
+      isEphemeral: true,
+    });
+    const before = await written();
+    for (const opts of [{ signature: "v0=" + "1".repeat(64) }, { timestamp: nowSeconds() - 60 * 10 }, { signature: "" }]) {
+      expect((await sendInteraction(f.url, SIGNING_SECRET, payload, opts)).status).toBe(401);
+    }
+    expect((await sendInteraction(f.url, "anothersecret0123456789abcdef", payload)).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await written()).toBe(before);
+    // The same click, signed, is applied: the refusals above were the signature's doing.
+    expect((await sendInteraction(f.url, SIGNING_SECRET, payload)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await f.store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/backup" } })).state).toBe("done");
   });
 });
 
