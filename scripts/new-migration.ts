@@ -26,7 +26,11 @@ const sql = execFileSync(
     "--script",
   ],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+)
+  // NOTE: the CLI prints its config notice on stdout; it is not SQL.
+  .replace(/Loaded Prisma config from \S+?\.ts\.?/g, "")
+  .trim()
+  .concat("\n");
 if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
   console.error("prisma/schema.prisma has no change since HEAD: no migration written.");
   process.exit(1);

@@ -10,7 +10,10 @@ export type CommandResult =
   | { kind: "overview"; snapshot: CampaignSnapshot; now: Date }
   | { kind: "unit-detail"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; audit: AuditRecord[]; now: Date }
   | { kind: "deadlines"; deadlines: DeadlineRecord[]; now: Date }
-  | { kind: "done"; text: string }
+  /** The checklist form is to be opened for this unit. */
+  | { kind: "form"; unit: UnitRecord; items: ItemRecord[] }
+  /** A change other than an item report; `unitKey` names the unit it touched, if one. */
+  | { kind: "done"; text: string; unitKey?: string }
   | { kind: "unchanged"; text: string }
   | { kind: "error"; code: string; message: string; hint?: string }
   | { kind: "not-registered"; userId: string };

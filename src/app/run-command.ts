@@ -6,7 +6,6 @@ import { parseCommand } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource } from "../domain/model.ts";
-import { decideReport } from "../domain/report-rules.ts";
 import { interpretSetValue } from "../domain/unit-facts.ts";
 import { formatDateTime } from "../domain/calendar.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
@@ -16,7 +15,6 @@ import { listDeadlines, readSnapshot } from "../store/campaign-repository.ts";
 import {
   addCoordinator,
   applyContactField,
-  applyItemChange,
   applyUnitFact,
   assignContact,
   moveDeadline,
@@ -28,13 +26,18 @@ import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, type Tx } from "../store/transaction.ts";
 import { listUnitNames, loadUnitWithItems } from "../store/unit-repository.ts";
+import { isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
+import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
+import { reportItem } from "./report-item.ts";
 
 export interface CommandDeps {
   db: Db;
   envCoordinators: readonly string[];
   /** A Slack user's display name, for a new contact's record. */
   userName(userId: string): Promise<string>;
+  /** Posts a join request for the coordinators; absent when no coordinators' channel is set. */
+  notifyJoinRequest?: JoinNotifier;
 }
 
 export interface CommandInput {
@@ -59,24 +62,10 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
   }
 }
 
-const registered = (c: Caller) => c.isCoordinator || c.units.length > 0;
-
-/** The unit a command acts on, checked against who is asking. */
-function targetUnit(caller: Caller, named: string | undefined, example: string): string {
-  if (named) {
-    if (caller.isCoordinator || caller.units.some((u) => u.key === named)) return named;
-    throw new DomainError("not_your_unit", am.notYourUnit(caller.units.map((u) => u.name)));
-  }
-  if (caller.units.length === 1) return caller.units[0]!.key;
-  if (caller.units.length > 1) {
-    throw new DomainError("unit_required", am.severalUnits(caller.units.map((u) => u.name), example));
-  }
-  throw new DomainError("unit_required", am.coordinatorNeedsUnit(example));
-}
-
 async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
-  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: registered(caller) };
-  if (!registered(caller)) return { kind: "not-registered", userId: caller.userId };
+  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: isRegistered(caller) };
+  if (command.kind === "join") return requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
+  if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
   if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
     throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
   }
@@ -95,23 +84,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     }
     case "report": {
       const key = targetUnit(caller, command.unit, `${command.state} ${command.task}`);
-      return write(async (tx) => {
-        const { unit, items } = (await loadUnitWithItems(tx, key))!;
-        const change = decideReport(unit, items, command);
-        if (!change) return { kind: "unchanged", text: rm.itemUnchanged(unit.name, command.task, command.state) };
-        await applyItemChange(tx, change, who);
-        const after = (await loadUnitWithItems(tx, key))!;
-        return {
-          kind: "reported",
-          unit,
-          item: after.items.find((i) => i.id === change.item.id)!,
-          from: change.item.state,
-          warnings: change.warnings,
-          items: after.items,
-          deadlines: await listDeadlines(tx),
-          now: input.now,
-        };
-      });
+      return reportItem(deps, caller, key, command, input);
     }
     case "set": {
       const key = targetUnit(caller, command.unit, `set ${command.field} …`);
@@ -121,13 +94,13 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
         const { unit } = (await loadUnitWithItems(tx, key))!;
         if (change.target === "unit") {
           const done = await applyUnitFact(tx, unit.id, change, who);
-          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
         }
         if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
           throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
         }
         const done = await applyContactField(tx, caller.contactId, unit.id, change, who);
-        return done ? { kind: "done", text: rm.contactSet(change.field, change.value) } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
+        return done ? { kind: "done", text: rm.contactSet(change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
       });
     }
     case "assign":
@@ -140,8 +113,13 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
             ? await assignContact(tx, unit.id, { id: command.userId, name }, who)
             : await unassignContact(tx, unit.id, command.userId, who);
         const text = rm.assignment(command.kind, unit.name, command.userId, changed);
-        return changed ? { kind: "done", text } : { kind: "unchanged", text };
+        return changed ? { kind: "done", text, unitKey: command.unit } : { kind: "unchanged", text };
       });
+    }
+    case "form": {
+      const key = targetUnit(caller, command.unit, "form");
+      const loaded = (await loadUnitWithItems(deps.db, key))!;
+      return { kind: "form", ...loaded };
     }
     case "overview":
       return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };

@@ -1,6 +1,7 @@
 // The environment, parsed once at start. Every problem is reported at once.
 import cron from "node-cron";
 import { z } from "zod";
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../delivery/quiet-hours.ts";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -66,6 +67,16 @@ export const EnvSchema = z.object({
   REMINDER_CRON: cronExpression("0 9 * * *"),
   DIGEST_CRON: cronExpression("0 17 * * *"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .default(DEFAULT_QUIET_HOURS)
+    .transform((v, ctx): QuietHours => {
+      const parsed = parseQuietHours(v);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: "custom", message: "must be HH:MM-HH:MM in Asia/Shanghai time, or off" });
+      return z.NEVER;
+    }),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -83,6 +94,7 @@ const EXAMPLES: Record<string, string> = {
   REMINDER_CRON: "0 9 * * *",
   DIGEST_CRON: "0 17 * * *",
   LOG_LEVEL: "info",
+  QUIET_HOURS: "22:00-08:00",
 };
 
 export interface ConfigProblem {

@@ -54,6 +54,7 @@ export const HELP_EXAMPLES = [
   ["/shutdown set secondlevel yes", "有二级域名系统（no：没有）"],
   ["/shutdown set migrate no", "没有数据需要迁移（yes：有）"],
   ["/shutdown set phone 0519-82900326", "登记联系电话（email：邮箱）"],
+  ["/shutdown form", "在表单中一次填写整个清单和单位情况"],
 ] as const;
 
 export const HELP_COORDINATOR_EXAMPLES = [

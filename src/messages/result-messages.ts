@@ -19,7 +19,7 @@ function factValue(field: string, value: string | boolean): string {
 
 export const accessMessages = {
   notRegistered:
-    `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入。输入 /shutdown help 查看用法。`,
+    `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入，或输入「/shutdown join <单位>」（例如 /shutdown join 档案局）申请加入。`,
   notYourUnit: (own: string[]) =>
     own.length > 0
       ? `你只能操作本单位（${own.join("、")}）的事项。如需代其他单位报告，请联系协调员。`

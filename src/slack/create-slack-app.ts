@@ -1,6 +1,13 @@
 // The Bolt app: HTTP receiver (or Socket Mode), Web API base URL, listeners, /healthz.
 import { App, LogLevel } from "@slack/bolt";
 import type { BotContext } from "./bot-context.ts";
+import { register as registerAppHomeOpened } from "./listeners/app-home-opened.ts";
+import { register as registerChecklistFormSubmission } from "./listeners/checklist-form-submission.ts";
+import { register as registerJoinDecisionButtons } from "./listeners/join-decision-buttons.ts";
+import { register as registerItemBlockedButton } from "./listeners/item-blocked-button.ts";
+import { register as registerItemDoingButton } from "./listeners/item-doing-button.ts";
+import { register as registerItemDoneButton } from "./listeners/item-done-button.ts";
+import { register as registerItemModalSubmissions } from "./listeners/item-modal-submissions.ts";
 import { register as registerShutdownCommand } from "./listeners/shutdown-command.ts";
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -37,6 +44,17 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
           },
         ],
   });
-  registerShutdownCommand(app, bot);
+  for (const register of [
+    registerShutdownCommand,
+    registerItemDoneButton,
+    registerItemDoingButton,
+    registerItemBlockedButton,
+    registerItemModalSubmissions,
+    registerChecklistFormSubmission,
+    registerJoinDecisionButtons,
+    registerAppHomeOpened,
+  ]) {
+    register(app, bot);
+  }
   return app;
 }

@@ -33,10 +33,12 @@ export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Pro
 const text = (v: string | boolean | null) => (typeof v === "boolean" ? formatYesNo(v) : v);
 
 /** Returns the previous value, or undefined when nothing changed. */
+export type UnitFactField = Extract<FactChange, { target: "unit" }>["field"];
+
 export async function applyUnitFact(
   tx: Tx,
   unitId: number,
-  change: Extract<FactChange, { target: "unit" }>,
+  change: { field: UnitFactField; value: string | boolean | null },
   who: Who,
 ): Promise<{ from: string | boolean | null } | undefined> {
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });

@@ -1,5 +1,6 @@
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { UnitRecord } from "../domain/model.ts";
+import type { TaskKey } from "../domain/tasks.ts";
 import { findUnitById, listItems } from "./campaign-repository.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
@@ -21,4 +22,12 @@ export async function loadUnitWithItems(db: Db | Tx, key: string) {
   const unit = await findUnitByKey(db, key);
   if (!unit) return null;
   return { unit, items: await listItems(db, { unitId: unit.id }) };
+}
+
+export async function findItemUnitKey(db: Db | Tx, itemKey: string) {
+  const row = await db.checklistItem.findUnique({
+    where: { key: itemKey },
+    select: { task: true, unit: { select: { key: true } }, domain: { select: { name: true } } },
+  });
+  return row ? { unitKey: row.unit.key, task: row.task as TaskKey, domain: row.domain?.name ?? null } : null;
 }

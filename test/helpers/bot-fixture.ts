@@ -1,7 +1,19 @@
 // The real bot on loopback, with a real SQLite file and the project's Slack stand-in.
 import { parseConfig, type Config } from "../../src/config/env-schema.ts";
 import { startBot, type RunningBot } from "../../src/app/start-bot.ts";
-import { startSlackStandin, sendSlashCommand, type SendOptions, type SlackStandin } from "../../src/slack/standin/index.ts";
+import {
+  buildMessageBlockActions,
+  buildViewBlockActions,
+  buildViewSubmission,
+  sendInteraction,
+  sendSlashCommand,
+  signSlackRequest,
+  startSlackStandin,
+  type SendOptions,
+  type SlackHttpResult,
+  type SlackStandin,
+  type ViewInputs,
+} from "../../src/slack/standin/index.ts";
 import { buildStatusRows, formatStatusRows } from "../../src/export/status-export.ts";
 import { readSnapshot } from "../../src/store/campaign-repository.ts";
 import { createTestStore, type TestStore } from "./test-store.ts";
@@ -20,7 +32,28 @@ export interface BotFixture {
   now: Date;
   slash(userId: string, text: string, opts?: SendOptions & { triggerId?: string }): Promise<SlashReply>;
   exportJson(): Promise<string>;
+  /** Presses a button (by action_id and value) in an ephemeral reply, as Slack would. */
+  clickInReply(userId: string, reply: SlashReply, actionId: string, value: string): Promise<{ http: SlackHttpResult; responseUrlId: string }>;
+  /** Presses a button in a message the bot posted to a channel or DM. */
+  clickInMessage(userId: string, channel: string, ts: string, actionId: string, value: string): Promise<SlackHttpResult>;
+  /** Presses a button in a user's App Home. */
+  clickInHome(userId: string, actionId: string, value: string): Promise<SlackHttpResult>;
+  /** Submits the newest modal, as this user. */
+  submitLastView(userId: string, inputs: ViewInputs): Promise<SlackHttpResult>;
+  /** Delivers an Events API event_callback, signed. */
+  event(event: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
+}
+
+function findButton(blocks: unknown[], actionId: string, value: string) {
+  for (const block of blocks as { block_id?: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] }[]) {
+    for (const el of block.elements ?? []) {
+      if (el.action_id === actionId && el.value === value) {
+        return { action_id: actionId, value, block_id: block.block_id ?? "", text: el.text?.text ?? "" };
+      }
+    }
+  }
+  throw new Error(`no button ${actionId}=${value} in the message`);
 }
 
 export interface SlashReply {
@@ -34,7 +67,8 @@ export interface SlashReply {
 
 export async function startBotFixture(env: Record<string, string> = {}): Promise<BotFixture> {
   const store = await createTestStore();
-  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0DIGEST", name: "shutdown-coordinators" }] });
+  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0DIGEST", name: "shutdown-coordinators" }] });
+  slack.addUser({ id: COORDINATOR, name: "coordinator", realName: "内容保障科" });
   const parsed = parseConfig({
     DATABASE_URL: store.databaseUrl,
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -73,6 +107,63 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
       };
     },
     exportJson: async () => formatStatusRows(buildStatusRows(await readSnapshot(store.db)), "json"),
+    async clickInReply(userId, reply, actionId, value) {
+      const responseUrl = slack.createResponseUrl({ userId, channelId: "C0GENERAL" });
+      const payload = buildMessageBlockActions({
+        user: { id: userId, name: userId },
+        button: findButton(reply.blocks, actionId, value),
+        message: { ts: "1781000000.000100", text: reply.text, user: slack.botUserId, blocks: reply.blocks as never },
+        channel: { id: "C0GENERAL", name: "general" },
+        responseUrl: responseUrl.url,
+        isEphemeral: true,
+      });
+      return { http: await sendInteraction(fixture.url, SIGNING_SECRET, payload), responseUrlId: responseUrl.id };
+    },
+    async clickInMessage(userId, channel, ts, actionId, value) {
+      const message = slack.messages(channel).find((m) => m.ts === ts);
+      if (!message) throw new Error(`no message ${ts} in ${channel}`);
+      const responseUrl = slack.createResponseUrl({ userId, channelId: channel, messageTs: ts });
+      const payload = buildMessageBlockActions({
+        user: { id: userId, name: userId },
+        button: findButton(message.blocks ?? [], actionId, value),
+        message,
+        channel: { id: channel },
+        responseUrl: responseUrl.url,
+      });
+      return sendInteraction(fixture.url, SIGNING_SECRET, payload);
+    },
+    async clickInHome(userId, actionId, value) {
+      const home = slack.homeView(userId);
+      if (!home) throw new Error(`no App Home published for ${userId}`);
+      const view = home.view as Record<string, unknown>;
+      const payload = buildViewBlockActions({ user: { id: userId, name: userId }, button: findButton(view.blocks as unknown[], actionId, value), view });
+      return sendInteraction(fixture.url, SIGNING_SECRET, payload);
+    },
+    async submitLastView(userId, inputs) {
+      const modals = slack.views().filter((v) => v.type === "modal");
+      const last = modals[modals.length - 1];
+      if (!last) throw new Error("no modal was opened");
+      const payload = buildViewSubmission({ user: { id: userId, name: userId }, view: last.view as Record<string, unknown>, inputs });
+      return sendInteraction(fixture.url, SIGNING_SECRET, payload);
+    },
+    async event(event) {
+      const body = JSON.stringify({
+        token: "standinVerificationToken0",
+        team_id: "T0STANDIN",
+        api_app_id: "A0STANDIN",
+        type: "event_callback",
+        event_id: `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      const res = await fetch(fixture.url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...signSlackRequest(SIGNING_SECRET, body) },
+        body,
+      });
+      await res.text();
+      return res.status;
+    },
     async close() {
       await fixture.bot.stop();
       await slack.close();
@@ -92,6 +183,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
 
 /** Makes a Slack user a contact of units, as `assign` would. */
 export async function registerContact(fixture: BotFixture, userId: string, name: string, unitKeys: string[]): Promise<void> {
+  if (!fixture.slack.users().some((u) => u.id === userId)) fixture.slack.addUser({ id: userId, name, realName: name });
   for (const key of unitKeys) {
     const reply = await fixture.slash(COORDINATOR, `assign ${key} <@${userId}|${name}>`);
     if (!reply.text.includes(userId)) throw new Error(`assign failed: ${reply.text}`);

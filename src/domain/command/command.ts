@@ -20,7 +20,9 @@ export type Command =
   | { kind: "unit"; unit: string }
   | { kind: "deadlines" }
   | { kind: "deadline"; key: string; at: Date }
-  | { kind: "coordinator"; action: "add" | "remove"; userId: string };
+  | { kind: "coordinator"; action: "add" | "remove"; userId: string }
+  | { kind: "form"; unit?: string }
+  | { kind: "join"; unit: string };
 
 /** Commands only coordinators may use. */
 export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([

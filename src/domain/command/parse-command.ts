@@ -86,6 +86,14 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
     case "deadlines":
       noMore();
       return { kind: "deadlines" };
+    case "form":
+      noMore();
+      return { kind: "form", unit };
+    case "join": {
+      const target = unit ?? unitArgument("join");
+      noMore();
+      return { kind: "join", unit: target };
+    }
     case "unit": {
       const target = unit ?? unitArgument("unit");
       noMore();

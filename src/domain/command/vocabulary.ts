@@ -30,6 +30,8 @@ export const COMMAND_ALIASES = {
   deadlines: ["deadlines", "截止时间", "期限"],
   deadline: ["deadline", "截止", "修改截止"],
   coordinator: ["coordinator", "协调员"],
+  form: ["form", "表单"],
+  join: ["join", "加入"],
 } as const;
 export type CommandWord = keyof typeof COMMAND_ALIASES;
 

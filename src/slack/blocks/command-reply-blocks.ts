@@ -87,6 +87,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       );
       return message("截止时间", [header("截止时间（北京时间）"), ...sectionsOf(lines), context("修改：/shutdown deadline <key> YYYY-MM-DD[ HH:mm]")]);
     }
+    case "form":
+      return message(`已打开「${result.unit.name}」的清单表单。`, [section(`📝 已打开「${result.unit.name}」的清单表单。`)]);
     case "done":
       return message(result.text, [section(`✅ ${result.text}`)]);
     case "unchanged":

@@ -2,20 +2,31 @@
 import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model.ts";
 import { isFinished } from "../../domain/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
-import { dueText, icpPathText, itemLabel, itemStateText, nextStepText } from "../../messages/item-messages.ts";
+import { dueText, icpPathText, itemLabel, nextStepText } from "../../messages/item-messages.ts";
+import { itemLine, itemWithButtons } from "./item-buttons.ts";
 import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
 
-export function checklistBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date): KnownBlock[] {
+/** Grouped by deadline; with buttons, each pending item gets its own line and buttons. */
+export function checklistBlocks(
+  unit: UnitRecord,
+  items: ItemRecord[],
+  deadlines: DeadlineRecord[],
+  now: Date,
+  options: { buttons?: boolean } = {},
+): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task)?.key ?? "");
   for (const deadline of deadlines) {
     const group = byDeadline.get(deadline.key) ?? [];
     if (group.length === 0) continue;
-    const lines = group.map((i) => {
-      const note = i.note ? ` — ${i.note}` : "";
-      return `${itemStateText(i)}  *${itemLabel(i)}*${note}`;
-    });
-    blocks.push(section(`*${deadline.title}*　${dueText(deadline, now)}\n${lines.join("\n")}`));
+    const title = `*${deadline.title}*　${dueText(deadline, now)}`;
+    if (!options.buttons) {
+      blocks.push(section(`${title}\n${group.map(itemLine).join("\n")}`));
+      continue;
+    }
+    const finishedLines = group.filter((i) => isFinished(i.state)).map(itemLine);
+    blocks.push(section([title, ...finishedLines].join("\n")));
+    for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item));
   }
   const icp = items.find((i) => i.task === "icp");
   if (icp && !isFinished(icp.state)) blocks.push(context(`备案注销：${icpPathText(unit)}`));
@@ -32,7 +43,7 @@ export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: 
   const next = firstPending(items, deadlines);
   const blocks: KnownBlock[] = [
     header(`${unit.name} 关停清单（${done}/${items.length}）`),
-    ...checklistBlocks(unit, items, deadlines, now),
+    ...checklistBlocks(unit, items, deadlines, now, { buttons: true }),
     divider(),
     section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！"),
   ];

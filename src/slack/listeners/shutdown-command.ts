@@ -5,6 +5,10 @@ import { findHandledReply, saveHandledReply } from "../../store/request-reposito
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import type { SlackMessage } from "../blocks/block-kit.ts";
 import type { BotContext } from "../bot-context.ts";
+import { refreshHomes } from "../home/publish-home.ts";
+import { checklistFormView } from "../blocks/checklist-form.ts";
+import { joinRequestMessage } from "../blocks/join-blocks.ts";
+import { slackUserName } from "./slack-user-name.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
@@ -18,22 +22,29 @@ export function register(app: App, bot: BotContext): void {
       await ack({ response_type: "ephemeral", ...(JSON.parse(replay) as SlackMessage) });
       return;
     }
+    const digestChannel = bot.config.DIGEST_CHANNEL_ID;
     const deps: CommandDeps = {
       db: bot.store.db,
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
-      userName: async (userId) => {
-        try {
-          const info = await client.users.info({ user: userId });
-          return info.user?.real_name || info.user?.name || userId;
-        } catch {
-          return userId;
-        }
-      },
+      userName: (userId) => slackUserName(client, userId),
+      notifyJoinRequest: digestChannel
+        ? async (request) => {
+            const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });
+            return { channel: posted.channel!, ts: posted.ts! };
+          }
+        : undefined,
     };
     const work = runCommand(deps, { userId: command.user_id, text: command.text, now: bot.clock(), source: "slash", requestKey })
       .then(async (result) => {
+        if (result.kind === "form") {
+          const metadata = { unitKey: result.unit.key, channel: command.channel_id };
+          await client.views.open({ trigger_id: command.trigger_id, view: checklistFormView(result.unit, result.items, metadata) });
+        }
         const reply = renderCommandResult(result);
         if (result.kind !== "error") await saveHandledReply(bot.store.db, requestKey, JSON.stringify(reply));
+        const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
+        // NOTE: App Home refreshes after the ack, never delaying the reply.
+        if (touched !== undefined) setImmediate(() => void refreshHomes(client, bot, touched, (e) => logger.error(e)));
         return reply;
       });
     const inTime = await Promise.race([work, delay(ACK_BUDGET_MS)]);

@@ -148,9 +148,19 @@ function stateValue(element: BlockJson, input: string | string[]): Record<string
   }
 }
 
+/** An element nobody touched reports its initial value, as Slack does; else null. */
+function untouchedValue(element: BlockJson): Record<string, unknown> {
+  const initialOption = isObject(element.initial_option) ? element.initial_option : undefined;
+  if (initialOption && typeof initialOption.value === "string") return stateValue(element, initialOption.value);
+  if (typeof element.initial_value === "string") return { type: element.type, value: element.initial_value };
+  const type = String(element.type);
+  if (type === "static_select" || type === "radio_buttons") return { type, selected_option: null };
+  return { type, value: null };
+}
+
 /**
- * state.values for a view: every input block appears (untouched ones with null values, as
- * Slack sends them), filled from `inputs`.
+ * state.values for a view: every input block appears (untouched ones with their initial value or
+ * null, as Slack sends them), filled from `inputs`.
  */
 export function viewStateFrom(view: Record<string, unknown>, inputs: ViewInputs): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
@@ -160,9 +170,7 @@ export function viewStateFrom(view: Record<string, unknown>, inputs: ViewInputs)
     const blockId = String(block.block_id);
     const actionId = String(block.element.action_id);
     const given = inputs[blockId]?.[actionId];
-    values[blockId] = {
-      [actionId]: given === undefined ? { type: block.element.type, value: null } : stateValue(block.element, given),
-    };
+    values[blockId] = { [actionId]: given === undefined ? untouchedValue(block.element) : stateValue(block.element, given) };
   }
   for (const blockId of Object.keys(inputs)) {
     if (!(blockId in values)) throw new Error(`the view has no input block "${blockId}"`);

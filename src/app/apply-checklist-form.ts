@@ -1,0 +1,72 @@
+// The checklist form: every change checked first, then all applied in one transaction (source modal).
+import { choiceToState, type ChecklistFormInput } from "../domain/checklist-form.ts";
+import { DomainError } from "../domain/errors.ts";
+import { decideReport, type ItemChange } from "../domain/report-rules.ts";
+import { IcpNumberSchema } from "../domain/unit-facts.ts";
+import { MODAL_TEXT } from "../messages/button-messages.ts";
+import { findCaller } from "../store/caller-repository.ts";
+import { applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
+import type { Db } from "../store/open-store.ts";
+import { inTransaction } from "../store/transaction.ts";
+import { loadUnitWithItems } from "../store/unit-repository.ts";
+import { isRegistered, targetUnit } from "./caller-access.ts";
+
+export type FormOutcome =
+  | { kind: "saved"; unitKey: string; unitName: string; changes: number }
+  /** Problems by field: an item key (its state or note) or a fact name. */
+  | { kind: "invalid"; errors: { field: string; part: "state" | "note" | "fact"; message: string }[] }
+  | { kind: "refused"; message: string };
+
+const FACTS = ["localTelecom", "icpNumber", "secondLevel", "migrateData"] as const;
+
+export async function applyChecklistForm(
+  deps: { db: Db; envCoordinators: readonly string[] },
+  input: { userId: string; unitKey: string; form: ChecklistFormInput; now: Date },
+): Promise<FormOutcome> {
+  const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
+  try {
+    if (!isRegistered(caller)) throw new DomainError("not_registered", "你还没有登记为任何单位的联系人。");
+    targetUnit(caller, input.unitKey, "form");
+  } catch (error) {
+    if (error instanceof DomainError) return { kind: "refused", message: error.message };
+    throw error;
+  }
+  const errors: Extract<FormOutcome, { kind: "invalid" }>["errors"] = [];
+  const icp = input.form.facts.icpNumber;
+  if (icp !== null && !IcpNumberSchema.safeParse(icp).success) {
+    errors.push({ field: "icpNumber", part: "fact", message: "备案号格式应为「苏ICP备12345678号」" });
+  }
+  const who: Who = { actor: input.userId, source: "modal", now: input.now };
+  return inTransaction(deps.db, async (tx) => {
+    const { unit, items } = (await loadUnitWithItems(tx, input.unitKey))!;
+    const changes: ItemChange[] = [];
+    for (const entry of input.form.items) {
+      const item = items.find((i) => i.key === entry.key);
+      if (!item) continue;
+      const { state, method } = choiceToState(entry.choice);
+      if ((state === "blocked" || state === "na") && !entry.note) {
+        errors.push({ field: entry.key, part: "note", message: MODAL_TEXT.reasonNeeded });
+        continue;
+      }
+      try {
+        const change = decideReport(unit, [item], { state, task: item.task, domain: item.domain ?? undefined, method, note: entry.note ?? undefined });
+        // NOTE: an emptied note field clears the note; decideReport keeps it otherwise.
+        if (change) changes.push(change);
+        else if (entry.note === null && item.note !== null) changes.push({ item, state, method: item.method, note: null, warnings: [] });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        errors.push({ field: entry.key, part: "state", message: error.message });
+      }
+    }
+    if (errors.length > 0) return { kind: "invalid", errors };
+    for (const change of changes) await applyItemChange(tx, change, who);
+    let factChanges = 0;
+    for (const field of FACTS) {
+      const value = input.form.facts[field];
+      if (unit[field] === value) continue;
+      await applyUnitFact(tx, unit.id, { field, value }, who);
+      factChanges++;
+    }
+    return { kind: "saved", unitKey: unit.key, unitName: unit.name, changes: changes.length + factChanges };
+  });
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+import { parseShanghaiDateTime } from "../domain/calendar.ts";
+import type { OutgoingLogger } from "../delivery/deliver.ts";
+import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
+import { formatQuietHours } from "../delivery/quiet-hours.ts";
+import { createDeliveryClient } from "../delivery/slack-sender.ts";
+import { passTexts } from "../messages/reminder-messages.ts";
+import { runReminderPass } from "../reminders/reminder-pass.ts";
+import { blocksToPlainText } from "../slack/blocks/reminder-digest-limits.ts";
+import type { CliContext, CliCommand } from "./cli-context.ts";
+
+const USAGE = [
+  "用法：npm run remind -- [--now 时间] [--dry-run]",
+  "  --now      以这个时间执行一次提醒，ISO 8601，例如 2027-06-21T09:00:00+08:00（不写时区按北京时间）；默认现在",
+  "  --dry-run  只显示将发送的消息，不发送、不写入任何数据",
+].join("\n");
+
+/** ISO 8601 with Z or an offset; without one, Shanghai wall-clock time. */
+export function parseNowOption(text: string | undefined, fallback: Date): Date | null {
+  if (text === undefined) return fallback;
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t)) {
+    const d = new Date(t);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  if (!/\d{1,2}:\d{2}$/.test(t)) return null;
+  return parseShanghaiDateTime(t);
+}
+
+export const NEEDS_TOKEN =
+  "需要 SLACK_BOT_TOKEN（xoxb- 开头；测试或沙盒另需 SLACK_API_URL）才能发送。只想看看会发什么，请加 --dry-run。";
+
+export function cliLogger(ctx: CliContext): OutgoingLogger {
+  const debug = ctx.config.LOG_LEVEL === "debug";
+  const line = (...msg: unknown[]) => ctx.err(msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
+  return { debug: debug ? line : () => undefined, info: line, warn: line, error: line };
+}
+
+export function cliDeps(ctx: CliContext): OutgoingDeps {
+  return {
+    store: ctx.store,
+    client: createDeliveryClient(ctx.config.SLACK_BOT_TOKEN, ctx.config.SLACK_API_URL),
+    config: ctx.config,
+    clock: () => new Date(),
+    logger: cliLogger(ctx),
+  };
+}
+
+export function readPassArgs(ctx: CliContext): { now: Date; dryRun: boolean } | string {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: ctx.args, options: { now: { type: "string" }, "dry-run": { type: "boolean", default: false } } }));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const now = parseNowOption(values.now, ctx.now);
+  if (!now) return `--now 看不懂「${values.now}」，例如 2027-06-21T09:00:00+08:00`;
+  return { now, dryRun: values["dry-run"] ?? false };
+}
+
+/** npm run remind -- [--now ISO] [--dry-run]: one reminder pass, the same as the cron's. */
+export const remindCommand: CliCommand = async (ctx) => {
+  const args = readPassArgs(ctx);
+  if (typeof args === "string") {
+    ctx.err(`${args}\n${USAGE}`);
+    return 2;
+  }
+  if (!args.dryRun && !ctx.config.SLACK_BOT_TOKEN) {
+    ctx.err(NEEDS_TOKEN);
+    return 2;
+  }
+  const report = await runReminderPass(cliDeps(ctx), args.now, { dryRun: args.dryRun });
+  if (args.dryRun) {
+    const pending = report.messages.filter((m) => !m.alreadySent).length;
+    ctx.out(`${passTexts.dryRunHeader(report.day, pending)}\n`);
+    if (report.quiet) ctx.out(`${passTexts.quiet(formatQuietHours(ctx.config.QUIET_HOURS))}\n`);
+    if (report.noChannel) ctx.out(`${passTexts.noChannel}\n`);
+    if (report.messages.length === 0) ctx.out(`${passTexts.nothingDue(report.day)}\n`);
+    for (const m of report.messages) {
+      ctx.out(`\n──── ${m.label}${m.alreadySent ? ` ${passTexts.alreadySent}` : ""} ────\n${blocksToPlainText(m.message.blocks)}\n`);
+    }
+    return 0;
+  }
+  if (report.quiet) {
+    ctx.err(passTexts.quiet(formatQuietHours(ctx.config.QUIET_HOURS)));
+    return 0;
+  }
+  const count = (o: string) => report.results.filter((r) => r.outcome === o).length;
+  const left = count("failed") + count("not-attempted");
+  ctx.err(
+    `${report.day}：计划 ${report.messages.length} 条，本次发送 ${count("sent")} 条，之前已发送 ${count("already-sent")} 条，` +
+      `另一进程正在发送 ${count("elsewhere")} 条，未能发送 ${left} 条${left > 0 ? "（保留待发，下次提醒时重试）" : ""}。`,
+  );
+  return left > 0 ? 1 : 0;
+};

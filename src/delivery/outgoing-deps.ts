@@ -1,0 +1,31 @@
+// What the scheduler, the passes and the on-demand digest need; the composition root wires it.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { WebClient } from "@slack/web-api";
+import type { Config } from "../config/env-schema.ts";
+import type { Store } from "../store/open-store.ts";
+import type { DeliveryOptions, OutgoingLogger } from "./deliver.ts";
+
+export interface OutgoingDeps {
+  store: Pick<Store, "db">;
+  /** Made with createDeliveryClient: no retries of its own, 429 rejected at once. */
+  client: WebClient;
+  config: Pick<Config, "DIGEST_CHANNEL_ID" | "QUIET_HOURS" | "REMINDER_CRON" | "DIGEST_CRON">;
+  /** The only clock: real time in the bot, anything in tests. */
+  clock: () => Date;
+  logger: OutgoingLogger;
+  /** Retry budget, pacing and lease; tests shorten them. */
+  delivery?: Partial<DeliveryOptions>;
+}
+
+export interface PassOptions {
+  /** Plan and show, send nothing, write nothing. */
+  dryRun?: boolean;
+  /** Stops between sends (the scheduler is stopping); what is left stays pending. */
+  signal?: AbortSignal;
+}
+
+/** Distinct per pass, so two passes (or processes) never mistake each other's claims. */
+export function newClaimOwner(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,151 @@
+// The Slack calls of outgoing messages. The client must not retry by itself (see createDeliveryClient):
+// retries, backoff and Retry-After are ours, so a pass never hangs on the client's own schedule.
+import { ErrorCode, WebClient, type Logger, type WebAPICallResult } from "@slack/web-api";
+import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+
+/** event_type of the metadata that carries a message's idempotency key. */
+export const DELIVERY_EVENT_TYPE = "shutdown_delivery";
+
+export interface Sent {
+  channel: string;
+  /** Message ts; for a file, the file id. */
+  ts: string;
+}
+
+export function createDeliveryClient(
+  token: string | undefined,
+  apiUrl: string,
+  options: { timeoutMs?: number; logger?: Logger } = {},
+): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 15_000,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
+
+function isUser(target: string): boolean {
+  return /^[UW]/.test(target);
+}
+
+/** The channel to post in: a user's IM (opened, idempotently), or the channel itself. */
+export async function channelFor(client: WebClient, target: string): Promise<string> {
+  if (!isUser(target)) return target;
+  const opened = await client.conversations.open({ users: target });
+  const id = opened.channel?.id;
+  if (!id) throw new Error(`conversations.open gave no channel for ${target}`);
+  return id;
+}
+
+export async function postKeyedMessage(client: WebClient, target: string, message: SlackMessage, key: string): Promise<Sent> {
+  const channel = await channelFor(client, target);
+  const result = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } },
+  });
+  if (!result.ts) throw new Error("chat.postMessage answered without ts");
+  return { channel: result.channel ?? channel, ts: result.ts };
+}
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+/**
+ * A message we may have sent (the process died after sending, before recording it): looks for
+ * its key in the metadata of the channel's messages since `oldest`.
+ */
+export async function findKeyedMessage(client: WebClient, target: string, key: string, oldest: Date): Promise<Sent | null> {
+  const channel = await channelFor(client, target);
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await client.conversations.history({
+      channel,
+      oldest: (oldest.getTime() / 1000).toFixed(6),
+      include_all_metadata: true,
+      limit: 200,
+      cursor,
+    });
+    const messages = (result.messages ?? []) as HistoryMessage[];
+    const hit = messages.find((m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && m.metadata.event_payload?.key === key);
+    if (hit?.ts) return { channel, ts: hit.ts };
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!result.has_more || !cursor) return null;
+  }
+  return null;
+}
+
+export interface CsvFile {
+  filename: string;
+  title: string;
+  content: string;
+  comment?: string;
+  threadTs?: string;
+}
+
+/** Slack's current upload flow: files.getUploadURLExternal, upload, files.completeUploadExternal. */
+export async function uploadCsv(client: WebClient, target: string, file: CsvFile): Promise<Sent> {
+  const channel = await channelFor(client, target);
+  const common = {
+    file: Buffer.from(file.content, "utf8"),
+    filename: file.filename,
+    title: file.title,
+    ...(file.comment ? { initial_comment: file.comment } : {}),
+  };
+  const result = file.threadTs
+    ? await client.filesUploadV2({ ...common, channel_id: channel, thread_ts: file.threadTs })
+    : await client.filesUploadV2({ ...common, channel_id: channel });
+  const completed = result.files?.[0] as (WebAPICallResult & { files?: { id?: string }[] }) | undefined;
+  return { channel, ts: completed?.files?.[0]?.id ?? "" };
+}
+
+export type FailureKind =
+  /** Wait `waitMs` (Slack's Retry-After), then try again. */
+  | { retry: "after"; waitMs: number; reason: string }
+  /** Network, 5xx, a transient `ok:false`: back off and try again. */
+  | { retry: "backoff"; reason: string }
+  /** Trying again in this pass cannot help (bad token, unknown user); the next pass will. */
+  | { retry: "later"; reason: string; fatal: boolean };
+
+const NOT_WORTH_RETRYING = new Set([
+  "channel_not_found",
+  "user_not_found",
+  "user_disabled",
+  "is_archived",
+  "not_in_channel",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "msg_too_long",
+  "invalid_arguments",
+  "invalid_metadata_format",
+  "cannot_dm_bot",
+  "missing_scope",
+]);
+const FATAL = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission"]);
+
+export function classifySlackFailure(error: unknown): FailureKind {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  switch (e.code) {
+    case ErrorCode.RateLimitedError:
+      return { retry: "after", waitMs: Math.max(1, e.retryAfter ?? 1) * 1000, reason: `ratelimited (Retry-After ${e.retryAfter}s)` };
+    case ErrorCode.HTTPError:
+      return { retry: "backoff", reason: `HTTP ${e.statusCode}` };
+    case ErrorCode.RequestError:
+      return { retry: "backoff", reason: `network: ${e.message ?? "request failed"}` };
+    case ErrorCode.PlatformError: {
+      const code = e.data?.error ?? "unknown_error";
+      if (code === "ratelimited") return { retry: "after", waitMs: 1000, reason: code };
+      if (FATAL.has(code)) return { retry: "later", reason: code, fatal: true };
+      if (NOT_WORTH_RETRYING.has(code)) return { retry: "later", reason: code, fatal: false };
+      return { retry: "backoff", reason: `slack:${code}` };
+    }
+    default:
+      return { retry: "backoff", reason: e.message ?? String(error) };
+  }
+}

@@ -1,0 +1,161 @@
+// Posting the digest: once a day on the cron (keyed in the delivery log), or whenever asked.
+import { randomUUID } from "node:crypto";
+import { shanghaiDay } from "../domain/calendar.ts";
+import { DomainError } from "../domain/errors.ts";
+import { createDeliveryContext, deliverOne, type DeliveryResult, type Outgoing } from "../delivery/deliver.ts";
+import { newClaimOwner, type OutgoingDeps, type PassOptions } from "../delivery/outgoing-deps.ts";
+import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
+import { findKeyedMessage, postKeyedMessage, uploadCsv, type Sent } from "../delivery/slack-sender.ts";
+import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
+import { digestTexts } from "../messages/digest-messages.ts";
+import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import { listAudit } from "../store/audit-repository.ts";
+import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
+import { findDelivery, lastSent } from "../store/delivery-repository.ts";
+import type { Db } from "../store/open-store.ts";
+import { buildDigest, type Digest } from "./digest-builder.ts";
+
+/** Kinds of posted digests: "since the last digest" counts both. */
+export const DIGEST_KINDS = ["digest", "digest-now"] as const;
+
+export function digestKey(day: string): string {
+  return `digest:${day}`;
+}
+
+/** The moment a posted digest spoke of (its payload's asOf), else when it was sent. */
+function asOfOf(payload: string, sentAt: Date | null): Date | null {
+  try {
+    const asOf = (JSON.parse(payload) as { asOf?: string }).asOf;
+    if (asOf) return new Date(asOf);
+  } catch {
+    // an unreadable payload falls back to sentAt
+  }
+  return sentAt;
+}
+
+/** The digest as of `now`, with the changes since the last posted one. */
+export async function composeDigest(db: Db, now: Date, options: { preview?: boolean } = {}): Promise<{ digest: Digest; snapshot: CampaignSnapshot }> {
+  const snapshot = await readSnapshot(db);
+  const last = await lastSent(db, DIGEST_KINDS);
+  const since = last ? asOfOf(last.payload, last.sentAt) : null;
+  const entries = await listAudit(db, { since: since ?? undefined, until: now });
+  return { digest: buildDigest(snapshot, { since, entries }, now, options), snapshot };
+}
+
+function statusCsv(snapshot: CampaignSnapshot): string {
+  return formatStatusRows(buildStatusRows(snapshot), "csv");
+}
+
+function messageOutgoing(key: string, kind: string, channel: string, message: SlackMessage, now: Date): Outgoing {
+  return {
+    key,
+    kind,
+    target: channel,
+    payload: { asOf: now.toISOString(), ...message },
+    send: (client) => postKeyedMessage(client, channel, message, key),
+    findEarlier: (client, since) => findKeyedMessage(client, channel, key, since),
+  };
+}
+
+function csvOutgoing(key: string, kind: string, target: string, content: string, day: string, threadTs?: string): Outgoing {
+  return {
+    key,
+    kind,
+    target,
+    payload: { filename: digestTexts.csvFilename(day), bytes: Buffer.byteLength(content), threadTs },
+    send: (client) =>
+      uploadCsv(client, target, {
+        filename: digestTexts.csvFilename(day),
+        title: digestTexts.csvTitle(day),
+        content,
+        comment: digestTexts.csvComment,
+        threadTs,
+      }),
+  };
+}
+
+export interface DigestReport {
+  day: string;
+  digest: Digest | null;
+  /** Today's scheduled digest had been posted before: nothing posted now. */
+  alreadySent: boolean;
+  quiet: boolean;
+  noChannel: boolean;
+  results: DeliveryResult[];
+}
+
+/** The scheduled digest: posted once a day, across restarts and processes. */
+export async function runDigest(deps: OutgoingDeps, now: Date, options: PassOptions = {}): Promise<DigestReport> {
+  const db = deps.store.db;
+  const day = shanghaiDay(now);
+  const channel = deps.config.DIGEST_CHANNEL_ID;
+  const report: DigestReport = { day, digest: null, alreadySent: false, quiet: false, noChannel: !channel, results: [] };
+  if (!channel && !options.dryRun) {
+    deps.logger.warn(digestTexts.noChannel);
+    return report;
+  }
+  const key = digestKey(day);
+  const earlier = await findDelivery(db, key);
+  report.alreadySent = earlier?.status === "sent";
+  const { digest, snapshot } = await composeDigest(db, now);
+  report.digest = digest;
+  if (options.dryRun || !channel) return report;
+  if (isQuietTime(deps.config.QUIET_HOURS, now)) {
+    report.quiet = true;
+    deps.logger.info(digestTexts.quiet(formatQuietHours(deps.config.QUIET_HOURS)));
+    return report;
+  }
+  const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery, () => !options.signal?.aborted);
+  let posted: Sent | null = earlier?.status === "sent" && earlier.ts ? { channel: earlier.channel ?? channel, ts: earlier.ts } : null;
+  if (!posted) {
+    const result = await deliverOne(ctx, messageOutgoing(key, "digest", channel, digest.message, now));
+    report.results.push(result);
+    posted = result.sent ?? null;
+  }
+  if (posted && digest.truncated) {
+    report.results.push(await deliverOne(ctx, csvOutgoing(`${key}:csv`, "digest-file", channel, statusCsv(snapshot), day, posted.ts)));
+  }
+  return report;
+}
+
+function requireChannel(deps: OutgoingDeps): string {
+  const channel = deps.config.DIGEST_CHANNEL_ID;
+  if (!channel) throw new DomainError("no_digest_channel", digestTexts.noChannel);
+  return channel;
+}
+
+function failed(result: DeliveryResult): never {
+  throw new DomainError("slack_send_failed", `发送失败（${result.error ?? result.outcome}），请稍后再试。`);
+}
+
+/** `/shutdown digest`: posts a digest now, whatever was posted today. */
+export async function postDigestNow(deps: OutgoingDeps, now: Date): Promise<{ channel: string; ts: string; digest: Digest }> {
+  const channel = requireChannel(deps);
+  const db = deps.store.db;
+  const { digest, snapshot } = await composeDigest(db, now);
+  const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery);
+  const key = `digest-now:${now.toISOString()}:${randomUUID().slice(0, 8)}`;
+  const result = await deliverOne(ctx, messageOutgoing(key, "digest-now", channel, digest.message, now));
+  if (!result.sent) failed(result);
+  if (digest.truncated) {
+    await deliverOne(ctx, csvOutgoing(`${key}:csv`, "digest-file", channel, statusCsv(snapshot), shanghaiDay(now), result.sent.ts));
+  }
+  return { ...result.sent, digest };
+}
+
+/** `/shutdown digest preview`: the digest's blocks for an ephemeral reply; nothing posted or recorded. */
+export async function previewDigest(deps: Pick<OutgoingDeps, "store">, now: Date): Promise<SlackMessage> {
+  const { digest } = await composeDigest(deps.store.db, now, { preview: true });
+  return digest.message;
+}
+
+/** `/shutdown export`: the status CSV (as `npm run export` prints it) as a file in the user's DM. */
+export async function sendExportToUser(deps: OutgoingDeps, userId: string, now: Date): Promise<{ channel: string; fileId: string }> {
+  const db = deps.store.db;
+  const snapshot = await readSnapshot(db);
+  const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery);
+  const key = `export:${userId}:${now.toISOString()}:${randomUUID().slice(0, 8)}`;
+  const result = await deliverOne(ctx, csvOutgoing(key, "export-file", userId, statusCsv(snapshot), shanghaiDay(now)));
+  if (!result.sent) failed(result);
+  return { channel: result.sent.channel, fileId: result.sent.ts };
+}

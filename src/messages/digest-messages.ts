@@ -1,0 +1,56 @@
+// Every text of the coordinators' digest, in one place.
+import { formatDueShort } from "../domain/calendar.ts";
+import type { AuditRecord } from "../domain/model.ts";
+import { formatDayShort } from "./reminder-messages.ts";
+
+export { STATE_LABELS, TASK_LABELS, daysLeftText, deadlineTitle, itemLabel } from "./reminder-messages.ts";
+
+/** "▓▓▓▓░░░░░░" */
+export function progressBar(fraction: number, width = 10): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return "▓".repeat(filled) + "░".repeat(width - filled);
+}
+
+/** Who did it, as coordinators read it: a mention, the CLI user, or the system. */
+export function actorText(actor: AuditRecord["actor"]): string {
+  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return `<@${actor}>`;
+  if (actor.startsWith("cli:")) return `命令行 ${actor.slice(4)}`;
+  return actor === "system" ? "系统" : actor;
+}
+
+export const digestTexts = {
+  header: (now: Date) => `网站关停日报 · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
+  previewHeader: (now: Date) => `网站关停日报（预览，仅你可见） · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
+  unitsDone: (done: number, total: number) => `${total} 个单位中 *${done}* 个已全部完成。`,
+  deadlineLine: (title: string, left: string, due: Date) => `• ${title}：${left}（${formatDueShort(due)} 截止）`,
+  tasksHeading: "*各项进度*（完成 · 进行中 · 受阻 · 未开始 · 不适用）",
+  taskLine: (label: string, bar: string, percent: number, c: { done: number; doing: number; blocked: number; todo: number; na: number }) =>
+    `\`${bar}\` ${String(percent).padStart(3)}%  *${label}*  完成 ${c.done} · 进行中 ${c.doing} · 受阻 ${c.blocked} · 未开始 ${c.todo} · 不适用 ${c.na}`,
+  overdueHeading: (n: number) => (n === 0 ? "*✅ 没有逾期的单位。*" : `*⚠️ 逾期单位（${n} 个）*`),
+  overdueUnit: (unit: string, pending: string, mentions: string) => `*${unit}* · 未完成：${pending} · 联系人：${mentions}`,
+  noSlackContact: "无",
+  blockedHeading: (n: number) => (n === 0 ? "*✅ 没有受阻的事项。*" : `*⛔ 受阻事项（${n} 项）*`),
+  blockedItem: (unit: string, item: string, reason: string | null) => `*${unit}* · ${item}：${reason ?? "（未说明原因）"}`,
+  noContactHeading: (n: number) => (n === 0 ? "*✅ 每个未完成的单位都有联系人。*" : `*📭 没有联系人的单位（${n} 个）*`),
+  noContactHint: "这些单位收不到提醒：请登记联系人的 Slack 账号（`npm run units -- import`）。",
+  changesHeading: (n: number, since: Date | null) =>
+    since ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来的变化（${n} 项）*` : `*🔄 到目前为止的变化（${n} 项）*`,
+  noChanges: (since: Date | null) =>
+    since
+      ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来没有任何变化。*`
+      : "*🔄 到目前为止还没有任何单位上报。*",
+  change: (at: Date, unit: string, item: string, from: string, to: string, by: string) =>
+    `${formatDueShort(at)} *${unit}* · ${item}：${from} → ${to}（${by}）`,
+  omittedUnits: (n: number) => `…及其他 ${n} 个单位`,
+  omittedItems: (n: number) => `…及其他 ${n} 项`,
+  footer: "完整表格：输入 `/shutdown export` 获取 CSV，或在服务器上运行 `npm run export`。",
+  footerWithCsv: "列表已截短，完整表格见本消息下方的 CSV 附件。",
+  fallback: (done: number, total: number, overdue: number, blocked: number) =>
+    `网站关停日报：${total} 个单位中 ${done} 个已全部完成；${overdue} 个单位逾期；${blocked} 项受阻。`,
+  csvTitle: (day: string) => `网站关停进度表 ${day}`,
+  csvFilename: (day: string) => `shutdown-status-${day}.csv`,
+  csvComment: "完整进度表（与 `npm run export` 相同）。",
+  noChannel: "未设置 DIGEST_CHANNEL_ID：不知道日报发到哪个频道。请在 .env 中设置协调员频道的 ID（C 开头）。",
+  quiet: (range: string) => `现在是免打扰时段（${range}），不发送日报。`,
+  alreadySent: (day: string) => `${day} 的日报已经发送过，不会重复发送。`,
+};

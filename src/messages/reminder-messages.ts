@@ -1,0 +1,106 @@
+// Every text of the reminders and escalations a person reads, in one place.
+import { formatDueShort, toShanghai } from "../domain/calendar.ts";
+import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import { STATE_LABEL } from "./command-messages.ts";
+import { icpPathText, itemLabel, reportCommand as commandFor } from "./item-messages.ts";
+import { CENTER_CONTACT } from "./result-messages.ts";
+import type { CadenceStep } from "../reminders/cadence.ts";
+
+export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
+export { itemLabel } from "./item-messages.ts";
+
+/** "6月21日" */
+export function formatDayShort(date: Date): string {
+  const s = toShanghai(date);
+  return `${s.getMonth() + 1}月${s.getDate()}日`;
+}
+
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`;
+  if (daysLeft === 0) return "今天截止";
+  return `还剩 ${daysLeft} 天`;
+}
+
+/** "网站关停（6月21日–6月23日）" or "过渡栏目上线" */
+export function deadlineTitle(deadline: Pick<DeadlineRecord, "title" | "opensAt" | "dueAt">): string {
+  return deadline.opensAt
+    ? `${deadline.title}（${formatDayShort(deadline.opensAt)}–${formatDayShort(deadline.dueAt)}）`
+    : deadline.title;
+}
+
+const STEP_NOTES: Partial<Record<CadenceStep, (d: Pick<DeadlineRecord, "opensAt">) => string>> = {
+  open1: (d) => `关停窗口明天（${d.opensAt ? formatDayShort(d.opensAt) : ""}）开始，请提前向注册商和接入商确认注销所需时间。`,
+  open: () => "关停窗口今天开始。",
+  due: () => "今天是最后一天。",
+  overdue: () => "已超过截止时间，请尽快完成，并已告知协调员。",
+};
+
+export function stepNotes(steps: readonly CadenceStep[], deadline: Pick<DeadlineRecord, "opensAt">): string[] {
+  return steps.flatMap((s) => STEP_NOTES[s]?.(deadline) ?? []);
+}
+
+/** Exactly what to type to report the item done; a sub-domain can only have its DNS record removed. */
+export function reportCommand(
+  item: Pick<ItemRecord, "task" | "domain" | "isSubdomain">,
+  unit: Pick<UnitRecord, "name">,
+  withUnit: boolean,
+): string {
+  return `${commandFor(item, withUnit ? unit.name : undefined)}${item.isSubdomain ? " dns" : ""}`;
+}
+
+export function itemLine(
+  item: ItemRecord,
+  unit: UnitRecord,
+  deadline: Pick<DeadlineRecord, "dueAt">,
+  daysLeft: number,
+  withUnit: boolean,
+): string {
+  const state = item.state === "todo" ? "" : `（当前：${STATE_LABEL[item.state]}${item.note ? `，${item.note}` : ""}）`;
+  const lines = [
+    `• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`,
+    `   完成后输入：\`${reportCommand(item, unit, withUnit)}\``,
+  ];
+  if (item.task === "icp") lines.push(`   ${icpPathText(unit)}`);
+  return lines.join("\n");
+}
+
+export const reminderTexts = {
+  header: (day: Date) => `网站关停工作提醒 · ${formatDayShort(day)}`,
+  greeting: (name: string, units: number, items: number) =>
+    units > 1
+      ? `${name}，你负责的 ${units} 个单位还有 ${items} 项工作未完成：`
+      : `${name}，你负责的单位还有 ${items} 项工作未完成：`,
+  unitHeading: (unit: Pick<UnitRecord, "name">) => `*🏢 ${unit.name}*`,
+  deadlineHeading: (deadline: DeadlineRecord, daysLeft: number) =>
+    `*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
+  compactNote: "事项较多，按钮已省略：请按每项后面的命令上报。",
+  omittedUnits: (n: number, names: string[]) => `…及其他 ${n} 个单位（${names.join("、")}）：请用 \`/shutdown\` 查看并上报。`,
+  footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_CONTACT}。`,
+  fallback: (name: string, summary: string) => `网站关停工作提醒：${name}，以下工作尚未完成。${summary}`,
+};
+
+export const escalationTexts = {
+  header: (day: Date) => `逾期与无人提醒的单位 · ${formatDayShort(day)}`,
+  overdueHeading: (n: number) => `*⚠️ 逾期未完成的单位（${n} 个）*`,
+  overdueUnit: (unit: string, deadlines: string, pending: string, mentions: string) =>
+    `*${unit}* · ${deadlines}\n   未完成：${pending}\n   联系人：${mentions}`,
+  noSlackContact: "（没有可提醒的联系人）",
+  unreachableHeading: (n: number) => `*📭 没有登记 Slack 联系人、无法提醒的单位（${n} 个）*`,
+  unreachableUnit: (unit: string, pending: string, others: string) =>
+    `*${unit}* · 今天应提醒：${pending}${others ? `\n   已知联系人：${others}` : ""}`,
+  unreachableHint: "请协调员电话跟进，或用 `npm run units -- import` 登记联系人。",
+  omitted: (n: number) => `…及其他 ${n} 个单位`,
+  fallback: (overdue: number, unreachable: number) =>
+    `网站关停逾期提醒：${overdue} 个单位逾期未完成，${unreachable} 个单位没有可提醒的联系人。`,
+};
+
+export const passTexts = {
+  quiet: (range: string) => `现在是免打扰时段（${range}），不发送提醒。`,
+  noChannel: "未设置 DIGEST_CHANNEL_ID，协调员频道的逾期升级消息无法发送。",
+  dryRunHeader: (day: string, n: number) => `预演 ${day}：将发送 ${n} 条消息（预演不发送、不写入任何数据）。`,
+  nothingDue: (day: string) => `${day}：没有需要发送的提醒。`,
+  dmTo: (name: string, userId: string) => `私信 ${name}（${userId}）`,
+  channelTo: (channel: string) => `协调员频道 ${channel}`,
+  unsetChannel: "（未设置 DIGEST_CHANNEL_ID）",
+  alreadySent: "（今天已发送，不会重复发送）",
+};

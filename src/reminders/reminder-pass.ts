@@ -1,0 +1,108 @@
+// One reminder pass: plan (pure), then deliver through the delivery log. Cron and CLI run this.
+import { performance } from "node:perf_hooks";
+import { createDeliveryContext, deliverAll, type DeliveryResult, type Outgoing } from "../delivery/deliver.ts";
+import { newClaimOwner, type OutgoingDeps, type PassOptions } from "../delivery/outgoing-deps.ts";
+import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
+import { findKeyedMessage, postKeyedMessage } from "../delivery/slack-sender.ts";
+import { passTexts } from "../messages/reminder-messages.ts";
+import { buildEscalationMessage, buildReminderMessage } from "../slack/blocks/reminder-blocks.ts";
+import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import { readSnapshot } from "../store/campaign-repository.ts";
+import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
+import { planReminders, type ReminderPlan } from "./reminder-planner.ts";
+
+export const REMINDER_KINDS = ["reminder", "escalation"] as const;
+
+export interface PlannedMessage {
+  key: string;
+  kind: (typeof REMINDER_KINDS)[number];
+  target: string;
+  /** Who gets it, for people reading a dry run or a log. */
+  label: string;
+  message: SlackMessage;
+  /** The delivery log already has it as sent. */
+  alreadySent: boolean;
+}
+
+export interface ReminderPassReport {
+  day: string;
+  plan: ReminderPlan;
+  messages: PlannedMessage[];
+  /** Nothing was sent: quiet hours. */
+  quiet: boolean;
+  /** Escalation planned but DIGEST_CHANNEL_ID is not set. */
+  noChannel: boolean;
+  results: DeliveryResult[];
+}
+
+/** The Shanghai day inside a key "kind:YYYY-MM-DD:…". */
+function dayOfKey(key: string): string {
+  return key.split(":")[1] ?? "";
+}
+
+/** The messages of a plan; the escalation only when there is a channel (or `channelId` is a placeholder). */
+export function planMessages(plan: ReminderPlan, channelId: string | undefined): Omit<PlannedMessage, "alreadySent">[] {
+  const messages: Omit<PlannedMessage, "alreadySent">[] = plan.reminders.map((r) => ({
+    key: r.key,
+    kind: "reminder",
+    target: r.userId,
+    label: passTexts.dmTo(r.contactName, r.userId),
+    message: buildReminderMessage(r, plan.now),
+  }));
+  if (plan.escalation && channelId) {
+    messages.push({
+      key: plan.escalation.key,
+      kind: "escalation",
+      target: channelId,
+      label: passTexts.channelTo(channelId),
+      message: buildEscalationMessage(plan.escalation, plan.now),
+    });
+  }
+  return messages;
+}
+
+function toOutgoing(m: PlannedMessage, asOf: Date): Outgoing {
+  return {
+    key: m.key,
+    kind: m.kind,
+    target: m.target,
+    payload: { asOf: asOf.toISOString(), ...m.message },
+    send: (client) => postKeyedMessage(client, m.target, m.message, m.key),
+    findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
+  };
+}
+
+export async function runReminderPass(deps: OutgoingDeps, now: Date, options: PassOptions = {}): Promise<ReminderPassReport> {
+  const db = deps.store.db;
+  const plan = planReminders(await readSnapshot(db), now);
+  const channelId = deps.config.DIGEST_CHANNEL_ID;
+  const known = await findDeliveries(db, [...plan.reminders.map((r) => r.key), ...(plan.escalation ? [plan.escalation.key] : [])]);
+  // A dry run shows the escalation even without a channel, so the gap is seen before going live.
+  const shownChannel = channelId ?? (options.dryRun ? passTexts.unsetChannel : undefined);
+  const messages = planMessages(plan, shownChannel).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));
+  const quiet = isQuietTime(deps.config.QUIET_HOURS, now);
+  const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [] };
+  if (options.dryRun) return report;
+  if (report.noChannel) deps.logger.warn(passTexts.noChannel);
+  if (quiet) {
+    deps.logger.info(passTexts.quiet(formatQuietHours(deps.config.QUIET_HOURS)));
+    return report;
+  }
+
+  // Yesterday's unsent reminders would be out of date: today's pass plans afresh.
+  await expirePending(db, REMINDER_KINDS, (key) => dayOfKey(key) < plan.day);
+  const started = performance.now();
+  const stillAllowed = () =>
+    !options.signal?.aborted && !isQuietTime(deps.config.QUIET_HOURS, new Date(now.getTime() + performance.now() - started));
+  const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery, stillAllowed);
+  report.results = await deliverAll(
+    ctx,
+    messages.map((m) => toOutgoing(m, now)),
+  );
+  const count = (o: DeliveryResult["outcome"]) => report.results.filter((r) => r.outcome === o).length;
+  deps.logger.info(
+    `reminder pass ${plan.day}: ${messages.length} planned, ${count("sent")} sent, ${count("already-sent")} already sent, ` +
+      `${count("failed") + count("not-attempted")} left pending, ${count("elsewhere")} in another process`,
+  );
+  return report;
+}

@@ -1,0 +1,100 @@
+// Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
+import type { DigestSummary } from "../../digest/digest-builder.ts";
+import { calendarDaysUntil } from "../../domain/calendar.ts";
+import {
+  actorText,
+  daysLeftText,
+  deadlineTitle,
+  digestTexts,
+  itemLabel,
+  progressBar,
+  STATE_LABELS,
+  TASK_LABELS,
+} from "../../messages/digest-messages.ts";
+import { context, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
+
+/** Entries shown per list before "…及其他 N 个": the digest is read, not searched. */
+export const MAX_LIST_ENTRIES = 40;
+
+/** Sections per list (besides its heading); with the fixed blocks this stays under 50. */
+const LIST_SECTIONS = { overdue: 10, blocked: 8, noContact: 4, changes: 10 } as const;
+
+function mentions(ids: readonly (string | null)[]): string {
+  const list = ids.filter((id): id is string => Boolean(id)).map((id) => `<@${id}>`);
+  return list.length > 0 ? list.join(" ") : digestTexts.noSlackContact;
+}
+
+interface ListBlocks {
+  blocks: KnownBlock[];
+  omitted: number;
+}
+
+function list(heading: string, entries: string[], maxSections: number, omittedText: (n: number) => string): ListBlocks {
+  if (entries.length === 0) return { blocks: [section(heading)], omitted: 0 };
+  const shown = entries.slice(0, MAX_LIST_ENTRIES);
+  const packed = packEntries(shown, maxSections, 3000, 40);
+  const omitted = packed.omitted + entries.length - shown.length;
+  const texts = [...packed.texts];
+  if (omitted > 0) texts[texts.length - 1] = `${texts.at(-1) ?? ""}\n${omittedText(omitted)}`;
+  return { blocks: [section(heading), ...texts.map(section)], omitted };
+}
+
+export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
+  const headline = [
+    digestTexts.unitsDone(s.unitsDone, s.unitCount),
+    ...s.deadlines.map((d) => digestTexts.deadlineLine(deadlineTitle(d.deadline), daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt)),
+  ].join("\n");
+  const taskLines = s.tasks.map((t) => {
+    const fraction = t.total === 0 ? 1 : (t.done + t.na) / t.total;
+    return digestTexts.taskLine(TASK_LABELS[t.task], progressBar(fraction), Math.round(fraction * 100), t);
+  });
+
+  const lists = [
+    list(
+      digestTexts.overdueHeading(s.overdue.length),
+      s.overdue.map((o) => digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId)))),
+      LIST_SECTIONS.overdue,
+      digestTexts.omittedUnits,
+    ),
+    list(
+      digestTexts.blockedHeading(s.blocked.length),
+      s.blocked.map((b) => digestTexts.blockedItem(b.unit.name, itemLabel(b.item), b.item.note)),
+      LIST_SECTIONS.blocked,
+      digestTexts.omittedItems,
+    ),
+    list(
+      digestTexts.noContactHeading(s.noContact.length),
+      s.noContact.map((u) => u.name),
+      LIST_SECTIONS.noContact,
+      digestTexts.omittedUnits,
+    ),
+    s.changes.length === 0
+      ? { blocks: [section(digestTexts.noChanges(s.since))], omitted: 0 }
+      : list(
+          digestTexts.changesHeading(s.changes.length, s.since),
+          s.changes.map((c) =>
+            digestTexts.change(c.at, c.unitName, c.itemLabel, STATE_LABELS[c.from as keyof typeof STATE_LABELS] ?? c.from, STATE_LABELS[c.to as keyof typeof STATE_LABELS] ?? c.to, actorText(c.actor)),
+          ),
+          LIST_SECTIONS.changes,
+          digestTexts.omittedItems,
+        ),
+  ];
+  // A short no-contact list reads better as one line of names.
+  const noContact = lists[2]!;
+  if (s.noContact.length > 0 && noContact.omitted === 0) {
+    noContact.blocks = [section(digestTexts.noContactHeading(s.noContact.length)), section(s.noContact.map((u) => u.name).join("、"))];
+  }
+  if (s.noContact.length > 0) noContact.blocks.push(context(digestTexts.noContactHint));
+
+  const truncated = lists.some((l) => l.omitted > 0);
+  const blocks: KnownBlock[] = [
+    header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)),
+    section(headline),
+    section([digestTexts.tasksHeading, ...taskLines].join("\n")),
+    ...lists.flatMap((l) => l.blocks),
+    context(truncated && !options.preview ? digestTexts.footerWithCsv : digestTexts.footer),
+  ];
+  if (blocks.length > MAX_BLOCKS) throw new Error(`digest has ${blocks.length} blocks`);
+  const text = fitText(digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length));
+  return { message: { text, blocks }, truncated };
+}

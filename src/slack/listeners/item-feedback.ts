@@ -1,0 +1,76 @@
+// After a click or a modal: show the item's new state where the click came from, refresh App Home.
+import type { webApi } from "@slack/bolt";
+import type { CommandResult } from "../../app/command-result.ts";
+import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
+import { message, section, type KnownBlock, type SlackMessage } from "../blocks/block-kit.ts";
+import { replaceItemInBlocks } from "../blocks/item-buttons.ts";
+import type { ClickOrigin } from "../blocks/item-modals.ts";
+import type { BotContext } from "../bot-context.ts";
+import { publishHome, refreshHomes } from "../home/publish-home.ts";
+
+type WebClient = webApi.WebClient;
+
+export interface FeedbackContext {
+  client: WebClient;
+  bot: BotContext;
+  userId: string;
+  origin: ClickOrigin;
+  /** The message's blocks when the payload carried them. */
+  blocks?: KnownBlock[];
+  log: (error: unknown) => void;
+}
+
+/** Posts to a response_url the way Bolt's respond() does. */
+export async function postToResponseUrl(url: string, body: object): Promise<void> {
+  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
+  const { origin } = ctx;
+  if (origin.responseUrl) {
+    await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...reply });
+  } else if (origin.channel) {
+    await ctx.client.chat.postEphemeral({ channel: origin.channel, user: ctx.userId, ...reply });
+  } else {
+    await ctx.client.chat.postMessage({ channel: ctx.userId, ...reply });
+  }
+}
+
+async function currentBlocks(ctx: FeedbackContext): Promise<KnownBlock[] | undefined> {
+  if (ctx.blocks) return ctx.blocks;
+  if (!ctx.origin.channel || !ctx.origin.ts) return undefined;
+  const history = await ctx.client.conversations.history({ channel: ctx.origin.channel, latest: ctx.origin.ts, inclusive: true, limit: 1 });
+  const message = history.messages?.find((m) => m.ts === ctx.origin.ts);
+  return message?.blocks as KnownBlock[] | undefined;
+}
+
+export async function showItemResult(ctx: FeedbackContext, result: CommandResult): Promise<void> {
+  if (result.kind !== "reported") {
+    await tell(ctx, renderCommandResult(result));
+    return;
+  }
+  const { origin } = ctx;
+  const rendered = renderCommandResult(result);
+  if (origin.home) {
+    await publishHome(ctx.client, ctx.bot, ctx.userId);
+  } else if (origin.ephemeral && origin.responseUrl) {
+    await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: true, ...rendered });
+  } else if (origin.channel && origin.ts) {
+    const blocks = await currentBlocks(ctx);
+    const patched = blocks && replaceItemInBlocks(blocks, result.item, { userId: ctx.userId, at: result.now });
+    if (patched) {
+      const text = rendered.text;
+      await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text, blocks: patched });
+    } else {
+      await tell(ctx, rendered);
+    }
+  } else {
+    await tell(ctx, rendered);
+  }
+  if (result.warnings.length > 0 && !origin.ephemeral) {
+    const text = result.warnings.join("\n");
+    await tell(ctx, message(text, [section(`⚠️ ${text}`)]));
+  }
+  await refreshHomes(ctx.client, ctx.bot, result.unit.key, ctx.log);
+}
