@@ -8,8 +8,8 @@ export const TERMINAL_COMMANDS = [
   [":channel [channel]", "查看频道消息（默认协调频道）", "read a channel (default: the coordinators')"],
   [":click <n>", "按下最近显示的第 n 个按钮", "press button n of the last message shown"],
   [":now <YYYY-MM-DD HH:mm>", "调整机器人的时钟（北京时间），并运行期间到点的定时任务", "move the bot's clock and run the jobs that fell due"],
-  [":remind", "立即运行一次提醒", "run the reminder pass now"],
-  [":digest", "立即发布一次简报", "post the digest now"],
+  [":remind", "现在运行一次提醒（与定时提醒相同）", "run the reminder pass now, as the cron does"],
+  [":digest", "现在运行当天的日报（每天只发一次）", "run the day's digest now (once a day)"],
   [":export [csv|json]", "打印状态导出", "print the status export"],
   [":help", "显示本帮助", "this help"],
   [":quit", "退出", "leave"],
@@ -90,6 +90,18 @@ export const sandboxMessages = {
   clockMoved: (from: string, to: string) => `时钟 ${from} → ${to}（北京时间 / Asia/Shanghai）`,
   clockBackwards: "时钟往回拨，不运行定时任务（clock moved back; no jobs run）",
   noJobsDue: "期间没有到点的定时任务（no jobs fell due）",
+  jumped: (days: number) =>
+    `时钟前进了 ${days} 天，超过 7 天：如同机器人这段时间没有运行，只补运行今天错过的任务（as if the bot had been off; only today's missed runs are made up）`,
+  jobRunning: (at: string, job: "reminders" | "digest") => `⏰ ${at} ${job === "reminders" ? "提醒 (reminder pass)" : "日报 (digest)"}`,
+  remindSummary: (sent: number, already: number, failed: string[]) =>
+    [
+      `提醒已发送 ${sent} 条`,
+      ...(already > 0 ? [`今天已发送过 ${already} 条，不重复发送`] : []),
+      ...(failed.length > 0 ? [`未能发送 ${failed.length} 条：${failed.join("；")}`] : []),
+    ].join("，") + "。",
+  digestPosted: (day: string) => `${day} 的日报已发布到协调频道。`,
+  sendFailed: (failed: string[]) => `未能发送：${failed.join("；")}（保留待发，下次运行时重试）`,
+  modalOpened: "▣ 机器人打开了一个表单（沙盒不能提交表单，请改用 /shutdown 命令）/ a modal opened; the sandbox cannot submit it",
 
   // script mode
   lineFailed: (lineNo: number) => `✗ 第 ${lineNo} 行未能执行（line ${lineNo} could not be run）`,

@@ -20,7 +20,7 @@ export class ButtonBoard {
   private next = 1;
   private startsAgain = true;
 
-  constructor(private readonly renderOptions: () => RenderOptions) {}
+  constructor(readonly renderOptions: () => RenderOptions) {}
 
   /** A new command's output: its first button will be 1 again. */
   startOutput(): void {

@@ -6,10 +6,11 @@ export type FeedEvent =
   | { kind: "posted" | "updated"; channelId: string; dmUser?: string; message: StoredMessage }
   | { kind: "ephemeral"; channelId: string; user: string; message: Pick<StoredMessage, "text" | "blocks"> }
   | { kind: "response"; post: ResponseUrlPost }
+  | { kind: "view"; view: Json }
   | { kind: "failed"; method: string; error: string };
 
 /** Methods whose outcome a person in the workspace would see. */
-const VISIBLE_METHODS = new Set(["chat.postMessage", "chat.update", "chat.postEphemeral", "files.completeUploadExternal"]);
+const VISIBLE_METHODS = new Set(["chat.postMessage", "chat.update", "chat.postEphemeral", "files.completeUploadExternal", "views.open", "views.push"]);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -113,6 +114,9 @@ export class MessageFeed {
           message: { text: str(call.args.text) ?? "", ...(blocks && { blocks }) },
         };
       }
+      case "views.open":
+      case "views.push":
+        return isObject(response.view) ? { kind: "view", view: response.view } : undefined;
       case "files.completeUploadExternal": {
         // The stand-in shares the file as a message in the channel; show that message.
         const channelId = str(call.args.channel_id) ?? str(call.args.channels)?.split(",")[0];

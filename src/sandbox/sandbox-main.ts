@@ -3,7 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { openCampaign } from "../app/open-campaign.ts";
 import { startBot } from "../app/start-bot.ts";
-import { formatConfigProblems } from "../config/env-schema.ts";
+import { formatConfigProblems, type Config } from "../config/env-schema.ts";
+import type { OutgoingLogger } from "../delivery/deliver.ts";
+import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import { formatDateTime, shanghaiInstant, toShanghai } from "../domain/calendar.ts";
 import { sandboxMessages as sm } from "../messages/sandbox-messages.ts";
 import { startSlackStandin } from "../slack/standin/index.ts";
@@ -12,6 +14,7 @@ import type { Db } from "../store/open-store.ts";
 import { buildSandboxConfig, parseSandboxArgs, readSandboxEnv, removeStoreFiles } from "./sandbox-config.ts";
 import { COMMAND_CHANNEL, DIGEST_CHANNEL, SAMPLE_CONTACTS, SandboxPeople, TERMINAL_USER } from "./sandbox-people.ts";
 import { SandboxClock } from "./sandbox-clock.ts";
+import { SandboxJobs } from "./sandbox-jobs.ts";
 import { SandboxSession } from "./sandbox-session.ts";
 import { SlackActor } from "./slack-actor.ts";
 import { runTerminal, TerminalPrinter, type TerminalIo } from "./terminal-loop.ts";
@@ -54,6 +57,15 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   // would leave the Web API client retrying for minutes.
   await waitUntil(() => slack.callsTo("auth.test").length > 0, 5_000);
 
+  const jobs = new SandboxJobs({
+    store,
+    client: createDeliveryClient(slack.botToken, slack.apiUrl),
+    config,
+    clock: () => clock.now(),
+    logger: outgoingLogger(config.LOG_LEVEL, io.err),
+    // NOTE: the stand-in has no rate limit; Slack's pace of one a second would stretch a rehearsal into minutes.
+    delivery: { perSecond: 1_000, burst: 1_000 },
+  });
   const printer = new TerminalPrinter(io);
   const people = new SandboxPeople(slack, store.db, config.COORDINATOR_USER_IDS);
   const session = new SandboxSession({
@@ -62,6 +74,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     actor: new SlackActor(slack, `http://127.0.0.1:${bot.port}/slack/events`, signingSecret),
     people,
     clock,
+    jobs,
     out: printer.print,
     width: io.columns,
   });
@@ -83,6 +96,13 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     await slack.close();
     await store.close();
   }
+}
+
+/** Warnings and errors of the passes on stderr, like the bot's own log; the rest at debug only. */
+function outgoingLogger(level: Config["LOG_LEVEL"], err: (text: string) => void): OutgoingLogger {
+  const line = (...msg: unknown[]) => err(msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
+  const quiet = () => undefined;
+  return { debug: level === "debug" ? line : quiet, info: level === "debug" ? line : quiet, warn: level === "error" ? quiet : line, error: line };
 }
 
 async function waitUntil(done: () => boolean, maxMs: number): Promise<void> {

@@ -4,11 +4,13 @@ import { formatDateTime } from "../domain/calendar.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { BOM } from "../export/csv.ts";
 import { sandboxMessages as sm } from "../messages/sandbox-messages.ts";
-import type { SlackStandin, StandinUser, StoredMessage } from "../slack/standin/index.ts";
+import { renderView, type SlackStandin, type StandinUser, type StoredMessage } from "../slack/standin/index.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import type { Db } from "../store/open-store.ts";
 import { ButtonBoard, type ShownMessage } from "./button-board.ts";
+import { planDueRuns, type JobName } from "./due-jobs.ts";
 import type { SandboxClock } from "./sandbox-clock.ts";
+import type { SandboxJobs } from "./sandbox-jobs.ts";
 import { MessageFeed, type FeedEvent } from "./message-feed.ts";
 import { escapeMentions, mentionedUserIds } from "./mentions.ts";
 import { COMMAND_CHANNEL, DIGEST_CHANNEL, SandboxPeople, TERMINAL_USER } from "./sandbox-people.ts";
@@ -21,6 +23,7 @@ export interface SessionDeps {
   actor: SlackActor;
   people: SandboxPeople;
   clock: SandboxClock;
+  jobs: SandboxJobs;
   out(lines: string[]): void;
   width?: number;
 }
@@ -100,10 +103,9 @@ export class SandboxSession {
       case "now":
         return this.moveClock(command.at);
       case "remind":
+        return this.runJob("reminders", this.deps.clock.now());
       case "digest":
-        // TODO(outgoing): run the real reminder pass and digest once they are on main.
-        this.print([`:${command.kind} 暂不可用（not available yet）`]);
-        return "failed";
+        return this.runJob("digest", this.deps.clock.now());
       case "export":
         return this.export(command.format);
     }
@@ -227,11 +229,31 @@ export class SandboxSession {
     this.print(lines);
   }
 
-  private async moveClock(at: Date): Promise<Outcome> {
+  /** Moves the clock, running each pass that falls due on the way as of its own time. */
+  private async moveClock(to: Date): Promise<Outcome> {
     const from = this.deps.clock.now();
-    this.deps.clock.set(at);
-    this.print([sm.clockMoved(formatDateTime(from), formatDateTime(at)), ...(at < from ? [sm.clockBackwards] : [])]);
-    return "ok";
+    const config = this.deps.jobs.deps.config;
+    const plan = planDueRuns({ reminders: config.REMINDER_CRON, digest: config.DIGEST_CRON }, config.QUIET_HOURS, from, to);
+    const lines = [sm.clockMoved(formatDateTime(from), formatDateTime(to))];
+    if (to < from) lines.push(sm.clockBackwards);
+    if (plan.jumped) lines.push(sm.jumped(Math.floor((to.getTime() - from.getTime()) / 86_400_000)));
+    if (to > from && plan.runs.length === 0) lines.push(sm.noJobsDue);
+    this.print(lines);
+    let outcome: Outcome = "ok";
+    for (const run of plan.runs) {
+      this.deps.clock.set(run.at);
+      if ((await this.runJob(run.job, run.at)) === "failed") outcome = "failed";
+    }
+    this.deps.clock.set(to);
+    return outcome;
+  }
+
+  private async runJob(job: JobName, at: Date): Promise<Outcome> {
+    this.print([sm.jobRunning(formatDateTime(at), job)]);
+    const summary = await this.deps.jobs.run(job, at);
+    await this.settle();
+    this.print([`  ${summary.line}`]);
+    return summary.ok ? "ok" : "failed";
   }
 
   private async export(format: "csv" | "json"): Promise<Outcome> {
@@ -279,6 +301,8 @@ export class SandboxSession {
         ];
       case "failed":
         return [`✗ ${event.method}: ${event.error}`];
+      case "view":
+        return [sm.modalOpened, ...renderView(event.view, this.board.renderOptions()).lines.map((l) => `  ${l}`)];
       case "response":
         return this.describeResponse(event.post.id, event.post.body, event.post.status);
     }
@@ -289,10 +313,11 @@ export class SandboxSession {
     const target = this.deps.actor.responseTarget(id) ?? { channelId: COMMAND_CHANNEL.id };
     const kinds = sm.responseKinds;
     if (body.delete_original === true) return [sm.responseUrlReply(kinds.delete)];
-    const replacing = body.replace_original === true && target.messageTs !== undefined;
     const inChannel = body.response_type === "in_channel";
-    const kind = replacing ? kinds.replace : inChannel ? kinds.inChannel : kinds.ephemeral;
-    const shown = this.shownFrom(body, target.channelId, !inChannel && !replacing, replacing ? target.messageTs : undefined);
+    const kind = body.replace_original === true ? kinds.replace : inChannel ? kinds.inChannel : kinds.ephemeral;
+    // A replaced channel message keeps its ts, so its new buttons still point at it.
+    const stored = body.replace_original === true && target.messageTs !== undefined;
+    const shown = this.shownFrom(body, target.channelId, !inChannel && !stored, stored ? target.messageTs : undefined);
     return [sm.responseUrlReply(kind), ...this.board.show(shown)];
   }
 }
