@@ -57,6 +57,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   // would leave the Web API client retrying for minutes.
   await waitUntil(() => slack.callsTo("auth.test").length > 0, 5_000);
 
+  // NOTE: no node-cron here: :now runs the passes on simulated time (docs/decisions/003).
   const jobs = new SandboxJobs({
     store,
     client: createDeliveryClient(slack.botToken, slack.apiUrl),
