@@ -278,3 +278,25 @@ describe("GET /healthz", () => {
     expect(await res.json()).toMatchObject({ ok: true, store: "reachable" });
   });
 });
+
+describe("the digest and the export on demand", () => {
+  it("posts a digest to the coordinators' channel now, or previews it only to the caller", async () => {
+    const before = f.slack.messages("C0DIGEST").length;
+    const preview = await f.slash(COORDINATOR, "digest preview");
+    expect(preview.all).toContain("38");
+    expect(f.slack.messages("C0DIGEST")).toHaveLength(before);
+    const posted = await f.slash(COORDINATOR, "简报");
+    expect(posted.text).toContain("已在 <#C0DIGEST> 发布简报");
+    expect(f.slack.messages("C0DIGEST")).toHaveLength(before + 1);
+    expect((await f.slash(WANG, "digest")).all).toContain("只有协调员可以使用");
+  });
+
+  it("sends the status CSV to the caller's DM as a file, the same as npm run export", async () => {
+    const reply = await f.slash(COORDINATOR, "export");
+    expect(reply.text).toContain("已发到你的私信");
+    const file = f.slack.files().at(-1)!;
+    const rows = file.content.toString("utf8").split("\r\n");
+    expect(rows[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at");
+    expect(rows.filter(Boolean)).toHaveLength(270);
+  });
+});

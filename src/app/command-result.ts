@@ -14,6 +14,8 @@ export type CommandResult =
   | { kind: "form"; unit: UnitRecord; items: ItemRecord[] }
   /** A change other than an item report; `unitKey` names the unit it touched, if one. */
   | { kind: "done"; text: string; unitKey?: string }
+  /** A message composed elsewhere (the digest preview), shown as it is. */
+  | { kind: "prebuilt"; message: { text: string; blocks: unknown[] } }
   | { kind: "unchanged"; text: string }
   | { kind: "error"; code: string; message: string; hint?: string }
   | { kind: "not-registered"; userId: string };

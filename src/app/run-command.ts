@@ -28,6 +28,8 @@ import { inTransaction, type Tx } from "../store/transaction.ts";
 import { listUnitNames, loadUnitWithItems } from "../store/unit-repository.ts";
 import { isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
+import { postDigestNow, previewDigest, sendExportToUser } from "../digest/digest-pass.ts";
+import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
 import { reportItem } from "./report-item.ts";
 
@@ -38,6 +40,8 @@ export interface CommandDeps {
   userName(userId: string): Promise<string>;
   /** Posts a join request for the coordinators; absent when no coordinators' channel is set. */
   notifyJoinRequest?: JoinNotifier;
+  /** Slack delivery for the digest and the export; absent where nothing can be sent. */
+  outgoing?: OutgoingDeps;
 }
 
 export interface CommandInput {
@@ -60,6 +64,11 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
     throw error;
   }
+}
+
+function requireOutgoing(deps: CommandDeps): OutgoingDeps {
+  if (!deps.outgoing) throw new DomainError("no_outgoing", rm.cannotSend);
+  return deps.outgoing;
 }
 
 async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
@@ -120,6 +129,15 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       const key = targetUnit(caller, command.unit, "form");
       const loaded = (await loadUnitWithItems(deps.db, key))!;
       return { kind: "form", ...loaded };
+    }
+    case "digest": {
+      if (command.preview) return { kind: "prebuilt", message: await previewDigest({ store: { db: deps.db } }, input.now) };
+      const posted = await postDigestNow(requireOutgoing(deps), input.now);
+      return { kind: "done", text: rm.digestPosted(posted.channel) };
+    }
+    case "export": {
+      await sendExportToUser(requireOutgoing(deps), caller.userId, input.now);
+      return { kind: "done", text: rm.exportSent };
     }
     case "overview":
       return { kind: "overview", snapshot: await readSnapshot(deps.db), now: input.now };

@@ -2,12 +2,18 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Config } from "../config/env-schema.ts";
+import { createDeliveryClient } from "../delivery/slack-sender.ts";
+import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
+import { startScheduler } from "../delivery/scheduler.ts";
+import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
 import type { Store } from "../store/open-store.ts";
 
 export interface RunningBot {
   /** The HTTP port (0 in Socket Mode). */
   port: number;
+  /** What the scheduler delivers with; the sandbox runs passes through it. */
+  outgoing: OutgoingDeps;
   stop(): Promise<void>;
 }
 
@@ -19,12 +25,27 @@ export interface StartBotOptions {
   version?: string;
   /** Interface to listen on; all interfaces by default. */
   host?: string;
+  /** Run reminders and the digest on their crons (and catch up at start). Default true. */
+  scheduler?: boolean;
+  /** Retry budget and pacing of deliveries; tests shorten them. */
+  delivery?: OutgoingDeps["delivery"];
 }
 
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, store, credentials } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = createSlackApp({ store, config, clock }, credentials, options.version ?? "dev");
+  const bot: BotContext = { store, config, clock };
+  const app = createSlackApp(bot, credentials, options.version ?? "dev");
+  // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
+  // 30-minute retry schedule; Bolt's client keeps serving the listeners.
+  bot.outgoing = {
+    store,
+    client: createDeliveryClient(credentials.botToken, config.SLACK_API_URL, { logger: app.logger }),
+    config,
+    clock,
+    logger: app.logger,
+    delivery: options.delivery,
+  };
   let port = 0;
   if (credentials.appToken) {
     await app.start();
@@ -32,13 +53,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const server = (await app.start({ port: config.PORT, host: options.host })) as Server;
     port = (server.address() as AddressInfo).port;
   }
+  const scheduler = options.scheduler === false ? null : startScheduler(bot.outgoing);
   let stopped = false;
   return {
     port,
+    outgoing: bot.outgoing,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await app.stop();
+      await scheduler?.stop();
     },
   };
 }

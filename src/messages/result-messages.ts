@@ -32,6 +32,9 @@ export const accessMessages = {
 };
 
 export const resultMessages = {
+  digestPosted: (channel: string) => `已在 <#${channel}> 发布简报。`,
+  exportSent: "状态表（CSV）已发到你的私信。",
+  cannotSend: "现在无法发送消息，请稍后再试。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
     `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,

@@ -1,4 +1,5 @@
 import type { Config } from "../config/env-schema.ts";
+import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import type { Store } from "../store/open-store.ts";
 
 /** What every listener may use: the store, the configuration, and the clock. */
@@ -6,4 +7,6 @@ export interface BotContext {
   store: Store;
   config: Config;
   clock: () => Date;
+  /** Scheduled and on-demand delivery (digest, export); set once the app exists. */
+  outgoing?: OutgoingDeps;
 }

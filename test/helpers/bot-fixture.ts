@@ -175,6 +175,8 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
     store,
     host: "127.0.0.1",
     clock: () => fixture.now,
+    scheduler: false,
+    delivery: { retryBudgetMs: 2_000, backoffMs: 50, perSecond: 50, burst: 50 },
     credentials: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
   });
   fixture.url = `http://127.0.0.1:${fixture.bot.port}/slack/events`;

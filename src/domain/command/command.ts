@@ -21,6 +21,8 @@ export type Command =
   | { kind: "deadlines" }
   | { kind: "deadline"; key: string; at: Date }
   | { kind: "coordinator"; action: "add" | "remove"; userId: string }
+  | { kind: "digest"; preview: boolean }
+  | { kind: "export" }
   | { kind: "form"; unit?: string }
   | { kind: "join"; unit: string };
 
@@ -33,4 +35,6 @@ export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([
   "deadlines",
   "deadline",
   "coordinator",
+  "digest",
+  "export",
 ]);

@@ -14,6 +14,7 @@ import {
   CANCELLED_WORDS,
   commandOf,
   DNS_WORDS,
+  PREVIEW_WORDS,
   REMOVE_WORDS,
   SET_FIELDS,
   setFieldOf,
@@ -86,6 +87,15 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
     case "deadlines":
       noMore();
       return { kind: "deadlines" };
+    case "export":
+      noMore();
+      return { kind: "export" };
+    case "digest": {
+      const preview = rest[0] !== undefined && PREVIEW_WORDS.includes(rest[0].toLowerCase());
+      if (preview) rest.shift();
+      noMore();
+      return { kind: "digest", preview };
+    }
     case "form":
       noMore();
       return { kind: "form", unit };

@@ -30,6 +30,8 @@ export const COMMAND_ALIASES = {
   deadlines: ["deadlines", "截止时间", "期限"],
   deadline: ["deadline", "截止", "修改截止"],
   coordinator: ["coordinator", "协调员"],
+  digest: ["digest", "简报"],
+  export: ["export", "导出"],
   form: ["form", "表单"],
   join: ["join", "加入"],
 } as const;

@@ -13,7 +13,7 @@ import {
 } from "../../messages/command-messages.ts";
 import { dueText, itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
-import { context, divider, fields, header, message, section, sectionsOf, type SlackMessage } from "./block-kit.ts";
+import { context, divider, fields, header, message, section, sectionsOf, type KnownBlock, type SlackMessage } from "./block-kit.ts";
 import { overviewMessage } from "./overview-blocks.ts";
 import { checklistBlocks, statusMessage } from "./status-blocks.ts";
 
@@ -87,6 +87,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       );
       return message("截止时间", [header("截止时间（北京时间）"), ...sectionsOf(lines), context("修改：/shutdown deadline <key> YYYY-MM-DD[ HH:mm]")]);
     }
+    case "prebuilt":
+      return message(result.message.text, result.message.blocks as KnownBlock[]);
     case "form":
       return message(`已打开「${result.unit.name}」的清单表单。`, [section(`📝 已打开「${result.unit.name}」的清单表单。`)]);
     case "done":

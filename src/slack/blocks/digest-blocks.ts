@@ -11,7 +11,7 @@ import {
   STATE_LABELS,
   TASK_LABELS,
 } from "../../messages/digest-messages.ts";
-import { context, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
+import { context, clip, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
 
 /** Entries shown per list before "…及其他 N 个": the digest is read, not searched. */
 export const MAX_LIST_ENTRIES = 40;
@@ -95,6 +95,6 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     context(truncated && !options.preview ? digestTexts.footerWithCsv : digestTexts.footer),
   ];
   if (blocks.length > MAX_BLOCKS) throw new Error(`digest has ${blocks.length} blocks`);
-  const text = fitText(digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length));
+  const text = clip(digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length));
   return { message: { text, blocks }, truncated };
 }

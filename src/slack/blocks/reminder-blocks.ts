@@ -11,7 +11,7 @@ import {
 } from "../../messages/reminder-messages.ts";
 import type { ContactReminder, Escalation, PendingWork } from "../../reminders/reminder-planner.ts";
 import { itemWithButtons } from "./item-buttons.ts";
-import { context, divider, fitText, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
+import { context, divider, clip, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
 
 function deadlineText(w: PendingWork): string {
   return [reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)].join("\n");
@@ -49,7 +49,7 @@ export function buildReminderMessage(reminder: ContactReminder, now: Date): Slac
     section(reminderTexts.greeting(reminder.contactName, byUnit.length, itemCount)),
   ];
   const foot: KnownBlock[] = [context(reminderTexts.footer)];
-  const text = fitText(reminderTexts.fallback(reminder.contactName, fallbackSummary(reminder.work)));
+  const text = clip(reminderTexts.fallback(reminder.contactName, fallbackSummary(reminder.work)));
 
   const layout = (compact: boolean): KnownBlock[] | null => {
     const body = byUnit.flatMap((w, n) => [...(n > 0 ? [divider()] : []), ...unitBlocks(w, withUnit, compact)]);
@@ -117,5 +117,5 @@ export function buildEscalationMessage(escalation: Escalation, now: Date): Slack
     addList(escalationTexts.unreachableHeading(unreachableEntries.length), unreachableEntries, room - (overdueEntries.length > 0 ? overdueRoom : 0));
     blocks.push(context(escalationTexts.unreachableHint));
   }
-  return { text: fitText(escalationTexts.fallback(escalation.overdue.length, escalation.unreachable.length)), blocks };
+  return { text: clip(escalationTexts.fallback(escalation.overdue.length, escalation.unreachable.length)), blocks };
 }

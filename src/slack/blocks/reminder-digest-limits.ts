@@ -1,14 +1,7 @@
 // Slack's message limits for the reminder and digest blocks, on top of block-kit.ts.
 import { clip, MAX_TEXT, type KnownBlock } from "./block-kit.ts";
 
-export { context, divider, header, MAX_BLOCKS, MAX_TEXT, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
-
-/** Cuts text to `max` characters, ending with "…" when cut. */
-export const fitText = clip;
-
-export function textLength(text: string): number {
-  return text.length;
-}
+export { clip, context, divider, header, MAX_BLOCKS, MAX_TEXT, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
 
 export interface PackedLines {
   /** Section texts, each within MAX_TEXT. */
@@ -28,11 +21,11 @@ export function packEntries(entries: readonly string[], maxSections: number, max
   let current = "";
   let placed = 0;
   for (const raw of entries) {
-    const entry = fitText(raw, maxChars - reserve - 1);
+    const entry = clip(raw, maxChars - reserve - 1);
     const joined = current === "" ? entry : `${current}\n${entry}`;
     const isLastSection = texts.length === maxSections - 1;
     const limit = isLastSection ? maxChars - reserve : maxChars;
-    if (textLength(joined) <= limit) {
+    if (joined.length <= limit) {
       current = joined;
       placed++;
       continue;

@@ -27,6 +27,7 @@ export function register(app: App, bot: BotContext): void {
       db: bot.store.db,
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
       userName: (userId) => slackUserName(client, userId),
+      outgoing: bot.outgoing,
       notifyJoinRequest: digestChannel
         ? async (request) => {
             const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });

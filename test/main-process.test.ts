@@ -1,0 +1,67 @@
+// `npm start` as a process: credentials checked, HTTP served, SIGTERM handled.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+
+let slack: SlackStandin;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-main-"));
+beforeAll(async () => {
+  slack = await startSlackStandin({ botToken: "xoxb-main-test" });
+});
+afterAll(async () => {
+  await slack.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${path.join(dir, "bot.db")}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function waitFor(check: () => boolean, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("npm start", () => {
+  it("names the missing credentials in Chinese and English and exits 1", async () => {
+    const run = startMain({});
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain("缺少 Slack 凭据：SLACK_BOT_TOKEN、SLACK_SIGNING_SECRET");
+    expect(run.err()).toContain("Missing Slack credentials");
+    expect(run.err()).toContain("npm run sandbox");
+  });
+
+  it("serves /healthz over HTTP and stops cleanly on SIGTERM", async () => {
+    const run = startMain({
+      SLACK_BOT_TOKEN: "xoxb-main-test",
+      SLACK_SIGNING_SECRET: "mainsigningsecret00000000",
+      SLACK_API_URL: slack.apiUrl,
+      PORT: "0",
+      QUIET_HOURS: "off",
+      CAMPAIGN_YEAR: "2027",
+    });
+    await waitFor(() => /slack\/events/.test(run.out()));
+    const port = /:(\d+)\/slack\/events/.exec(run.out())![1];
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, store: "reachable", version: "0.1.0" });
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toContain("SIGTERM");
+  });
+});
