@@ -149,6 +149,14 @@ describe("the sandbox's command line and configuration", () => {
     expect(result.config.SLACK_APP_TOKEN).toBeUndefined();
   });
 
+  it("keeps the bot's log to warnings unless LOG_LEVEL says otherwise", () => {
+    const slack = { apiUrl: "http://127.0.0.1:1/api/", botToken: "xoxb-standin", signingSecret: "0123456789abcdef", digestChannelId: "C0SANDBOX", coordinatorId: "U0COORD" };
+    const quiet = buildSandboxConfig("x.db", slack, {});
+    expect(quiet.ok && quiet.config.LOG_LEVEL).toBe("warn");
+    const chatty = buildSandboxConfig("x.db", slack, { LOG_LEVEL: "debug" });
+    expect(chatty.ok && chatty.config.LOG_LEVEL).toBe("debug");
+  });
+
   it("reads CAMPAIGN_YEAR and LOG_LEVEL from the environment or .env, and nothing else", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-env-"));
     const envFile = path.join(dir, ".env");

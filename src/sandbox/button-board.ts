@@ -3,7 +3,7 @@
 import { renderMessage, type RenderOptions, type RenderedButton, type StoredMessage } from "../slack/standin/index.ts";
 
 export interface ShownMessage {
-  message: Pick<StoredMessage, "ts" | "text" | "user" | "blocks"> & { bot_id?: string };
+  message: Pick<StoredMessage, "ts" | "text" | "user" | "blocks" | "files"> & { bot_id?: string };
   channelId: string;
   isEphemeral: boolean;
 }
@@ -37,7 +37,9 @@ export class ButtonBoard {
       for (const button of rendered.buttons) this.buttons.set(button.n, { button, shown });
       this.next = rendered.buttons.at(-1)!.n + 1;
     }
-    const lines = rendered.lines.length > 0 ? rendered.lines : [""];
+    const files = (shown.message.files ?? []).map((f) => `📎 ${f.title} (${f.name})`);
+    const lines = [...rendered.lines, ...files];
+    if (lines.length === 0) lines.push("");
     return lines.map((l) => INDENT + l);
   }
 

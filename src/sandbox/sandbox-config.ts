@@ -53,6 +53,8 @@ export interface SandboxSlack {
 
 export function buildSandboxConfig(dbPath: string, slack: SandboxSlack, env: Record<string, string>): ConfigResult {
   return parseConfig({
+    // NOTE: the terminal is the interface here; the bot's info log would only interleave with it.
+    LOG_LEVEL: "warn",
     ...env,
     DATABASE_URL: `file:${path.resolve(dbPath)}`,
     SLACK_BOT_TOKEN: slack.botToken,

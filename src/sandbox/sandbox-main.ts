@@ -3,9 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { openCampaign } from "../app/open-campaign.ts";
 import { startBot } from "../app/start-bot.ts";
-import { formatConfigProblems, type Config } from "../config/env-schema.ts";
-import type { OutgoingLogger } from "../delivery/deliver.ts";
-import { createDeliveryClient } from "../delivery/slack-sender.ts";
+import { formatConfigProblems } from "../config/env-schema.ts";
 import { formatDateTime, shanghaiInstant, toShanghai } from "../domain/calendar.ts";
 import { sandboxMessages as sm } from "../messages/sandbox-messages.ts";
 import { startSlackStandin } from "../slack/standin/index.ts";
@@ -52,21 +50,22 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   }
   const config = configResult.config;
   const store = await openCampaign(config, clock.now());
-  const bot = await startBot({ config, store, credentials: { botToken: slack.botToken, signingSecret }, clock: () => clock.now(), host: "127.0.0.1" });
+  const bot = await startBot({
+    config,
+    store,
+    credentials: { botToken: slack.botToken, signingSecret },
+    clock: () => clock.now(),
+    host: "127.0.0.1",
+    // NOTE: node-cron fires on the wall clock; :now runs the passes on simulated time instead (docs/decisions/004).
+    scheduler: false,
+    // NOTE: the stand-in has no rate limit; Slack's pace of one a second would stretch a rehearsal into minutes.
+    delivery: { perSecond: 1_000, burst: 1_000 },
+  });
   // NOTE: Bolt checks its token (auth.test) as it starts; closing the stand-in under that call
   // would leave the Web API client retrying for minutes.
   await waitUntil(() => slack.callsTo("auth.test").length > 0, 5_000);
 
-  // NOTE: no node-cron here: :now runs the passes on simulated time (docs/decisions/003).
-  const jobs = new SandboxJobs({
-    store,
-    client: createDeliveryClient(slack.botToken, slack.apiUrl),
-    config,
-    clock: () => clock.now(),
-    logger: outgoingLogger(config.LOG_LEVEL, io.err),
-    // NOTE: the stand-in has no rate limit; Slack's pace of one a second would stretch a rehearsal into minutes.
-    delivery: { perSecond: 1_000, burst: 1_000 },
-  });
+  const jobs = new SandboxJobs(bot.outgoing);
   const printer = new TerminalPrinter(io);
   const people = new SandboxPeople(slack, store.db, config.COORDINATOR_USER_IDS);
   const session = new SandboxSession({
@@ -97,13 +96,6 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     await slack.close();
     await store.close();
   }
-}
-
-/** Warnings and errors of the passes on stderr, like the bot's own log; the rest at debug only. */
-function outgoingLogger(level: Config["LOG_LEVEL"], err: (text: string) => void): OutgoingLogger {
-  const line = (...msg: unknown[]) => err(msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
-  const quiet = () => undefined;
-  return { debug: level === "debug" ? line : quiet, info: level === "debug" ? line : quiet, warn: level === "error" ? quiet : line, error: line };
 }
 
 async function waitUntil(done: () => boolean, maxMs: number): Promise<void> {
