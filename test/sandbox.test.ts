@@ -143,6 +143,12 @@ describe("a script with a line the sandbox cannot run", () => {
     expect(run.code).toBe(1);
   }, 60_000);
 
+  it("refuses an unknown option with the usage line", async () => {
+    const run = await sandbox.run("", ["--bogus"]);
+    expect(run.stderr).toContain("用法 usage: npm run sandbox -- [--db PATH] [--fresh]");
+    expect(run.code).toBe(2);
+  });
+
   it("keeps the store between runs and does not register the samples again", async () => {
     const run = await sandbox.run("/shutdown unassign 档案局 @王芳\n");
     expect(run.code).toBe(0);

@@ -27,7 +27,7 @@ export const sandboxMessages = {
     "关停协调机器人 · 沙盒：真实的机器人，本地模拟的 Slack，不连接任何工作区。",
     "Sandbox: the real bot against a local Slack stand-in; no Slack workspace needed.",
     `数据 store: ${o.dbPath}（--fresh 重新开始 / start over）  时钟 clock: ${o.clock}（北京时间）`,
-    `你是协调员 ${o.coordinator}。示例联系人 sample contacts: ${o.samples.join(" · ") || "（暂无 none）"}`,
+    `你以协调员身份开始 you start as a coordinator: ${o.coordinator}。示例联系人 sample contacts: ${o.samples.join(" · ") || "（暂无 none）"}`,
     "先试试 / try first:",
     "  /shutdown overview                  全部单位总览 / every unit at a glance",
     `  :as ${o.sampleUnit}   然后 then   /shutdown status     以联系人身份查看清单 / act as a unit's contact`,
@@ -110,6 +110,6 @@ export const sandboxMessages = {
 
   // start
   badArgs: (problem: string) =>
-    `参数有误：${problem}\n用法 usage: npm run sandbox [-- --db PATH] [-- --fresh]`,
+    `参数有误：${problem}\n用法 usage: npm run sandbox -- [--db PATH] [--fresh]`,
   assignFailed: (unit: string, reply: string) => `示例联系人登记失败（${unit}）：${reply}`,
 };

@@ -49,7 +49,13 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     return 1;
   }
   const config = configResult.config;
-  const store = await openCampaign(config, clock.now());
+  let store;
+  try {
+    store = await openCampaign(config, clock.now());
+  } catch (error) {
+    await slack.close();
+    throw error;
+  }
   const bot = await startBot({
     config,
     store,
@@ -88,7 +94,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
         if (!reply.includes(user.id)) io.err(sm.assignFailed(unitKey, reply));
       }
     }
-    printer.print(await introLines(store.db, dbPath, clock.now(), people));
+    printer.print(await introLines(store.db, dbPath, clock.now()));
     return await runTerminal(session, io, printer);
   } finally {
     session.close();
@@ -107,7 +113,7 @@ async function hasContacts(db: Db): Promise<boolean> {
   return (await listUnits(db)).some((u) => u.contacts.length > 0);
 }
 
-async function introLines(db: Db, dbPath: string, now: Date, people: SandboxPeople): Promise<string[]> {
+async function introLines(db: Db, dbPath: string, now: Date): Promise<string[]> {
   const contacts = (await listUnits(db)).flatMap((u) =>
     u.contacts.filter((c) => c.slackUserId).map((c) => ({ unit: u.name, name: c.name })),
   );
@@ -116,7 +122,7 @@ async function introLines(db: Db, dbPath: string, now: Date, people: SandboxPeop
   return sm.intro({
     dbPath,
     clock: formatDateTime(now),
-    coordinator: people.label(TERMINAL_USER.id),
+    coordinator: TERMINAL_USER.id,
     samples: contacts.slice(0, 3).map((c) => `${c.name}→${c.unit}`),
     sampleUnit: contacts[0]?.unit ?? "档案局",
     rehearsalStart: formatDateTime(shanghaiInstant(year, 6, 12, 9, 0)),

@@ -56,10 +56,6 @@ export class SandboxSession {
     this.feed = new MessageFeed(deps.slack, (event) => this.print(this.describe(event)));
   }
 
-  get currentUser(): StandinUser {
-    return this.user;
-  }
-
   /** The name shown in the prompt and the transcript. */
   get who(): string {
     return this.user.realName ?? this.user.name;
@@ -203,16 +199,16 @@ export class SandboxSession {
     return "ok";
   }
 
-  private showChannel(which: string | undefined): Promise<Outcome> {
+  private showChannel(which: string | undefined): Outcome {
     const channels = this.deps.slack.channels();
     const word = (which ?? DIGEST_CHANNEL.id).replace(/^#/, "");
     const channel = channels.find((c) => c.id === word || c.name === word);
     if (!channel) {
       this.print([sm.unknownChannel(word, channels.map((c) => `#${c.name}`))]);
-      return Promise.resolve("failed");
+      return "failed";
     }
     this.showList(`#${channel.name}`, this.deps.slack.messages(channel.id), channel.id);
-    return Promise.resolve("ok");
+    return "ok";
   }
 
   private showList(title: string, messages: StoredMessage[], channelId: string): void {
@@ -265,7 +261,7 @@ export class SandboxSession {
   private shownFrom(body: Json, channelId: string, isEphemeral: boolean, ts?: string): ShownMessage {
     return {
       message: {
-        ts: ts ?? fakeTs(),
+        ts: ts ?? slackTs(this.deps.clock.now()),
         text: typeof body.text === "string" ? body.text : "",
         user: this.deps.slack.botUserId,
         bot_id: this.deps.slack.botId,
@@ -327,12 +323,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** A message ts for replies Slack shows without storing (ephemeral), shaped like Slack's. */
-function fakeTs(): string {
-  const ms = Date.now();
+function slackTs(at: Date): string {
+  const ms = at.getTime();
   return `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000).padStart(6, "0")}`;
 }
 
-/** "11-24 16:15:03" from a Slack ts (seconds since the epoch), in Shanghai time. */
+/** "06-13 09:00" from a Slack ts (seconds since the epoch), in Shanghai time. */
 function formatTs(ts: string): string {
   return formatDateTime(new Date(Number(ts.split(".")[0]) * 1000)).slice(5);
 }
