@@ -105,6 +105,21 @@ describe("the digest's numbers", () => {
   });
 });
 
+describe("deadlines in the headline", () => {
+  it("count the units still behind, and say so when every unit has met a deadline", async () => {
+    const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
+    const units = await store.db.unit.findMany({ select: { key: true } });
+    for (const { key } of units.slice(1)) await finishUnit(store.db, key, by);
+    let text = plain((await composeDigest(store.db, at("2027-06-25T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("网站关停（6月21日–6月23日）：已逾期 2 天（6月23日 23:59 截止），1 个单位未完成");
+    await finishUnit(store.db, units[0]!.key, by);
+    text = plain((await composeDigest(store.db, at("2027-06-25T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("过渡栏目上线：✅ 全部单位已完成（6月20日 23:59 截止）");
+    expect(text).toContain("网站关停（6月21日–6月23日）：✅ 全部单位已完成");
+    expect(text).not.toContain("已逾期");
+  });
+});
+
 describe("changes since the last digest", () => {
   it("lists exactly the audit trail's state changes since the last posted digest, then says when nothing changed", async () => {
     const deps = outgoingDeps(store, standin);
