@@ -4,7 +4,8 @@ import { buildDigest } from "../src/digest/digest-builder.ts";
 import { composeDigest, postDigestNow, previewDigest, runDigest, sendExportToUser } from "../src/digest/digest-pass.ts";
 import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState } from "../src/domain/tasks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
-import { blocksToPlainText, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
+import { type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
+import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
@@ -102,6 +103,21 @@ describe("the digest's numbers", () => {
     expect(text).toContain("没有联系人的单位（35 个）");
     expect(digest.truncated).toBe(false);
     expectWithinLimits(digest.message);
+  });
+});
+
+describe("deadlines in the headline", () => {
+  it("count the units still behind, and say so when every unit has met a deadline", async () => {
+    const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
+    const units = await store.db.unit.findMany({ select: { key: true } });
+    for (const { key } of units.slice(1)) await finishUnit(store.db, key, by);
+    let text = plain((await composeDigest(store.db, at("2027-06-25T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("网站关停（6月21日–6月23日）：已逾期 2 天（6月23日 23:59 截止），1 个单位未完成");
+    await finishUnit(store.db, units[0]!.key, by);
+    text = plain((await composeDigest(store.db, at("2027-06-25T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("过渡栏目上线：✅ 全部单位已完成（6月20日 23:59 截止）");
+    expect(text).toContain("网站关停（6月21日–6月23日）：✅ 全部单位已完成");
+    expect(text).not.toContain("已逾期");
   });
 });
 

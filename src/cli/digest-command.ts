@@ -1,7 +1,7 @@
 import { formatQuietHours } from "../delivery/quiet-hours.ts";
 import { runDigest } from "../digest/digest-pass.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
-import { blocksToPlainText } from "../slack/blocks/reminder-digest-limits.ts";
+import { renderMessage } from "../slack/blocks/render-text.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { cliDeps, NEEDS_TOKEN, readPassArgs } from "./remind-command.ts";
 
@@ -31,7 +31,7 @@ export const digestCommand: CliCommand = async (ctx) => {
     if (report.noChannel) ctx.out(`${digestTexts.noChannel}\n`);
     if (report.alreadySent) ctx.out(`${digestTexts.alreadySent(report.day)}\n`);
     if (report.digest) {
-      ctx.out(`${blocksToPlainText(report.digest.message.blocks)}\n`);
+      ctx.out(`${renderMessage(report.digest.message).lines.join("\n")}\n`);
       if (report.digest.truncated) ctx.out(`（将附上完整进度表 CSV：${digestTexts.csvFilename(report.day)}）\n`);
     }
     return 0;

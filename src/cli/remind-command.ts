@@ -6,7 +6,7 @@ import { formatQuietHours } from "../delivery/quiet-hours.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
 import { runReminderPass } from "../reminders/reminder-pass.ts";
-import { blocksToPlainText } from "../slack/blocks/reminder-digest-limits.ts";
+import { renderMessage } from "../slack/blocks/render-text.ts";
 import type { CliContext, CliCommand } from "./cli-context.ts";
 
 const USAGE = [
@@ -77,7 +77,7 @@ export const remindCommand: CliCommand = async (ctx) => {
     if (report.noChannel) ctx.out(`${passTexts.noChannel}\n`);
     if (report.messages.length === 0) ctx.out(`${passTexts.nothingDue(report.day)}\n`);
     for (const m of report.messages) {
-      ctx.out(`\n──── ${m.label}${m.alreadySent ? ` ${passTexts.alreadySent}` : ""} ────\n${blocksToPlainText(m.message.blocks)}\n`);
+      ctx.out(`\n──── ${m.label}${m.alreadySent ? ` ${passTexts.alreadySent}` : ""} ────\n${renderMessage(m.message).lines.join("\n")}\n`);
     }
     return 0;
   }

@@ -32,7 +32,8 @@ export interface DigestSummary {
   unitCount: number;
   /** Units with every item done or not applicable. */
   unitsDone: number;
-  deadlines: { deadline: DeadlineRecord }[];
+  /** Each deadline with how many units still have unfinished items under it. */
+  deadlines: { deadline: DeadlineRecord; pendingUnits: number }[];
   tasks: TaskCounts[];
   overdue: OverdueUnit[];
   blocked: { unit: UnitRecord; item: ItemRecord }[];
@@ -113,7 +114,12 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
     now,
     unitCount: units.length,
     unitsDone,
-    deadlines: [...data.deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((deadline) => ({ deadline })),
+    deadlines: [...data.deadlines]
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .map((deadline) => ({
+        deadline,
+        pendingUnits: new Set(data.items.filter((i) => !isFinished(i.state) && deadline.tasks.includes(i.task)).map((i) => i.unitId)).size,
+      })),
     tasks: countTasks(data.items),
     overdue,
     blocked,

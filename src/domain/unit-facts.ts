@@ -44,7 +44,8 @@ export type FactChange =
 export type FactProblem = { code: string; message: string };
 
 export function interpretSetValue(field: string, raw: string): FactChange | FactProblem {
-  const value = raw.trim();
+  // NOTE: full-width digits and letters (１２３, ｌｏｃａｌ) are read as their ASCII forms.
+  const value = raw.normalize("NFKC").trim();
   const yesNo = (f: "secondLevel" | "migrateData", name: string): FactChange | FactProblem => {
     const v = parseYesNo(value);
     return typeof v === "boolean"

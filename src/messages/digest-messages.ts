@@ -22,7 +22,9 @@ export const digestTexts = {
   header: (now: Date) => `网站关停日报 · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   previewHeader: (now: Date) => `网站关停日报（预览，仅你可见） · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   unitsDone: (done: number, total: number) => `${total} 个单位中 *${done}* 个已全部完成。`,
-  deadlineLine: (title: string, left: string, due: Date) => `• ${title}：${left}（${formatDueShort(due)} 截止）`,
+  deadlineLine: (title: string, left: string, due: Date, pendingUnits: number) =>
+    `• ${title}：${left}（${formatDueShort(due)} 截止），${pendingUnits} 个单位未完成`,
+  deadlineAllDone: (title: string, due: Date) => `• ${title}：✅ 全部单位已完成（${formatDueShort(due)} 截止）`,
   tasksHeading: "*各项进度*（完成 · 进行中 · 受阻 · 未开始 · 不适用）",
   taskLine: (label: string, bar: string, percent: number, c: { done: number; doing: number; blocked: number; todo: number; na: number }) =>
     `\`${bar}\` ${String(percent).padStart(3)}%  *${label}*  完成 ${c.done} · 进行中 ${c.doing} · 受阻 ${c.blocked} · 未开始 ${c.todo} · 不适用 ${c.na}`,

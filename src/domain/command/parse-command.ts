@@ -6,7 +6,7 @@ import { TASKS_NEVER_NA } from "../tasks.ts";
 import { msg, USAGE_LINE } from "../../messages/command-messages.ts";
 import { closestMatch } from "./closest-match.ts";
 import type { Command } from "./command.ts";
-import { normalizeCommandText } from "./normalize-text.ts";
+import { keywordOf, normalizeCommandText } from "./normalize-text.ts";
 import type { UnitDirectory } from "./unit-directory.ts";
 import {
   ADD_WORDS,
@@ -28,8 +28,9 @@ const fail = (code: string, message: string): never => {
 };
 
 /** Slack sends mentions as <@U123|name>; people also paste <@U123> or a bare U123. */
-export function parseUserId(token: string | undefined): string | undefined {
-  if (!token) return undefined;
+export function parseUserId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const token = raw.normalize("NFKC");
   const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@?([UW][A-Z0-9]{2,})$/.exec(token);
   return m?.[1];
 }
@@ -40,7 +41,8 @@ function splitTokens(text: string): string[] {
   return folded === "" ? [] : folded.split(" ");
 }
 
-const looksLikeDomain = (t: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(t.replace(/^https?:\/\//i, "").replace(/\/$/, ""));
+const bareDomain = (t: string) => keywordOf(t).replace(/^https?:\/\//, "").replace(/\/$/, "");
+const looksLikeDomain = (t: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(bareDomain(t));
 
 export function parseCommand(text: string, directory: UnitDirectory): Command {
   const tokens = splitTokens(text);
@@ -49,9 +51,9 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
   let unit: string | undefined;
   const first = tokens[0]!;
   if (!commandOf(first) && !stateOf(first)) {
-    const found = directory.find(first);
+    const found = directory.find(keywordOf(first));
     if (!found) {
-      const suggestion = directory.suggest(first) ?? closestMatch(first, ALL_KEYWORDS);
+      const suggestion = directory.suggest(keywordOf(first)) ?? closestMatch(keywordOf(first), ALL_KEYWORDS);
       fail("unknown_word", msg.unknownWord(first, suggestion));
     }
     unit = found!.key;
@@ -71,8 +73,8 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
   const unitArgument = (name: string): string => {
     const token = rest.shift();
     if (!token) return fail("missing_unit", msg.missingUnitArg(name));
-    const found = directory.find(token);
-    if (!found) fail("unknown_unit", msg.unknownUnit(token, directory.suggest(token)));
+    const found = directory.find(keywordOf(token));
+    if (!found) fail("unknown_unit", msg.unknownUnit(token, directory.suggest(keywordOf(token))));
     return found!.key;
   };
   switch (command) {
@@ -91,7 +93,7 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
       noMore();
       return { kind: "export" };
     case "digest": {
-      const preview = rest[0] !== undefined && PREVIEW_WORDS.includes(rest[0].toLowerCase());
+      const preview = rest[0] !== undefined && PREVIEW_WORDS.includes(keywordOf(rest[0]));
       if (preview) rest.shift();
       noMore();
       return { kind: "digest", preview };
@@ -120,7 +122,7 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
       return { kind: command, unit: target, userId: userId! };
     }
     case "coordinator": {
-      const action = rest.shift()?.toLowerCase();
+      const action = rest[0] === undefined ? undefined : keywordOf(rest.shift()!);
       const kind = action && ADD_WORDS.includes(action) ? "add" : action && REMOVE_WORDS.includes(action) ? "remove" : undefined;
       if (!kind) return fail("coordinator_usage", msg.coordinatorUsage);
       const userToken = rest.shift();
@@ -131,17 +133,17 @@ export function parseCommand(text: string, directory: UnitDirectory): Command {
       return { kind: "coordinator", action: kind, userId: userId! };
     }
     case "deadline": {
-      const key = rest.shift()?.toLowerCase();
+      const key = rest[0] === undefined ? undefined : keywordOf(rest.shift()!);
       if (!key || rest.length === 0) return fail("deadline_usage", msg.deadlineUsage);
       const when = rest.join(" ");
-      const at = parseShanghaiDateTime(when);
+      const at = parseShanghaiDateTime(when.normalize("NFKC"));
       if (!at) fail("bad_datetime", msg.badDateTime(when));
       return { kind: "deadline", key, at: at! };
     }
     case "set":
       return parseSet(rest, unit);
     default: {
-      const suggestion = directory.suggest(word) ?? closestMatch(word, ALL_KEYWORDS);
+      const suggestion = directory.suggest(keywordOf(word)) ?? closestMatch(keywordOf(word), ALL_KEYWORDS);
       return fail("unknown_word", msg.unknownWord(word, suggestion));
     }
   }
@@ -152,14 +154,14 @@ function parseReport(state: NonNullable<ReturnType<typeof stateOf>>, tokens: str
   if (!taskWord) return fail("missing_task", msg.missingTask(state));
   const task = taskOf(taskWord);
   if (!task) {
-    const suggestion = closestMatch(taskWord, Object.values(TASK_ALIASES).flat());
+    const suggestion = closestMatch(keywordOf(taskWord), Object.values(TASK_ALIASES).flat());
     return fail("unknown_task", msg.unknownTask(taskWord, suggestion));
   }
   let domain: string | undefined;
   let method: DomainMethod | undefined;
   if (task === "domain") {
-    if (tokens[0] && looksLikeDomain(tokens[0])) domain = tokens.shift()!.toLowerCase().replace(/^https?:\/\//, "").replace(/\/$/, "");
-    const m = tokens[0]?.toLowerCase();
+    if (tokens[0] && looksLikeDomain(tokens[0])) domain = bareDomain(tokens.shift()!);
+    const m = tokens[0] && keywordOf(tokens[0]);
     if (m && DNS_WORDS.includes(m)) method = "dns_removed";
     else if (m && CANCELLED_WORDS.includes(m)) method = "cancelled";
     if (method) tokens.shift();
@@ -175,7 +177,7 @@ function parseSet(tokens: string[], unit: string | undefined): Command {
   if (!fieldWord) return fail("set_usage", msg.setUsage);
   const field = setFieldOf(fieldWord);
   if (!field) {
-    const suggestion = closestMatch(fieldWord, Object.values(SET_FIELDS).flat());
+    const suggestion = closestMatch(keywordOf(fieldWord), Object.values(SET_FIELDS).flat());
     return fail("set_usage", `${msg.unknownWord(fieldWord, suggestion)}\n${msg.setUsage}`);
   }
   const value = tokens.join(" ").trim();

@@ -1,5 +1,6 @@
 // Keywords of the /shutdown grammar, English and Chinese.
 import type { ItemState, TaskKey } from "../tasks.ts";
+import { keywordOf } from "./normalize-text.ts";
 
 export const TASK_ALIASES: Record<TaskKey, readonly string[]> = {
   column: ["column", "栏目", "过渡栏目"],
@@ -55,7 +56,7 @@ export const REMOVE_WORDS = ["remove", "删除", "移除"];
 export const PREVIEW_WORDS = ["preview", "预览"];
 
 function lookup<K extends string>(table: Record<K, readonly string[]>, word: string): K | undefined {
-  const w = word.toLowerCase();
+  const w = keywordOf(word);
   return (Object.keys(table) as K[]).find((k) => table[k].includes(w));
 }
 

@@ -42,7 +42,11 @@ function list(heading: string, entries: string[], maxSections: number, omittedTe
 export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
   const headline = [
     digestTexts.unitsDone(s.unitsDone, s.unitCount),
-    ...s.deadlines.map((d) => digestTexts.deadlineLine(deadlineTitle(d.deadline), daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt)),
+    ...s.deadlines.map((d) =>
+      d.pendingUnits === 0
+        ? digestTexts.deadlineAllDone(deadlineTitle(d.deadline), d.deadline.dueAt)
+        : digestTexts.deadlineLine(deadlineTitle(d.deadline), daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt, d.pendingUnits),
+    ),
   ].join("\n");
   const taskLines = s.tasks.map((t) => {
     const fraction = t.total === 0 ? 1 : (t.done + t.na) / t.total;

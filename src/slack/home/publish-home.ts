@@ -1,12 +1,15 @@
 // Publishes App Home for the people whose view a change touched.
-import type { WebClient } from "@slack/web-api";
+import type { webApi } from "@slack/bolt";
 import { listHomeAudience } from "../../store/home-repository.ts";
 import type { BotContext } from "../bot-context.ts";
 import { homeView } from "./home-view.ts";
 
+type WebClient = webApi.WebClient;
+
 export async function publishHome(client: WebClient, bot: BotContext, userId: string): Promise<void> {
-  // NOTE: through the reader: a change refreshes several homes, and a coordinator's needs the
-  // whole campaign; read through Prisma, that took the CPU from other people's acks.
+  // NOTE: through the reader, which keeps what it read until the next commit: every home of one
+  // refresh shares one read of the campaign, and none of it costs Prisma calls that would take
+  // the CPU from other people's acks.
   const reader = bot.store.reader;
   const caller = reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
   const units = caller.units.flatMap((u) => reader.unitWithItems(u.key) ?? []);

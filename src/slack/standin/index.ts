@@ -67,4 +67,4 @@ export {
   type RenderOptions,
   type Rendered,
   type RenderedButton,
-} from "./render-blocks.ts";
+} from "../blocks/render-text.ts";

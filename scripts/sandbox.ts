@@ -1,0 +1,19 @@
+import { runSandbox } from "../src/sandbox/sandbox-main.ts";
+
+let code: number;
+try {
+  code = await runSandbox({
+    argv: process.argv.slice(2),
+    env: process.env,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    err: (text) => process.stderr.write(`${text}\n`),
+    columns: process.stdout.columns,
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  code = 1;
+}
+// Whatever the Web API client still has scheduled must not keep the terminal waiting.
+process.exit(code);

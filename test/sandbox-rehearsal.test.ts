@@ -1,0 +1,59 @@
+// The whole campaign rehearsed in the sandbox, June 12 to 25: reminders, reports, escalation and
+// the digest, day by day, until every unit is done and the digest says so.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSandboxDir, outputOf, type SandboxDir, type SandboxRun } from "./helpers/sandbox-process.ts";
+
+const SCRIPT = fs.readFileSync(new URL("./fixtures/rehearsal.txt", import.meta.url), "utf8");
+
+describe("a rehearsal of the campaign from June 12 to June 25", () => {
+  let sandbox: SandboxDir;
+  let run: SandboxRun;
+  beforeAll(async () => {
+    sandbox = createSandboxDir();
+    run = await sandbox.run(SCRIPT);
+  }, 180_000);
+  afterAll(() => sandbox.cleanup());
+
+  it("runs every line of the script", () => {
+    expect(run.stdout).not.toContain("✗");
+    expect(run.stdout).not.toContain("没看懂");
+    expect(run.code).toBe(0);
+  });
+
+  it("reminds the contacts by DM before the transition deadline, and a click in the DM updates it in place", () => {
+    const morning = outputOf(run.stdout, "协调员（你）> :now 2027-06-13 09:00");
+    expect(morning).toContain("✉ 私信 → 陈静 (U0CHENJING) (DM)");
+    expect(morning).toContain("✉ 私信 → 李强 (U0LIQIANG) (DM)");
+    expect(morning).toContain("• *过渡栏目*（当前：进行中，正在套用统一模板） · 截止 6月20日 23:59 · 还剩 7 天");
+    // 档案局 reported both transition items on June 12, so 王芳 has nothing to be reminded of.
+    expect(morning).not.toContain("✉ 私信 → 王芳");
+    const click = outputOf(run.stdout, "陈静> :click 1");
+    expect(click).toContain("✎ 陈静 (U0CHENJING) 的消息已更新");
+    expect(click).toContain("✅ 已完成  *过渡栏目*");
+  });
+
+  it("shows a blocked item in the digest with its reason", () => {
+    const evening = outputOf(run.stdout, "协调员（你）> :now 2027-06-22 17:00");
+    expect(evening).toContain("*⛔ 受阻事项（1 项）*");
+    expect(evening).toContain("*档案局* · 备案注销：附件4已交中心 等待电信回复");
+  });
+
+  it("escalates the two units still open after the shutdown window", () => {
+    const morning = outputOf(run.stdout, "协调员（你）> :now 2027-06-24 09:00");
+    expect(morning).toContain("*⚠️ 逾期未完成的单位（2 个）*");
+    expect(morning).toContain("*区公安分局* · 网站关停（6月21日–6月23日）已逾期 1 天");
+    expect(morning).toContain("*公积金中心* · 网站关停（6月21日–6月23日）已逾期 1 天");
+  });
+
+  it("ends with every unit done, and the digest saying so", () => {
+    const last = outputOf(run.stdout, "协调员（你）> :now 2027-06-25 17:00");
+    expect(last).toContain("■ 网站关停日报 · 6月25日 17:00");
+    expect(last).toContain("38 个单位中 *38* 个已全部完成。");
+    expect(last).toContain("*✅ 没有逾期的单位。*");
+    expect(last).toContain("*✅ 没有受阻的事项。*");
+    const rows = outputOf(run.stdout, "协调员（你）> :export").trim().split("\n").slice(1);
+    expect(rows).toHaveLength(269);
+    expect(rows.filter((r) => !/^[^,]+,[^,]+,\w+,[^,]*,(done|na),/.test(r))).toEqual([]);
+  });
+});
