@@ -77,7 +77,7 @@ export const remindCommand: CliCommand = async (ctx) => {
     if (report.noChannel) ctx.out(`${passTexts.noChannel}\n`);
     if (report.messages.length === 0) ctx.out(`${passTexts.nothingDue(report.day)}\n`);
     for (const m of report.messages) {
-      ctx.out(`\n──── ${m.label}${m.alreadySent ? ` ${passTexts.alreadySent}` : ""} ────\n${renderMessage(m.message).lines.join("\n")}\n`);
+      ctx.out(`\n──── ${m.label}${m.alreadySent ? ` ${passTexts.alreadySent}` : ""} ────\n${renderMessage(m.build()).lines.join("\n")}\n`);
     }
     return 0;
   }

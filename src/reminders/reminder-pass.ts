@@ -19,7 +19,12 @@ export interface PlannedMessage {
   target: string;
   /** Who gets it, for people reading a dry run or a log. */
   label: string;
-  message: SlackMessage;
+  /**
+   * Builds the message. NOTE: built when it is sent (or shown), never all at once: a large
+   * campaign's messages held together cost gigabytes, and their garbage collection time grew
+   * faster than the campaign.
+   */
+  build(): SlackMessage;
   /** The delivery log already has it as sent. */
   alreadySent: boolean;
 }
@@ -47,15 +52,16 @@ export function planMessages(plan: ReminderPlan, channelId: string | undefined):
     kind: "reminder",
     target: r.userId,
     label: passTexts.dmTo(r.contactName, r.userId),
-    message: buildReminderMessage(r, plan.now),
+    build: () => buildReminderMessage(r, plan.now),
   }));
-  if (plan.escalation && channelId) {
+  const escalation = plan.escalation;
+  if (escalation && channelId) {
     messages.push({
-      key: plan.escalation.key,
+      key: escalation.key,
       kind: "escalation",
       target: channelId,
       label: passTexts.channelTo(channelId),
-      message: buildEscalationMessage(plan.escalation, plan.now),
+      build: () => buildEscalationMessage(escalation, plan.now),
     });
   }
   return messages;
@@ -66,8 +72,10 @@ function toOutgoing(m: PlannedMessage, asOf: Date): Outgoing {
     key: m.key,
     kind: m.kind,
     target: m.target,
-    payload: { asOf: asOf.toISOString(), ...m.message },
-    send: (client) => postKeyedMessage(client, m.target, m.message, m.key),
+    get payload() {
+      return { asOf: asOf.toISOString(), ...m.build() };
+    },
+    send: (client) => postKeyedMessage(client, m.target, m.build(), m.key),
     findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
   };
 }

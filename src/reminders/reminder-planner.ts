@@ -67,20 +67,22 @@ export function escalationKey(day: string): string {
 
 function planWork(data: CampaignData, now: Date): PendingWork[] {
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
-  const deadlines = [...data.deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const due = [...data.deadlines]
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .map((deadline) => ({ deadline, steps: cadenceSteps(deadline, now), daysLeft: calendarDaysUntil(deadline.dueAt, now) }))
+    .filter((d) => d.steps.length > 0);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const work: PendingWork[] = [];
-  for (const deadline of deadlines) {
-    const steps = cadenceSteps(deadline, now);
-    if (steps.length === 0) continue;
-    const daysLeft = calendarDaysUntil(deadline.dueAt, now);
-    for (const unit of units) {
-      const items = (itemsByUnit.get(unit.id) ?? []).filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state));
-      if (items.length > 0) work.push({ unit, deadline, steps, daysLeft, items });
+  // Unit order first, then deadlines by due time: a message reads unit by unit. Built in that
+  // order, so a large campaign needs no sort of its work.
+  for (const unit of units) {
+    const items = itemsByUnit.get(unit.id) ?? [];
+    for (const { deadline, steps, daysLeft } of due) {
+      const pending = items.filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state));
+      if (pending.length > 0) work.push({ unit, deadline, steps, daysLeft, items: pending });
     }
   }
-  // Unit order first, then deadlines by due time: a message reads unit by unit.
-  return work.sort((a, b) => a.unit.position - b.unit.position || a.deadline.dueAt.getTime() - b.deadline.dueAt.getTime());
+  return work;
 }
 
 function slackContacts(unit: UnitRecord): ContactRecord[] {
@@ -91,13 +93,13 @@ export function planReminders(data: CampaignData, now: Date): ReminderPlan {
   const day = shanghaiDay(now);
   const work = planWork(data, now);
 
-  const unitsOfUser = new Map<string, Set<number>>();
+  // A unit lists each contact once, so counting units per person needs no set.
+  const unitsOfUser = new Map<string, number>();
   const nameOfUser = new Map<string, string>();
   for (const unit of data.units) {
     for (const c of slackContacts(unit)) {
       const id = c.slackUserId as string;
-      if (!unitsOfUser.has(id)) unitsOfUser.set(id, new Set());
-      unitsOfUser.get(id)?.add(unit.id);
+      unitsOfUser.set(id, (unitsOfUser.get(id) ?? 0) + 1);
       if (!nameOfUser.has(id)) nameOfUser.set(id, c.name);
     }
   }
@@ -116,7 +118,7 @@ export function planReminders(data: CampaignData, now: Date): ReminderPlan {
       key: reminderKey(day, userId),
       userId,
       contactName: nameOfUser.get(userId) ?? userId,
-      unitCount: unitsOfUser.get(userId)?.size ?? 1,
+      unitCount: unitsOfUser.get(userId) ?? 1,
       work: list,
     }))
     .sort((a, b) => (a.work[0]?.unit.position ?? 0) - (b.work[0]?.unit.position ?? 0) || a.userId.localeCompare(b.userId));

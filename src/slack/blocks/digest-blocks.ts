@@ -29,9 +29,10 @@ interface ListBlocks {
   omitted: number;
 }
 
-function list(heading: string, entries: string[], maxSections: number, omittedText: (n: number) => string): ListBlocks {
+function list<T>(heading: string, entries: readonly T[], format: (entry: T) => string, maxSections: number, omittedText: (n: number) => string): ListBlocks {
   if (entries.length === 0) return { blocks: [section(heading)], omitted: 0 };
-  const shown = entries.slice(0, MAX_LIST_ENTRIES);
+  // NOTE: only what can be shown is formatted: a large campaign lists tens of thousands.
+  const shown = entries.slice(0, MAX_LIST_ENTRIES).map(format);
   const packed = packEntries(shown, maxSections, 3000, 40);
   const omitted = packed.omitted + entries.length - shown.length;
   const texts = [...packed.texts];
@@ -56,19 +57,22 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
   const lists = [
     list(
       digestTexts.overdueHeading(s.overdue.length),
-      s.overdue.map((o) => digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId)))),
+      s.overdue,
+      (o) => digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId))),
       LIST_SECTIONS.overdue,
       digestTexts.omittedUnits,
     ),
     list(
       digestTexts.blockedHeading(s.blocked.length),
-      s.blocked.map((b) => digestTexts.blockedItem(b.unit.name, itemLabel(b.item), b.item.note)),
+      s.blocked,
+      (b) => digestTexts.blockedItem(b.unit.name, itemLabel(b.item), b.item.note),
       LIST_SECTIONS.blocked,
       digestTexts.omittedItems,
     ),
     list(
       digestTexts.noContactHeading(s.noContact.length),
-      s.noContact.map((u) => u.name),
+      s.noContact,
+      (u) => u.name,
       LIST_SECTIONS.noContact,
       digestTexts.omittedUnits,
     ),
@@ -76,9 +80,9 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
       ? { blocks: [section(digestTexts.noChanges(s.since))], omitted: 0 }
       : list(
           digestTexts.changesHeading(s.changes.length, s.since),
-          s.changes.map((c) =>
+          s.changes,
+          (c) =>
             digestTexts.change(c.at, c.unitName, c.itemLabel, STATE_LABELS[c.from as keyof typeof STATE_LABELS] ?? c.from, STATE_LABELS[c.to as keyof typeof STATE_LABELS] ?? c.to, actorText(c.actor)),
-          ),
           LIST_SECTIONS.changes,
           digestTexts.omittedItems,
         ),
