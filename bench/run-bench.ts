@@ -1,10 +1,14 @@
 // npm run bench [-- section …]: prints each section's results as a markdown table.
 import { runAckLatency } from "./ack-latency.ts";
+import { runDelivery } from "./delivery.ts";
 import { runMemory } from "./memory.ts";
+import { runPlanning } from "./planning.ts";
 import { formatTable, type Table } from "./stats.ts";
 
 const SECTIONS: Record<string, () => Promise<Table | Table[]>> = {
   ack: runAckLatency,
+  planning: runPlanning,
+  delivery: runDelivery,
   memory: runMemory,
 };
 
