@@ -62,6 +62,7 @@ describe("CampaignReader", () => {
     expect(store.reader.caller(COORD, [COORD])).toEqual({ userId: COORD, isCoordinator: true, contactId: null, units: [] });
     expect(store.reader.caller("U0HELP", [COORD]).isCoordinator).toBe(true);
     expect(store.reader.caller("U0NOBODY", [COORD])).toEqual({ userId: "U0NOBODY", isCoordinator: false, contactId: null, units: [] });
+    expect(store.reader.coordinators()).toEqual(["U0HELP"]);
     for (const user of ["U0A", "U0B", COORD, "U0HELP", "U0NOBODY"]) {
       expect(store.reader.caller(user, [COORD])).toEqual(await findCaller(store.db, user, [COORD]));
     }

@@ -80,6 +80,7 @@ const SQL = {
   unitNames: `SELECT u.key AS unitKey, u.name AS unitName, d.name AS domainName
     FROM "Unit" u LEFT JOIN "Domain" d ON d.unitId = u.id ORDER BY u.position, u.id, d.position, d.id`,
   coordinator: `SELECT 1 AS yes FROM "Coordinator" WHERE slackUserId = ?`,
+  coordinators: `SELECT slackUserId FROM "Coordinator" ORDER BY addedAt, slackUserId`,
   contact: `SELECT id FROM "Contact" WHERE slackUserId = ?`,
   contactUnits: `SELECT u.id, u.key, u.name FROM "UnitContact" uc JOIN "Unit" u ON u.id = uc.unitId
     WHERE uc.contactId = ? ORDER BY u.position, u.id`,
@@ -180,6 +181,11 @@ export class CampaignReader {
       contactId: contactId === undefined ? null : Number(contactId),
       units: units.map((u) => ({ id: Number(u.id), key: String(u.key), name: String(u.name) })),
     };
+  }
+
+  /** Coordinators added at run time (those of COORDINATOR_USER_IDS are not in the store). */
+  coordinators(): readonly string[] {
+    return this.cached("coordinators", () => this.all("coordinators").map((c) => String(c.slackUserId)));
   }
 
   unitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
