@@ -1,7 +1,7 @@
 // The reads every /shutdown command makes before it answers, as prepared statements on a
 // connection of its own. NOTE: a Prisma call costs 0.3–0.7 ms of CPU (its query compiler runs
 // on every call), more than a whole bare Bolt ack; these reads cost microseconds. Writes, and
-// reads inside a transaction, stay with Prisma. See docs/decisions/004-command-reads-and-store-waits.md.
+// reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
