@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -44,6 +45,18 @@ describe("the CLIs on a new store", () => {
     expect(stdout.split("\r\n")[0]).toBe(
       "\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at",
     );
+  });
+
+  it("writes a note that looks like a formula as text", async () => {
+    const db = new Database(env.DATABASE_URL.slice("file:".length));
+    db.prepare("UPDATE ChecklistItem SET state = 'blocked', note = ? WHERE key = 'jtda/site'").run("@SUM(1+1)*cmd|' /C calc'!A0");
+    db.prepare("UPDATE ChecklistItem SET state = 'blocked', note = ? WHERE key = 'jtda/icp'").run("+cmd|' /C calc'!A0");
+    db.close();
+    const { stdout } = await cli("export", [], env);
+    const lines = stdout.split("\r\n");
+    expect(lines.find((l) => l.startsWith("档案局,jtda,site,"))).toContain(",'@SUM(1+1)*cmd|' /C calc'!A0,");
+    expect(lines.find((l) => l.startsWith("档案局,jtda,icp,"))).toContain(",'+cmd|' /C calc'!A0,");
+    expect(stdout).not.toMatch(/(^|,)"?[=+\-@]/m);
   });
 
   it("exits 1 listing every configuration problem at once", async () => {

@@ -361,4 +361,14 @@ describe("the digest and the export on demand", () => {
     expect(rows[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at");
     expect(rows.filter(Boolean)).toHaveLength(270);
   });
+
+  it("neutralises a note that looks like a formula in the exported file", async () => {
+    const formula = '=HYPERLINK("http://evil.example","点我")';
+    expect((await f.finalReply(await f.slash(WANG, `blocked unbind ${formula}`)))).toContain("已记录");
+    await f.slash(COORDINATOR, "export");
+    const content = f.slack.files().at(-1)!.content.toString("utf8");
+    const unbind = content.split("\r\n").find((r) => r.startsWith("档案局,jtda,unbind,"))!;
+    expect(unbind).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(content).not.toMatch(/(^|,)"?[=+\-@]/m);
+  });
 });

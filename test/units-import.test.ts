@@ -7,7 +7,11 @@ import { listUnits, readSnapshot } from "../src/store/campaign-repository.ts";
 import { unitsCommand } from "../src/cli/units-command.ts";
 import type { CliContext } from "../src/cli/cli-context.ts";
 import { parseConfig, type Config } from "../src/config/env-schema.ts";
+import { SHEET_LIMITS } from "../src/units/read-sheet-file.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+
+const FIXTURES = new URL("./fixtures/", import.meta.url);
+const fixture = (name: string) => new URL(name, FIXTURES).pathname;
 
 let store: TestStore;
 beforeEach(async () => {
@@ -186,3 +190,77 @@ describe("npm run units -- import", () => {
     expect(result.err).toContain("npm run units -- import FILE.csv");
   });
 });
+
+describe("npm run units -- import of a broken file", () => {
+  /** 开发区 (jtez) with a contact and a sponsor, as a real sheet would have left it. */
+  async function startingPoint() {
+    const rows = await sheet();
+    setCell(rows, "jtez", "sponsor_name", "开发区管委会");
+    setCell(rows, "jtez", "local_telecom", "yes");
+    setCell(rows, "jtez", "contact_name", "赵六");
+    setCell(rows, "jtez", "contact_slack_id", "U0ZHAO");
+    expect((await runUnits(["import", writeSheet(rows)])).code).toBe(0);
+    return { units: (await runUnits(["export", "--format", "json"])).out, audit: await store.db.auditEntry.count() };
+  }
+
+  it.each([
+    ["units-short-row.csv", "第3行 列government_room：这一行只有 3 列，表头有 14 列。缺少的列不会当作“清空”"],
+    ["units-extra-cell.csv", "第2行 列15：这一行有 15 列，表头只有 14 列"],
+    ["units-unclosed-quote.csv", "第2行 列sponsor_name：引号 \" 没有闭合"],
+    ["units-invalid-utf8.csv", "第3行 列sponsor_name：含有不是 UTF-8 的字符"],
+  ])("refuses %s, says where, and writes nothing", async (name, expected) => {
+    const before = await startingPoint();
+    const result = await runUnits(["import", fixture(name)]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("导入失败，未写入任何数据");
+    expect(result.err).toContain(expected);
+    expect((await runUnits(["export", "--format", "json"])).out).toBe(before.units);
+    expect(await store.db.auditEntry.count()).toBe(before.audit);
+  });
+
+  it("refuses a cell over the limit and a file over the limit, before reading it all", async () => {
+    const before = await startingPoint();
+    const rows = await sheet();
+    setCell(rows, "jtez", "sponsor_name", "开".repeat(SHEET_LIMITS.cellChars + 1));
+    const long = await runUnits(["import", writeSheet(rows)]);
+    expect(long.code).toBe(1);
+    expect(long.err).toContain(`第3行 列sponsor_name：超过 ${SHEET_LIMITS.cellChars} 个字符`);
+
+    const huge = path.join(store.dir, "huge.csv");
+    fs.writeFileSync(huge, `${rows[0]!.join(",")}\n`);
+    fs.appendFileSync(huge, Buffer.alloc(SHEET_LIMITS.fileBytes, "a"));
+    const big = await runUnits(["import", huge]);
+    expect(big.code).toBe(1);
+    expect(big.err).toContain("文件超过 5 MB");
+    expect((await runUnits(["export", "--format", "json"])).out).toBe(before.units);
+    expect(await store.db.auditEntry.count()).toBe(before.audit);
+  });
+});
+
+describe("formulas in the unit sheet", () => {
+  it("are exported as text (a leading apostrophe) and read back as they were typed", async () => {
+    const rows = await sheet();
+    const hostile = ['=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"];
+    setCell(rows, "jtez", "sponsor_name", hostile[0]!);
+    setCell(rows, "jtez", "contact_name", hostile[1]!);
+    setCell(rows, "jtda", "sponsor_name", hostile[2]!);
+    setCell(rows, "jtda", "contact_name", hostile[3]!);
+    setCell(rows, "jtda", "contact_phone", "+86 13800000000");
+    expect((await runUnits(["import", writeSheet(rows)])).code).toBe(0);
+    const units = await listUnits(store.db);
+    expect(units.find((u) => u.key === "jtez")?.sponsorName).toBe(hostile[0]);
+
+    const exported = (await runUnits(["export"])).out;
+    const cells = parseCsv(exported).flat();
+    for (const text of [...hostile, "+86 13800000000"]) {
+      expect(cells).toContain(`'${text}`);
+      expect(cells).not.toContain(text);
+    }
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+
+    const again = await runUnits(["import", writeSheet(parseCsv(exported))]);
+    expect(again.err).toContain("共 0 处修改");
+    expect((await listUnits(store.db)).find((u) => u.key === "jtda")?.contacts[0]).toMatchObject({ name: "-2+3", phone: "+86 13800000000" });
+  });
+});
+

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { listUnits } from "../store/campaign-repository.ts";
 import { applyUnitImport } from "../store/unit-import-repository.ts";
-import { formatUnitSheet, parseUnitSheet } from "../units/units-csv.ts";
+import { parseSheet, readCapped, SHEET_LIMITS } from "../units/read-sheet-file.ts";
+import { formatUnitSheet, parseUnitSheet, type ImportParse } from "../units/units-csv.ts";
+import { sheetTexts } from "../messages/sheet-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { parseFormat } from "./parse-format.ts";
 
@@ -35,7 +37,10 @@ export const unitsCommand: CliCommand = async (ctx) => {
       return 2;
     }
     const units = await listUnits(ctx.store.db);
-    const parsed = parseUnitSheet(fs.readFileSync(file, "utf8"), new Map(units.map((u) => [u.key, u])));
+    // NOTE: read with a cap, so a wrong or hostile file is refused before it costs memory.
+    const bytes = await readCapped(file, SHEET_LIMITS.fileBytes);
+    const table = bytes ? parseSheet(bytes) : { ok: false as const, problems: [sheetTexts.fileTooLarge(SHEET_LIMITS.fileBytes)] };
+    const parsed: ImportParse = table.ok ? parseUnitSheet(table, new Map(units.map((u) => [u.key, u]))) : table;
     if (!parsed.ok) {
       ctx.err(`导入失败，未写入任何数据。请修改以下 ${parsed.problems.length} 处后重新导入：`);
       for (const p of parsed.problems) ctx.err(`  ${p}`);

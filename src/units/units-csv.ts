@@ -10,7 +10,8 @@ import {
   PhoneSchema,
   SlackUserIdSchema,
 } from "../domain/unit-facts.ts";
-import { parseCsv, toCsv } from "../export/csv.ts";
+import { toCsv } from "../export/csv.ts";
+import { sheetTexts as st } from "../messages/sheet-messages.ts";
 import { groupBy } from "../lib/group-by.ts";
 
 export const UNIT_COLUMNS = [
@@ -120,24 +121,21 @@ const FIELD_SCHEMAS = {
 } as const;
 
 /**
- * Validates every row first; the result is all or nothing.
- * Rows are numbered as a spreadsheet shows them (header = 第1行).
+ * Validates every row first; the result is all or nothing. `table` is what parseSheet read:
+ * rows numbered as a spreadsheet shows them (header = 第1行), each with exactly the header's cells.
  */
-export function parseUnitSheet(text: string, known: Map<string, { name: string }>): ImportParse {
-  const table = parseCsv(text);
+export function parseUnitSheet(table: { header: string[]; rows: { row: number; cells: string[] }[] }, known: Map<string, { name: string }>): ImportParse {
   const problems: string[] = [];
-  const header = (table[0] ?? []).map((h) => h.trim());
+  const header = table.header;
   const missing = UNIT_COLUMNS.filter(
     (c) => !header.includes(c) && !["unit_name", "group", "government_room", "domains"].includes(c),
   );
   if (header.length === 0 || missing.length > 0) {
-    return { ok: false, problems: [`第1行：缺少列 ${missing.join("、") || UNIT_COLUMNS.join("、")}（请先用 units export 导出模板）`] };
+    return { ok: false, problems: [st.header(missing, [...UNIT_COLUMNS])] };
   }
   const col = (row: string[], c: UnitColumn) => row[header.indexOf(c)] ?? "";
   const parsed: { line: number; unitKey: string; facts: Omit<UnitImport, "contacts" | "unitKey">; contact: ImportedContact | null }[] = [];
-  for (const [index, row] of table.slice(1).entries()) {
-    const line = index + 2;
-    if (row.every((c) => c.trim() === "")) continue;
+  for (const { row: line, cells: row } of table.rows) {
     const rowProblems: string[] = [];
     const bad = (c: UnitColumn, message: string) => rowProblems.push(`第${line}行 列${c}：${message}`);
     const unitKey = col(row, "unit_key").trim();
