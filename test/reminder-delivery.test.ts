@@ -82,7 +82,7 @@ describe("a reminder pass", () => {
     expect(first.results.map((r) => r.outcome)).toEqual(["failed", "sent", "sent"]);
     const failed = (await rows()).filter((r) => r.status === "pending");
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ attempts: 3, lastError: "HTTP 500" });
+    expect(failed[0]).toMatchObject({ attempts: 3, lastError: "http_500" });
     expect(postedKeys(standin, everywhere())).toHaveLength(2);
 
     const second = await runReminderPass(deps, new Date("2027-06-20T10:00:00+08:00"));
@@ -165,6 +165,43 @@ describe("a reminder pass", () => {
     expect(standin.calls).toHaveLength(0);
     expect(await rows()).toEqual([]);
   });
+});
+
+describe("Slack answering ok:false", () => {
+  it.each(["internal_error", "fatal_error", "request_timeout", "service_unavailable"])(
+    "after the post was made (%s): looks in the history before sending again, and each DM arrives once",
+    async (error) => {
+      standin.failNext("chat.postMessage", { kind: "lost", error }, 6);
+      const first = await runReminderPass(outgoingDeps(store, standin), JUNE_20);
+      expect(first.results.map((r) => r.outcome)).toEqual(["sent", "sent", "sent"]);
+      expect(standin.dmMessages("U0WANG"), "one DM, not one per answer lost").toHaveLength(1);
+      expect(standin.dmMessages("U0LI")).toHaveLength(1);
+      expect(postedKeys(standin, everywhere())).toEqual(EXPECTED_KEYS_20);
+      expect(standin.callsTo("conversations.history").length).toBeGreaterThanOrEqual(3);
+      const recorded = await rows();
+      expect(recorded.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+      for (const r of recorded) expect(r.ts).toBe(standin.messages(r.channel!).find((m) => m.metadata?.event_payload.key === r.key)?.ts);
+    },
+  );
+
+  it.each(["invalid_blocks", "msg_blocks_too_long", "msg_too_long", "invalid_arguments", "not_in_channel", "channel_not_found"])(
+    "that cannot change (%s): one attempt, logged at error with the key, never retried at a later pass",
+    async (error) => {
+      const errors: string[] = [];
+      const logger = { debug() {}, info() {}, warn() {}, error: (...m: unknown[]) => errors.push(m.join(" ")) };
+      standin.failNext("chat.postMessage", { kind: "error", error }, 1);
+      const first = await runReminderPass(outgoingDeps(store, standin, { logger }), JUNE_20);
+      expect(first.results.map((r) => r.outcome)).toEqual(["undeliverable", "sent", "sent"]);
+      const failed = first.results[0]!.key;
+      expect(standin.callsTo("chat.postMessage")).toHaveLength(3);
+      expect(errors.some((e) => e.includes(failed) && e.includes(error))).toBe(true);
+      expect(await store.db.delivery.findUnique({ where: { key: failed } })).toMatchObject({ status: "failed", attempts: 1, lastError: error });
+
+      const second = await runReminderPass(outgoingDeps(store, standin, { logger }), new Date("2027-06-20T15:00:00+08:00"));
+      expect(second.results.map((r) => r.outcome)).toEqual(["undeliverable", "already-sent", "already-sent"]);
+      expect(standin.callsTo("chat.postMessage")).toHaveLength(3);
+    },
+  );
 });
 
 /** A local URL where nothing listens: every call is refused. */

@@ -3,16 +3,19 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
+import { classifySlackError } from "../slack/slack-errors.ts";
 import {
   claimDelivery,
   ensureDelivery,
   findDeliveries,
   markSent,
   releaseDelivery,
+  type DeliveryRecord,
 } from "../store/delivery-repository.ts";
+import { claimLiveness, holdClaim } from "./claim-owner.ts";
 import type { Db } from "../store/open-store.ts";
 import { Pacer } from "./pacer.ts";
-import { classifySlackFailure, type Sent } from "./slack-sender.ts";
+import type { Sent } from "./slack-sender.ts";
 
 export interface OutgoingLogger {
   debug(...msg: unknown[]): void;
@@ -32,6 +35,8 @@ export interface DeliveryOptions {
   leaseMs: number;
   perSecond: number;
   burst: number;
+  /** How often a pass looks again at claims another process held. */
+  claimPollMs: number;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
@@ -41,6 +46,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   leaseMs: 10 * 60_000,
   perSecond: 1,
   burst: 5,
+  claimPollMs: 2_000,
 };
 
 /** One message to deliver at most once. */
@@ -70,7 +76,12 @@ export interface DeliveryContext {
   mayContinue(): boolean;
 }
 
-export type DeliveryOutcome = "sent" | "already-sent" | "elsewhere" | "failed" | "not-attempted";
+/**
+ * sent now; already-sent before; elsewhere: another process holds it (still, at the end of the
+ * pass); failed: left pending for a later pass; undeliverable: Slack refused it for good (now or
+ * before), never tried again; not-attempted: the pass stopped first.
+ */
+export type DeliveryOutcome = "sent" | "already-sent" | "elsewhere" | "failed" | "undeliverable" | "not-attempted";
 
 export interface DeliveryResult {
   key: string;
@@ -95,8 +106,9 @@ export async function deliverAll(ctx: DeliveryContext, outgoing: readonly Outgoi
   const results: DeliveryResult[] = [];
   let stopped = false;
   for (const o of outgoing) {
-    if (known.get(o.key)?.status === "sent") {
-      results.push({ key: o.key, outcome: "already-sent" });
+    const status = known.get(o.key)?.status;
+    if (status === "sent" || status === "failed") {
+      results.push({ key: o.key, outcome: status === "sent" ? "already-sent" : "undeliverable", error: known.get(o.key)?.lastError ?? undefined });
       continue;
     }
     if (stopped || !ctx.mayContinue()) {
@@ -108,26 +120,67 @@ export async function deliverAll(ctx: DeliveryContext, outgoing: readonly Outgoi
     results.push(result);
     if (result.outcome === "failed" && result.error?.startsWith("fatal:")) stopped = true;
   }
+  if (!stopped) await comeBackForClaimsHeldElsewhere(ctx, outgoing, results);
   return results;
+}
+
+/**
+ * Claims another process held when this pass reached them: waits for that process to send or give
+ * them back, and takes over those it left behind (it died, or its lease ran out). NOTE: without
+ * this a claim of a killed pass waited for a pass that, with a daily cron, never came that day.
+ */
+async function comeBackForClaimsHeldElsewhere(ctx: DeliveryContext, outgoing: readonly Outgoing[], results: DeliveryResult[]): Promise<void> {
+  const byKey = new Map(outgoing.map((o) => [o.key, o]));
+  const waitUntil = performance.now() + ctx.options.leaseMs + ctx.options.claimPollMs;
+  let waiting = results.filter((r) => r.outcome === "elsewhere");
+  while (waiting.length > 0 && ctx.mayContinue() && performance.now() < waitUntil) {
+    await sleep(ctx.options.claimPollMs);
+    const now = await findDeliveries(ctx.db, waiting.map((r) => r.key));
+    for (const r of waiting) {
+      const row = now.get(r.key);
+      if (row?.status === "sent" || row?.status === "failed" || row?.status === "expired") {
+        r.outcome = row.status === "sent" ? "already-sent" : row.status === "failed" ? "undeliverable" : "not-attempted";
+        continue;
+      }
+      const again = await deliverOne(ctx, byKey.get(r.key)!);
+      Object.assign(r, again);
+    }
+    waiting = waiting.filter((r) => r.outcome === "elsewhere");
+  }
 }
 
 export async function deliverOne(ctx: DeliveryContext, o: Outgoing): Promise<DeliveryResult> {
   const payload = JSON.stringify(o.payload);
   await ensureDelivery(ctx.db, { key: o.key, kind: o.kind, target: o.target, payload, now: ctx.clock() });
   const claimedAt = ctx.clock();
-  const before = await claimDelivery(ctx.db, o.key, { owner: ctx.owner, now: claimedAt, leaseMs: ctx.options.leaseMs, payload });
+  const before = await claimDelivery(ctx.db, o.key, {
+    owner: ctx.owner,
+    now: claimedAt,
+    leaseMs: ctx.options.leaseMs,
+    payload,
+    holderGone: (holder) => claimLiveness(holder, o.key) === "gone",
+  });
   if (!before) {
     const again = (await findDeliveries(ctx.db, [o.key])).get(o.key);
+    if (again?.status === "failed") return { key: o.key, outcome: "undeliverable", error: again.lastError ?? undefined };
     return { key: o.key, outcome: again?.status === "sent" ? "already-sent" : "elsewhere" };
   }
+  const letGo = holdClaim(ctx.owner, o.key);
+  try {
+    return await sendClaimed(ctx, o, before, claimedAt);
+  } finally {
+    letGo();
+  }
+}
 
+async function sendClaimed(ctx: DeliveryContext, o: Outgoing, before: DeliveryRecord, claimedAt: Date): Promise<DeliveryResult> {
   let attempts = 0;
   const started = performance.now();
   let backoff = ctx.options.backoffMs;
   let lastError = "";
   // A claim taken over from a process that died mid-send may have reached Slack; so may a send
-  // whose answer was lost (network, 5xx), in this pass or an earlier one. Then look before sending
-  // again, as far back as the message was first planned.
+  // whose answer was lost or garbled (network, 5xx, internal_error…), in this pass or an earlier
+  // one. Then look before sending again, as far back as the message was first planned.
   const triedBefore = before.status === "sending" || before.attempts > 0;
   let recoverSince: Date | null = triedBefore ? new Date(before.createdAt.getTime() - 60_000) : null;
   for (;;) {
@@ -144,35 +197,42 @@ export async function deliverOne(ctx: DeliveryContext, o: Outgoing): Promise<Del
         sent = await o.send(ctx.client);
       }
     } catch (error) {
-      const failure = classifySlackFailure(error);
-      lastError = failure.reason;
-      const elapsed = performance.now() - started;
-      let wait = 0;
-      if (failure.retry === "after") {
-        ctx.pacer.pause(failure.waitMs);
-        wait = failure.waitMs;
-      } else if (failure.retry === "backoff") {
-        wait = backoff;
-        backoff *= 2;
-        if (!failure.reason.startsWith("slack:")) recoverSince ??= new Date(claimedAt.getTime() - 60_000);
+      const failure = classifySlackError(error);
+      lastError = failure.code;
+      if (failure.kind === "permanent") {
+        const fatal = failure.scope === "token";
+        ctx.logger.error(
+          fatal
+            ? `delivery ${o.key}: Slack refused the bot's token or scopes (${failure.code}); the pass stops, nothing more is sent until the app is fixed`
+            : `delivery ${o.key} to ${o.target} cannot be sent (${failure.code}); not retried, reported to the coordinators`,
+        );
+        await releaseDelivery(ctx.db, o.key, ctx.owner, { error: lastError, attempts, permanent: !fatal, now: ctx.clock() });
+        return fatal
+          ? { key: o.key, outcome: "failed", error: `fatal:${lastError}` }
+          : { key: o.key, outcome: "undeliverable", error: lastError };
       }
-      const giveUp =
-        failure.retry === "later" ||
-        attempts >= ctx.options.maxAttempts ||
-        elapsed + wait > ctx.options.retryBudgetMs ||
-        !ctx.mayContinue();
+      const elapsed = performance.now() - started;
+      let wait = backoff;
+      if (failure.kind === "retryable" && failure.retryAfterMs !== undefined) {
+        ctx.pacer.pause(failure.retryAfterMs);
+        wait = failure.retryAfterMs;
+      } else {
+        backoff *= 2;
+      }
+      // NOTE: the answer may be lost while the post went through: look before the next attempt.
+      if (failure.kind === "maybe-happened") recoverSince ??= new Date(claimedAt.getTime() - 60_000);
+      const giveUp = attempts >= ctx.options.maxAttempts || elapsed + wait > ctx.options.retryBudgetMs || !ctx.mayContinue();
       if (giveUp) {
-        const fatal = failure.retry === "later" && failure.fatal;
         ctx.logger.warn(`delivery ${o.key} failed after ${attempts} attempt(s), left pending: ${lastError}`);
         await releaseDelivery(ctx.db, o.key, ctx.owner, { error: lastError, attempts });
-        return { key: o.key, outcome: "failed", error: fatal ? `fatal:${lastError}` : lastError };
+        return { key: o.key, outcome: "failed", error: lastError };
       }
       ctx.logger.debug(`delivery ${o.key}: ${lastError}; retrying in ${wait} ms`);
       await sleep(wait);
       continue;
     }
     // NOTE: outside the try: a failure to record must never lead to sending again. The row stays
-    // "sending"; once its lease runs out, the next pass finds the message by its metadata.
+    // "sending"; the next pass sees its holder gone (or its lease run out) and finds the message by its metadata.
     await markSent(ctx.db, o.key, ctx.owner, { ...sent, attempts, now: ctx.clock() });
     return { key: o.key, outcome: "sent", sent };
   }

@@ -1,6 +1,4 @@
 // What the scheduler, the passes and the on-demand digest need; the composition root wires it.
-import { randomUUID } from "node:crypto";
-import os from "node:os";
 import type { WebClient } from "@slack/web-api";
 import type { Config } from "../config/env-schema.ts";
 import type { Store } from "../store/open-store.ts";
@@ -25,7 +23,4 @@ export interface PassOptions {
   signal?: AbortSignal;
 }
 
-/** Distinct per pass, so two passes (or processes) never mistake each other's claims. */
-export function newClaimOwner(): string {
-  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
+export { newClaimOwner } from "./claim-owner.ts";

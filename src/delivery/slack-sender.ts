@@ -1,6 +1,6 @@
 // The Slack calls of outgoing messages. The client must not retry by itself (see createDeliveryClient):
 // retries, backoff and Retry-After are ours, so a pass never hangs on the client's own schedule.
-import { ErrorCode, WebClient, type Logger, type WebAPICallResult } from "@slack/web-api";
+import { WebClient, type Logger, type WebAPICallResult } from "@slack/web-api";
 import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
 
 /** event_type of the metadata that carries a message's idempotency key. */
@@ -103,49 +103,4 @@ export async function uploadCsv(client: WebClient, target: string, file: CsvFile
     : await client.filesUploadV2({ ...common, channel_id: channel });
   const completed = result.files?.[0] as (WebAPICallResult & { files?: { id?: string }[] }) | undefined;
   return { channel, ts: completed?.files?.[0]?.id ?? "" };
-}
-
-export type FailureKind =
-  /** Wait `waitMs` (Slack's Retry-After), then try again. */
-  | { retry: "after"; waitMs: number; reason: string }
-  /** Network, 5xx, a transient `ok:false`: back off and try again. */
-  | { retry: "backoff"; reason: string }
-  /** Trying again in this pass cannot help (bad token, unknown user); the next pass will. */
-  | { retry: "later"; reason: string; fatal: boolean };
-
-const NOT_WORTH_RETRYING = new Set([
-  "channel_not_found",
-  "user_not_found",
-  "user_disabled",
-  "is_archived",
-  "not_in_channel",
-  "invalid_blocks",
-  "invalid_blocks_format",
-  "msg_too_long",
-  "invalid_arguments",
-  "invalid_metadata_format",
-  "cannot_dm_bot",
-  "missing_scope",
-]);
-const FATAL = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission"]);
-
-export function classifySlackFailure(error: unknown): FailureKind {
-  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
-  switch (e.code) {
-    case ErrorCode.RateLimitedError:
-      return { retry: "after", waitMs: Math.max(1, e.retryAfter ?? 1) * 1000, reason: `ratelimited (Retry-After ${e.retryAfter}s)` };
-    case ErrorCode.HTTPError:
-      return { retry: "backoff", reason: `HTTP ${e.statusCode}` };
-    case ErrorCode.RequestError:
-      return { retry: "backoff", reason: `network: ${e.message ?? "request failed"}` };
-    case ErrorCode.PlatformError: {
-      const code = e.data?.error ?? "unknown_error";
-      if (code === "ratelimited") return { retry: "after", waitMs: 1000, reason: code };
-      if (FATAL.has(code)) return { retry: "later", reason: code, fatal: true };
-      if (NOT_WORTH_RETRYING.has(code)) return { retry: "later", reason: code, fatal: false };
-      return { retry: "backoff", reason: `slack:${code}` };
-    }
-    default:
-      return { retry: "backoff", reason: e.message ?? String(error) };
-  }
 }

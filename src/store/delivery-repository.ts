@@ -5,8 +5,14 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./open-store.ts";
 import { retryWhileBusy } from "./transaction.ts";
 
-/** pending → sending (claimed) → sent; a pending one whose day has passed becomes expired. */
-export type DeliveryStatus = "pending" | "sending" | "sent" | "expired";
+/**
+ * pending → sending (claimed) → sent; a pending one whose day has passed becomes expired; one
+ * Slack refused for good (invalid blocks, not in the channel…) becomes failed and is not tried again.
+ */
+export type DeliveryStatus = "pending" | "sending" | "sent" | "expired" | "failed";
+
+/** How long a pass's writes to the log wait for another process's write lock (a long import). */
+export const PASS_STORE_WAIT_MS = 60_000;
 
 export interface DeliveryRecord {
   id: number;
@@ -57,12 +63,15 @@ function isUniqueViolation(error: unknown): boolean {
 export async function ensureDelivery(
   db: Db,
   entry: { key: string; kind: string; target: string; payload: string; now: Date },
+  waitMs = PASS_STORE_WAIT_MS,
 ): Promise<DeliveryRecord> {
   try {
-    const row = await retryWhileBusy(() =>
-      db.delivery.create({
-        data: { key: entry.key, kind: entry.kind, target: entry.target, payload: entry.payload, createdAt: entry.now },
-      }),
+    const row = await retryWhileBusy(
+      () =>
+        db.delivery.create({
+          data: { key: entry.key, kind: entry.kind, target: entry.target, payload: entry.payload, createdAt: entry.now },
+        }),
+      waitMs,
     );
     return toRecord(row);
   } catch (error) {
@@ -73,27 +82,28 @@ export async function ensureDelivery(
 }
 
 /**
- * Claims a delivery for sending: pending, or "sending" with a lease older than `leaseMs` (its
- * process died mid-send). Returns the record as it was before the claim, or null when another
- * process has it or it is sent. The planned payload replaces the stored one: the newest plan wins.
+ * Claims a delivery for sending: pending, or "sending" by a holder that is gone (`holderGone`: its
+ * process died) or whose lease is older than `leaseMs`. Returns the record as it was before the
+ * claim, or null when another process has it, or it is sent, expired or failed. The planned
+ * payload replaces the stored one: the newest plan wins.
  */
 export async function claimDelivery(
   db: Db,
   key: string,
-  claim: { owner: string; now: Date; leaseMs: number; payload: string },
+  claim: { owner: string; now: Date; leaseMs: number; payload: string; holderGone(owner: string | null): boolean; waitMs?: number },
 ): Promise<DeliveryRecord | null> {
   const before = await db.delivery.findUnique({ where: { key } });
-  if (!before || before.status === "sent" || before.status === "expired") return null;
-  const staleBefore = new Date(claim.now.getTime() - claim.leaseMs);
-  const { count } = await retryWhileBusy(() =>
-    db.delivery.updateMany({
-      where: {
-        key,
-        // NOTE: one UPDATE with the whole condition: of two claimers only one matches.
-        OR: [{ status: "pending" }, { status: "sending", claimedAt: { lt: staleBefore } }],
-      },
-      data: { status: "sending", claimedBy: claim.owner, claimedAt: claim.now, payload: claim.payload },
-    }),
+  if (!before || (before.status !== "pending" && before.status !== "sending")) return null;
+  const stale = before.status === "sending" && (!before.claimedAt || before.claimedAt.getTime() < claim.now.getTime() - claim.leaseMs);
+  if (before.status === "sending" && !stale && !claim.holderGone(before.claimedBy)) return null;
+  const { count } = await retryWhileBusy(
+    () =>
+      db.delivery.updateMany({
+        // NOTE: one UPDATE that matches only the row as it was read: of two claimers only one wins.
+        where: { key, status: before.status, claimedBy: before.claimedBy, claimedAt: before.claimedAt },
+        data: { status: "sending", claimedBy: claim.owner, claimedAt: claim.now, payload: claim.payload },
+      }),
+    claim.waitMs ?? PASS_STORE_WAIT_MS,
   );
   return count === 1 ? toRecord(before) : null;
 }
@@ -103,8 +113,10 @@ export async function markSent(
   key: string,
   owner: string,
   result: { channel: string; ts: string; attempts: number; now: Date },
+  waitMs = PASS_STORE_WAIT_MS,
 ): Promise<void> {
-  await retryWhileBusy(() =>
+  await retryWhileBusy(
+    () =>
     db.delivery.updateMany({
       where: { key, claimedBy: owner, status: "sending" },
       data: {
@@ -116,22 +128,50 @@ export async function markSent(
         attempts: { increment: result.attempts },
       },
     }),
+    waitMs,
   );
 }
 
-/** Gives a failed delivery back: pending again, tried at the next pass. */
+/**
+ * Gives a failed delivery back: pending again, tried at the next pass; or, when Slack refused it
+ * for good (`permanent`), failed: never tried again, and told to the coordinators.
+ */
 export async function releaseDelivery(
   db: Db,
   key: string,
   owner: string,
-  failure: { error: string; attempts: number },
+  failure: { error: string; attempts: number; permanent?: boolean; now?: Date },
+  waitMs = PASS_STORE_WAIT_MS,
 ): Promise<void> {
-  await retryWhileBusy(() =>
-    db.delivery.updateMany({
-      where: { key, claimedBy: owner, status: "sending" },
-      data: { status: "pending", lastError: failure.error.slice(0, 1000), attempts: { increment: failure.attempts } },
-    }),
+  await retryWhileBusy(
+    () =>
+      db.delivery.updateMany({
+        where: { key, claimedBy: owner, status: "sending" },
+        data: {
+          status: failure.permanent ? "failed" : "pending",
+          lastError: failure.error.slice(0, 1000),
+          attempts: { increment: failure.attempts },
+          ...(failure.now ? { claimedAt: failure.now } : {}),
+        },
+      }),
+    waitMs,
   );
+}
+
+/** Deliveries Slack refused for good since `since` (their claimedAt is when): for the coordinators. */
+export async function listUndeliverable(db: Db, since: Date | null, kinds?: readonly string[]): Promise<DeliveryRecord[]> {
+  const rows = await db.delivery.findMany({
+    where: { status: "failed", ...(since ? { claimedAt: { gte: since } } : {}), ...(kinds ? { kind: { in: [...kinds] } } : {}) },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(toRecord);
+}
+
+/** Not sent yet, and first planned before `before`: what a health check calls overdue. */
+export async function countOverdue(db: Db, before: Date): Promise<{ count: number; oldest: DeliveryRecord | null }> {
+  const where = { status: { in: ["pending", "sending"] }, createdAt: { lt: before } };
+  const [count, oldest] = await Promise.all([db.delivery.count({ where }), db.delivery.findFirst({ where, orderBy: { createdAt: "asc" } })]);
+  return { count, oldest: oldest ? toRecord(oldest) : null };
 }
 
 /** Pending deliveries of `kinds` that `isStale` says are out of date: expired, never sent late. */
@@ -143,11 +183,13 @@ export async function expirePending(db: Db, kinds: readonly string[], isStale: (
   const stale = pending.map((p) => p.key).filter(isStale);
   let total = 0;
   for (let i = 0; i < stale.length; i += 500) {
-    const { count } = await retryWhileBusy(() =>
-      db.delivery.updateMany({
-        where: { key: { in: stale.slice(i, i + 500) }, status: "pending" },
-        data: { status: "expired" },
-      }),
+    const { count } = await retryWhileBusy(
+      () =>
+        db.delivery.updateMany({
+          where: { key: { in: stale.slice(i, i + 500) }, status: "pending" },
+          data: { status: "expired" },
+        }),
+      PASS_STORE_WAIT_MS,
     );
     total += count;
   }

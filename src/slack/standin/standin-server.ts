@@ -57,6 +57,7 @@ function sendPlain(res: ServerResponse, reply: PlainReply): void {
 function sendFailure(req: IncomingMessage, res: ServerResponse, failure: Failure): { status: number; response: RecordedCall["response"] } {
   switch (failure.kind) {
     case "lost":
+      if (failure.error) return sendFailure(req, res, { kind: "error", error: failure.error });
       return failure.status === 0 ? sendFailure(req, res, { kind: "drop" }) : sendFailure(req, res, { kind: "http", status: failure.status ?? 502 });
     case "ratelimited": {
       const body = { ok: false, error: "ratelimited" };

@@ -133,8 +133,11 @@ export type Failure =
   | { kind: "http"; status: number }
   | { kind: "error"; error: string }
   | { kind: "drop" }
-  /** The call takes effect, but its answer is lost: HTTP `status` (default 502) instead, or a dropped connection with 0. */
-  | { kind: "lost"; status?: number };
+  /**
+   * The call takes effect, but its answer is lost: HTTP `status` (default 502) instead, a dropped
+   * connection with 0, or (with `error`) Slack's `ok:false` answer such as internal_error.
+   */
+  | { kind: "lost"; status?: number; error?: string };
 
 export interface SlackStandin {
   readonly apiUrl: string;
