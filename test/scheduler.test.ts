@@ -1,4 +1,5 @@
 // The cron side: today's slot, quiet hours, and the catch-up run at start.
+import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseQuietHours } from "../src/delivery/quiet-hours.ts";
 import { catchUpTime, lastSlotToday, runTimeFor } from "../src/delivery/schedule-slots.ts";
@@ -7,6 +8,7 @@ import { formatIsoShanghai } from "../src/domain/calendar.ts";
 import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
+import { waitFor } from "./helpers/script-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
 const QUIET = parseQuietHours("22:00-08:00")!;
@@ -95,4 +97,51 @@ describe("the scheduler at start", () => {
     await scheduler.stop();
     expect(standin.calls).toHaveLength(0);
   });
+
+  it("tries a run that left messages pending again the same day, until they are sent", async () => {
+    standin.failNext("chat.postMessage", { kind: "http", status: 500 }, 6);
+    const deps = outgoingDeps(store, standin, { clock: () => at("2027-06-21T10:30:00+08:00"), retryDelaysMs: [50] });
+    const scheduler = startScheduler(deps);
+    try {
+      await waitFor(() => standin.dmMessages("U0LI").length === 1 && standin.messages(COORD_CHANNEL).length === 1);
+      await waitFor(() => scheduler.status().reminders?.lastOutcome === "ok");
+      expect(standin.callsTo("chat.postMessage").filter((c) => c.status === 500)).toHaveLength(6);
+      expect(standin.dmMessages("U0LI")).toHaveLength(1);
+      expect((await store.db.delivery.findMany()).every((d) => d.status === "sent")).toBe(true);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
+  it("tries a run that failed outright again the same day, and reports the failure meanwhile", async () => {
+    // The delivery log is out of reach for a moment (renamed away by another connection).
+    const other = new Database(store.location.filePath);
+    other.exec("ALTER TABLE Delivery RENAME TO DeliveryAway");
+    const deps = outgoingDeps(store, standin, { clock: () => at("2027-06-21T10:30:00+08:00"), retryDelaysMs: [60_000, 100] });
+    const scheduler = startScheduler(deps);
+    try {
+      await waitFor(() => scheduler.status().reminders?.lastOutcome === "failed");
+      const failed = scheduler.status().reminders!;
+      expect(failed.lastDetail).toContain("Delivery");
+      expect(failed.nextRetryAt?.getTime()).toBe(at("2027-06-21T10:31:00+08:00").getTime());
+      expect(standin.callsTo("chat.postMessage")).toHaveLength(0);
+    } finally {
+      await scheduler.stop();
+      other.exec("ALTER TABLE DeliveryAway RENAME TO Delivery");
+      other.close();
+    }
+  });
+
+  it("does not try again on another day", async () => {
+    standin.failNext("chat.postMessage", { kind: "http", status: 500 }, 1_000);
+    const deps = outgoingDeps(store, standin, { clock: () => at("2027-06-21T21:59:00+08:00"), retryDelaysMs: [5 * 60_000] });
+    const scheduler = startScheduler({ ...deps, config: { ...deps.config, REMINDER_CRON: "0 21 * * *" } });
+    try {
+      await waitFor(() => scheduler.status().reminders?.lastOutcome === "incomplete");
+      expect(scheduler.status().reminders?.nextRetryAt).toBeUndefined();
+    } finally {
+      await scheduler.stop();
+    }
+  });
 });
+

@@ -14,6 +14,7 @@ import {
 } from "../store/delivery-repository.ts";
 import { claimLiveness, holdClaim } from "./claim-owner.ts";
 import type { Db } from "../store/open-store.ts";
+import { isStoreBusy } from "../store/transaction.ts";
 import { Pacer } from "./pacer.ts";
 import type { Sent } from "./slack-sender.ts";
 
@@ -116,7 +117,17 @@ export async function deliverAll(ctx: DeliveryContext, outgoing: readonly Outgoi
       results.push({ key: o.key, outcome: "not-attempted" });
       continue;
     }
-    const result = await deliverOne(ctx, o);
+    let result: DeliveryResult;
+    try {
+      result = await deliverOne(ctx, o);
+    } catch (error) {
+      // NOTE: the store stayed locked past PASS_STORE_WAIT_MS: what was sent is recorded, the rest
+      // waits for the next try of the pass (the scheduler's, the same day), never sent unrecorded.
+      if (!isStoreBusy(error)) throw error;
+      ctx.logger.warn(`delivery ${o.key}: the store stayed busy; this and the rest are left for the next try`);
+      result = { key: o.key, outcome: "not-attempted", error: "store_busy" };
+      stopped = true;
+    }
     results.push(result);
     if (result.outcome === "failed" && result.error?.startsWith("fatal:")) stopped = true;
   }
@@ -236,4 +247,9 @@ async function sendClaimed(ctx: DeliveryContext, o: Outgoing, before: DeliveryRe
     await markSent(ctx.db, o.key, ctx.owner, { ...sent, attempts, now: ctx.clock() });
     return { key: o.key, outcome: "sent", sent };
   }
+}
+
+/** Whether a pass left something it should try again today: failed sends, claims still held elsewhere, sends never made. */
+export function leftForLater(results: readonly DeliveryResult[]): DeliveryResult[] {
+  return results.filter((r) => r.outcome === "failed" || r.outcome === "elsewhere" || r.outcome === "not-attempted");
 }

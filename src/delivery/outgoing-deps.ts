@@ -14,6 +14,8 @@ export interface OutgoingDeps {
   logger: OutgoingLogger;
   /** Retry budget, pacing and lease; tests shorten them. */
   delivery?: Partial<DeliveryOptions>;
+  /** The scheduler's waits before trying a run again the same day (default RETRY_DELAYS_MS); tests shorten them. */
+  retryDelaysMs?: readonly number[];
 }
 
 export interface PassOptions {
