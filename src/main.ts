@@ -28,7 +28,7 @@ const bot = await startBot({
 console.log(
   config.SLACK_APP_TOKEN
     ? "关停协调机器人已启动（Socket Mode）。"
-    : `关停协调机器人已启动：http://0.0.0.0:${bot.port}/slack/events （健康检查 /healthz）`,
+    : `关停协调机器人已启动：http://${config.HOST ?? "0.0.0.0"}:${bot.port}/slack/events （健康检查 /healthz）`,
 );
 
 let stopping = false;

@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatIsoShanghai } from "../src/domain/calendar.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-repository.ts";
 import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
+import { startScript } from "./helpers/script-process.ts";
 import { CAMPAIGN_YEAR, createTestStore, SEED_TIME, type TestStore } from "./helpers/test-store.ts";
 
 let store: TestStore;
@@ -107,4 +110,22 @@ describe("seeding again", () => {
     await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: new Date() });
     expect(await store.db.auditEntry.count({ where: { field: "seed" } })).toBe(1);
   });
+});
+
+describe("two `npm run seed` at once on an empty store", () => {
+  it("both succeed, and the campaign is seeded exactly once", async () => {
+    for (let round = 0; round < 3; round++) {
+      const empty = await createTestStore({ seed: false });
+      await empty.close();
+      const env = { DATABASE_URL: empty.databaseUrl, CAMPAIGN_YEAR: "2027" };
+      const runs = [startScript("scripts/seed.ts", [], env), startScript("scripts/seed.ts", [], env)];
+      const codes = await Promise.all(runs.map((r) => r.exited));
+      expect(codes, runs.map((r) => r.err()).join("\n")).toEqual([0, 0]);
+      const db = new Database(empty.location.filePath, { readonly: true });
+      const counts = db.prepare("SELECT (SELECT count(*) FROM Unit) u, (SELECT count(*) FROM ChecklistItem) i, (SELECT count(*) FROM AuditEntry WHERE field = 'seed') a").get();
+      db.close();
+      expect(counts).toEqual({ u: 38, i: 269, a: 1 });
+      fs.rmSync(empty.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import type { Caller } from "../store/caller-repository.ts";
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
-import { inTransaction, isStoreBusy } from "../store/transaction.ts";
+import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { isRegistered, targetUnit } from "./caller-access.ts";
@@ -63,6 +63,8 @@ export async function reportItemByKey(
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
     if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
+    if (error instanceof StoreMissingError) return { kind: "error", code: "store_missing", message: rm.storeMissing };
+    if (isStoreFault(error)) return { kind: "error", code: "store_fault", message: rm.storeFault };
     throw error;
   }
 }

@@ -24,7 +24,7 @@ import {
 } from "../store/change-repository.ts";
 import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
-import { inTransaction, isStoreBusy, type Tx } from "../store/transaction.ts";
+import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError, type Tx } from "../store/transaction.ts";
 import { isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
 import { postDigestNow, previewDigest, sendExportToUser } from "../digest/digest-pass.ts";
@@ -65,6 +65,8 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
     if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
+    if (error instanceof StoreMissingError) return { kind: "error", code: "store_missing", message: rm.storeMissing };
+    if (isStoreFault(error)) return { kind: "error", code: "store_fault", message: rm.storeFault };
     throw error;
   }
 }

@@ -23,7 +23,7 @@ export interface StartBotOptions {
   credentials: SlackCredentials;
   clock?: () => Date;
   version?: string;
-  /** Interface to listen on; all interfaces by default. */
+  /** Interface to listen on; default HOST, else all interfaces. */
   host?: string;
   /** Run reminders and the digest on their crons (and catch up at start). Default true. */
   scheduler?: boolean;
@@ -36,6 +36,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const clock = options.clock ?? (() => new Date());
   const bot: BotContext = { store, config, clock };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
+  store.onReconnect = (why) =>
+    app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
   bot.outgoing = {
@@ -50,7 +52,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (credentials.appToken) {
     await app.start();
   } else {
-    const server = (await app.start({ port: config.PORT, host: options.host })) as Server;
+    const server = (await app.start({ port: config.PORT, host: options.host ?? config.HOST })) as Server;
     port = (server.address() as AddressInfo).port;
   }
   const scheduler = options.scheduler === false ? null : startScheduler(bot.outgoing);

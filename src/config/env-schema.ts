@@ -42,6 +42,9 @@ export const EnvSchema = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
     .transform((v) => (v.endsWith("/") ? v : `${v}/`)),
   PORT: z.coerce.number({ error: "must be a number" }).int().min(0).max(65535).default(3000),
+  HOST: optionalText.refine((v) => v === undefined || /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/.test(v), {
+    message: "an address to listen on: 127.0.0.1, 0.0.0.0, :: or a host name",
+  }),
   DIGEST_CHANNEL_ID: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{2,}$/.test(v), {
     message: "a channel id starts with C or G",
   }),
@@ -88,6 +91,7 @@ const EXAMPLES: Record<string, string> = {
   SLACK_APP_TOKEN: "xapp-1-A123-456-abc",
   SLACK_API_URL: "https://slack.com/api/",
   PORT: "3000",
+  HOST: "127.0.0.1",
   DIGEST_CHANNEL_ID: "C0123456789",
   COORDINATOR_USER_IDS: "U0123ABCD,U0456EFGH",
   CAMPAIGN_YEAR: "2027",

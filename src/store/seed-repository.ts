@@ -29,6 +29,8 @@ export async function seedCampaign(
   seed: CampaignSeed,
   options: { year: number; now: Date; actor?: string; source?: "cli" | "system" },
 ): Promise<SeedResult> {
+  // NOTE: two seeds at once (two CLIs, or a CLI and the bot starting) meet on the write lock; the
+  // second waits, runs again whole and then finds everything there. Not interactive, so it may wait long.
   return inTransaction(db, async (tx) => {
     const added: SeedResult = { units: 0, domains: 0, items: 0, deadlines: 0 };
     for (const [index, u] of seed.units.entries()) {
@@ -98,8 +100,11 @@ export async function seedCampaign(
       });
     }
     return added;
-  });
+  }, SEED_STORE_WAIT_MS);
 }
+
+/** How long a seed waits for another process's write lock. */
+export const SEED_STORE_WAIT_MS = 60_000;
 
 export async function isStoreEmpty(db: Db): Promise<boolean> {
   return (await db.unit.count()) === 0;

@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
-import type { Db } from "./open-store.ts";
+import { storeOf, type Db } from "./open-store.ts";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -17,6 +18,28 @@ export function isStoreBusy(error: unknown): boolean {
   return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
 }
 
+const FAULT_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+
+/**
+ * The store's files failed (disk full, I/O error, read-only, deleted): nothing was written, and
+ * the connection may be left unusable.
+ */
+export function isStoreFault(error: unknown): boolean {
+  if (error instanceof StoreMissingError) return true;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code.startsWith("SQLITE_")) return FAULT_CODES.test(code);
+  return error instanceof Error && /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|database or disk is full|disk I\/O error|readonly database|connection is not open/.test(error.message);
+}
+
+/** The store's file was deleted or replaced under the running process: a write would go nowhere. */
+export class StoreMissingError extends Error {
+  constructor(readonly filePath: string) {
+    super(`the store's file ${filePath} was deleted or replaced while the bot ran`);
+    this.name = "StoreMissingError";
+  }
+}
+
 /**
  * Runs `work` in one transaction. NOTE: SQLite answers SQLITE_BUSY at once (no busy wait)
  * when a read transaction must turn into a write while another process writes, and the bot's
@@ -24,17 +47,60 @@ export function isStoreBusy(error: unknown): boolean {
  * with pauses that let other requests run, for up to `retryForMs`.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
-  return retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), retryForMs);
+  const store = storeOf(db);
+  // NOTE: a deleted file still takes writes through the open handle, and they are lost: refuse them.
+  if (store && !store.fileIsPresent()) throw new StoreMissingError(store.location.filePath);
+  try {
+    return await retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), retryForMs);
+  } catch (error) {
+    // NOTE: a fault in the middle of a transaction (SQLITE_FULL at COMMIT) left Prisma's connection
+    // waiting on it forever; every later change hung. A new connection serves the next ones.
+    if (store && isStoreFault(error) && !(error instanceof StoreMissingError)) await store.reconnect(error).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Told (once per piece of work run inside it) when a write finds the store busy: the Slack
+ * listeners ack "正在处理" at once then, instead of keeping Slack waiting.
+ */
+export const storeWaitNotices = new AsyncLocalStorage<() => void>();
+
+// NOTE: while another process holds the write lock, every attempt waits the busy timeout
+// synchronously, freezing the event loop. Hundreds of requests retrying at once froze it for
+// seconds and acks went out late; while the store is busy, attempts take turns instead.
+const BUSY_TURNS_MS = 500;
+let busySeenAt = -Infinity;
+let turn: Promise<void> = Promise.resolve();
+
+async function attemptWrite<T>(write: () => Promise<T>): Promise<T> {
+  if (performance.now() - busySeenAt > BUSY_TURNS_MS) return write();
+  const previous = turn;
+  let release = () => {};
+  turn = new Promise<void>((resolve) => (release = resolve));
+  await previous;
+  try {
+    return await write();
+  } finally {
+    release();
+  }
 }
 
 /** Runs a write (a transaction, or one statement on its own) again while the store is busy. */
 export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
   const started = performance.now();
+  let noticed = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await write();
+      return await attemptWrite(write);
     } catch (error) {
-      if (!isStoreBusy(error) || performance.now() - started >= retryForMs) throw error;
+      if (!isStoreBusy(error)) throw error;
+      busySeenAt = performance.now();
+      if (!noticed) {
+        noticed = true;
+        storeWaitNotices.getStore()?.();
+      }
+      if (performance.now() - started >= retryForMs) throw error;
       await new Promise((r) => setTimeout(r, Math.min(40 * attempt, 250) + Math.random() * 50));
     }
   }

@@ -25,13 +25,13 @@ export async function createTestStore(options: { seed?: boolean } & Pick<OpenSto
   if (options.seed !== false) {
     await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
   }
-  return {
-    ...store,
+  // NOTE: extended in place, not spread: `db` is a getter that a reconnect moves to a new connection.
+  return Object.assign(store, {
     databaseUrl,
     dir,
     cleanup: async () => {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }

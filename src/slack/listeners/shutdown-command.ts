@@ -10,9 +10,12 @@ import { refreshHomes } from "../home/publish-home.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
 import { joinRequestMessage } from "../blocks/join-blocks.ts";
 import { slackUserName } from "./slack-user-name.ts";
+import { storeWaitNotices } from "../../store/transaction.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
+/** A reply still not ready after this long is given up on, so that nobody is left with 正在处理. */
+const REPLY_DEADLINE_MS = 25_000;
 
 export function register(app: App, bot: BotContext): void {
   app.command("/shutdown", async ({ command, ack, respond, client, logger }) => {
@@ -39,7 +42,11 @@ export function register(app: App, bot: BotContext): void {
     const replyOf = (result: CommandResult) => JSON.stringify(renderCommandResult(result));
     const input = { userId: command.user_id, text: command.text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
     // NOTE: whatever goes wrong, the person gets a reply they can read, never Slack's bare error.
-    const work = runCommand(deps, input).then(
+    // NOTE: when the store is not free at once (another process writing), ack 正在处理 now and
+    // reply by response_url, so the ack never waits for the store.
+    let storeWait = () => {};
+    const storeBusy = new Promise<undefined>((resolve) => (storeWait = () => resolve(undefined)));
+    const work = storeWaitNotices.run(storeWait, () => runCommand(deps, input)).then(
       async (result) => {
         if (result.kind === "form") {
           const metadata = { unitKey: result.unit.key, channel: command.channel_id };
@@ -54,14 +61,19 @@ export function register(app: App, bot: BotContext): void {
       logger.error("/shutdown failed", error);
       return message(rm.failed, [section(`⚠️ ${rm.failed}`)]);
     });
-    const inTime = await Promise.race([work, delay(ACK_BUDGET_MS)]);
+    const inTime = await Promise.race([work, delay(ACK_BUDGET_MS), storeBusy]);
     if (inTime) {
       await ack({ response_type: "ephemeral", ...inTime });
       return;
     }
     await ack({ response_type: "ephemeral", text: rm.working });
+    let reply = await Promise.race([work, delay(REPLY_DEADLINE_MS)]);
+    if (!reply) {
+      logger.error(`/shutdown from ${command.user_id}: no reply after ${REPLY_DEADLINE_MS} ms; told the person it may not be saved`);
+      reply = message(rm.timedOut, [section(`⚠️ ${rm.timedOut}`)]);
+    }
     try {
-      await respond({ response_type: "ephemeral", replace_original: true, ...(await work) });
+      await respond({ response_type: "ephemeral", replace_original: true, ...reply });
     } catch (error) {
       logger.error("/shutdown reply by response_url failed", error);
     }
