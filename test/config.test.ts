@@ -17,6 +17,17 @@ describe("configuration from the environment", () => {
     });
     expect(result.config.CAMPAIGN_YEAR).toBeUndefined();
     expect(result.config.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(result.config.HOST, "every interface, as before").toBeUndefined();
+  });
+
+  it.each([["127.0.0.1"], ["0.0.0.0"], ["::"], ["::1"], ["bot.intranet.local"]])("takes HOST=%s", (host) => {
+    const result = parseConfig({ HOST: host });
+    expect(result.ok && result.config.HOST).toBe(host);
+  });
+
+  it("refuses a HOST that is not an address", () => {
+    const result = parseConfig({ HOST: "http://0.0.0.0:3000" });
+    expect(!result.ok && result.problems.map((p) => p.variable)).toEqual(["HOST"]);
   });
 
   it("reads lists, numbers and URLs; blank values count as unset", () => {

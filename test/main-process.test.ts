@@ -29,8 +29,9 @@ describe("npm start", () => {
     expect(run.err()).toContain("npm run sandbox");
   });
 
-  it("serves /healthz over HTTP and stops cleanly on SIGTERM", async () => {
+  it("serves /healthz over HTTP on the HOST it is given, and stops cleanly on SIGTERM", async () => {
     const run = startMain({
+      HOST: "127.0.0.1",
       SLACK_BOT_TOKEN: "xoxb-main-test",
       SLACK_SIGNING_SECRET: "mainsigningsecret00000000",
       SLACK_API_URL: slack.apiUrl,
@@ -39,10 +40,11 @@ describe("npm start", () => {
       CAMPAIGN_YEAR: "2027",
     });
     await waitFor(() => /slack\/events/.test(run.out()));
+    expect(run.out()).toMatch(/http:\/\/127\.0\.0\.1:\d+\/slack\/events/);
     const port = /:(\d+)\/slack\/events/.exec(run.out())![1];
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, store: "reachable", version: "0.1.0" });
+    expect(await health.json()).toMatchObject({ store: { state: "writable" }, version: "0.1.0" });
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     expect(run.out()).toContain("SIGTERM");

@@ -334,10 +334,10 @@ describe("a repeated delivery of the same request", () => {
 });
 
 describe("GET /healthz", () => {
-  it("says the store is reachable and the version", async () => {
+  it("says the store can be written and the coordinators' channel reached", async () => {
     const res = await fetch(f.url.replace("/slack/events", "/healthz"));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, store: "reachable" });
+    expect(await res.json()).toMatchObject({ ok: true, store: { state: "writable" }, digestChannel: { state: "member" } });
   });
 });
 

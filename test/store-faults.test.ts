@@ -102,10 +102,21 @@ describe("the store's files unwritable for a moment", () => {
     const refused = await command("done backup 只读时");
     expect(refused).not.toContain("已记录");
     expect(refused).toContain("系统暂时无法保存");
+    const during = await health();
+    expect(during.status).toBe(503);
+    expect(during.body.store).toMatchObject({ state: "unwritable", error: expect.stringMatching(/full/) });
 
     fs.rmSync(filler);
     expect(await command("done unbind 恢复后")).toContain("已记录");
     expect(await command("done backup 再试")).toContain("已记录");
+    // The probe tries a bad store again within a second: wait for it to see the store writable.
+    let after = await health();
+    for (let i = 0; i < 100 && after.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await health();
+    }
+    expect(after.status).toBe(200);
+    expect(after.body.store.state).toBe("writable");
 
     const check = await openStore(`file:${dbFile}`, { migrate: false });
     const items = await check.db.checklistItem.findMany({ where: { key: { in: ["jtda/column", "jtda/backup", "jtda/unbind"] } }, orderBy: { key: "asc" } });

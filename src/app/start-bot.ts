@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Config } from "../config/env-schema.ts";
+import { BotHealth } from "./bot-health.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
@@ -29,6 +30,8 @@ export interface StartBotOptions {
   scheduler?: boolean;
   /** Retry budget and pacing of deliveries; tests shorten them. */
   delivery?: OutgoingDeps["delivery"];
+  /** How often /healthz writes to the store at most (default 10 s). */
+  healthProbeIntervalMs?: number;
 }
 
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
@@ -48,6 +51,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger: app.logger,
     delivery: options.delivery,
   };
+  bot.health = new BotHealth({
+    store,
+    client: bot.outgoing.client,
+    config,
+    clock,
+    logger: app.logger,
+    version: options.version ?? "dev",
+    probeIntervalMs: options.healthProbeIntervalMs,
+  });
   let port = 0;
   if (credentials.appToken) {
     await app.start();
@@ -56,6 +68,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     port = (server.address() as AddressInfo).port;
   }
   const scheduler = options.scheduler === false ? null : startScheduler(bot.outgoing);
+  bot.health.watchScheduler(scheduler);
+  // Said plainly in the log when the bot is not in the coordinators' channel; /healthz says it too.
+  const channelChecked = bot.health.checkDigestChannel().catch((error: unknown) => app.logger.error(error));
   let stopped = false;
   return {
     port,
@@ -65,6 +80,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       stopped = true;
       await app.stop();
       await scheduler?.stop();
+      await channelChecked;
     },
   };
 }

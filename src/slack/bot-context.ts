@@ -1,3 +1,4 @@
+import type { BotHealth } from "../app/bot-health.ts";
 import type { Config } from "../config/env-schema.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import type { Store } from "../store/open-store.ts";
@@ -9,4 +10,6 @@ export interface BotContext {
   clock: () => Date;
   /** Scheduled and on-demand delivery (digest, export); set once the app exists. */
   outgoing?: OutgoingDeps;
+  /** What GET /healthz reports; set once the app exists. */
+  health?: BotHealth;
 }

@@ -34,12 +34,11 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
             path: "/healthz",
             method: ["GET"],
             handler: async (_req, res) => {
-              const reachable = await bot.store.db.unit
-                .count()
-                .then(() => true)
-                .catch(() => false);
-              res.writeHead(reachable ? 200 : 503, { "Content-Type": "application/json" });
-              res.end(JSON.stringify({ ok: reachable, store: reachable ? "reachable" : "unreachable", version }));
+              const report = bot.health
+                ? await bot.health.report()
+                : { status: 503, body: { ok: false, version, problems: ["starting"] } };
+              res.writeHead(report.status, { "Content-Type": "application/json" });
+              res.end(JSON.stringify(report.body));
             },
           },
         ],

@@ -73,7 +73,12 @@ export interface SlashReply {
 /** The ack of a command whose reply was not ready in time; the reply follows by response_url. */
 export const WORKING_ACK = "正在处理";
 
-export async function startBotFixture(env: Record<string, string> = {}): Promise<BotFixture> {
+export interface BotFixtureOptions {
+  /** Arranges the stand-in before the bot starts (e.g. a fault for its start-up checks). */
+  beforeStart?: (slack: SlackStandin) => void;
+}
+
+export async function startBotFixture(env: Record<string, string> = {}, options: BotFixtureOptions = {}): Promise<BotFixture> {
   const store = await createTestStore({ busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0DIGEST", name: "shutdown-coordinators" }] });
   slack.addUser({ id: COORDINATOR, name: "coordinator", realName: "内容保障科" });
@@ -195,6 +200,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
       await store.cleanup();
     },
   };
+  options.beforeStart?.(slack);
   fixture.bot = await startBot({
     config,
     store,
