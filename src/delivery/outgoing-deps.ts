@@ -8,7 +8,7 @@ export interface OutgoingDeps {
   store: Pick<Store, "db">;
   /** Made with createDeliveryClient: no retries of its own, 429 rejected at once. */
   client: WebClient;
-  config: Pick<Config, "DIGEST_CHANNEL_ID" | "QUIET_HOURS" | "REMINDER_CRON" | "DIGEST_CRON">;
+  config: Pick<Config, "DIGEST_CHANNEL_ID" | "QUIET_HOURS" | "REMINDER_CRON" | "DIGEST_CRON"> & Partial<Pick<Config, "COORDINATOR_USER_IDS">>;
   /** The only clock: real time in the bot, anything in tests. */
   clock: () => Date;
   logger: OutgoingLogger;

@@ -42,6 +42,16 @@ export interface DigestSummary {
   /** Since the last digest, or null for the first one. */
   since: Date | null;
   changes: StateChange[];
+  /** Messages Slack refused for good since the last digest: coordinators must hear of them. */
+  undelivered: UndeliveredMessage[];
+}
+
+export interface UndeliveredMessage {
+  key: string;
+  kind: string;
+  target: string;
+  /** Slack's error code. */
+  error: string;
 }
 
 export interface Digest {
@@ -73,7 +83,7 @@ function countTasks(items: readonly ItemRecord[]): TaskCounts[] {
   return [...counts.values()];
 }
 
-export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date): DigestSummary {
+export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -132,11 +142,17 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
     noContact,
     since: audit.since,
     changes,
+    undelivered: [...undelivered],
   };
 }
 
-export function buildDigest(snapshot: CampaignData, auditSince: AuditSince, now: Date, options: { preview?: boolean } = {}): Digest {
-  const summary = summarizeCampaign(snapshot, auditSince, now);
+export function buildDigest(
+  snapshot: CampaignData,
+  auditSince: AuditSince,
+  now: Date,
+  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[] } = {},
+): Digest {
+  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered);
   const { message, truncated } = buildDigestMessage(summary, options);
   return { summary, message, truncated };
 }

@@ -11,7 +11,10 @@ import { digestTexts } from "../messages/digest-messages.ts";
 import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
-import { findDelivery, lastSent } from "../store/delivery-repository.ts";
+import { findDelivery, lastSent, listUndeliverable } from "../store/delivery-repository.ts";
+import { listCoordinators } from "../store/caller-repository.ts";
+import { undeliveredLine, undeliveredTexts } from "../messages/undelivered-messages.ts";
+import { message, section } from "../slack/blocks/block-kit.ts";
 import type { Db } from "../store/open-store.ts";
 import { buildDigest, type Digest } from "./digest-builder.ts";
 
@@ -39,7 +42,8 @@ export async function composeDigest(db: Db, now: Date, options: { preview?: bool
   const last = await lastSent(db, DIGEST_KINDS);
   const since = last ? asOfOf(last.payload, last.sentAt) : null;
   const entries = await listAudit(db, { since: since ?? undefined, until: now });
-  return { digest: buildDigest(snapshot, { since, entries }, now, options), snapshot };
+  const undelivered = (await listUndeliverable(db, since)).map((d) => ({ key: d.key, kind: d.kind, target: d.target, error: d.lastError ?? "unknown_error" }));
+  return { digest: buildDigest(snapshot, { since, entries }, now, { ...options, undelivered }), snapshot };
 }
 
 function statusCsv(snapshot: CampaignSnapshot): string {
@@ -111,11 +115,37 @@ export async function runDigest(deps: OutgoingDeps, now: Date, options: PassOpti
     const result = await deliverOne(ctx, messageOutgoing(key, "digest", channel, digest.message, now));
     report.results.push(result);
     posted = result.sent ?? null;
+    if (result.outcome === "undeliverable") report.results.push(...(await tellCoordinatorsDigestFailed(deps, ctx, { key, day, channel, error: result.error ?? "", digest, now })));
   }
   if (posted && digest.truncated) {
     report.results.push(await deliverOne(ctx, csvOutgoing(`${key}:csv`, "digest-file", channel, statusCsv(snapshot), day, posted.ts)));
   }
   return report;
+}
+
+/**
+ * The digest itself was refused for good (the bot is not in the channel…): each coordinator gets a
+ * DM saying so, with what else could not be sent. Keyed per digest and coordinator: sent once.
+ */
+async function tellCoordinatorsDigestFailed(
+  deps: OutgoingDeps,
+  ctx: ReturnType<typeof createDeliveryContext>,
+  failed: { key: string; day: string; channel: string; error: string; digest: Digest; now: Date },
+): Promise<DeliveryResult[]> {
+  const { fromEnvironment, addedAtRunTime } = await listCoordinators(deps.store.db, deps.config.COORDINATOR_USER_IDS ?? []);
+  const others = failed.digest.summary.undelivered.filter((u) => u.key !== failed.key);
+  const text = [
+    undeliveredTexts.digestFailed(failed.channel, failed.day, failed.error),
+    ...(others.length > 0 ? [undeliveredTexts.alsoUndelivered, ...others.slice(0, 20).map(undeliveredLine), ...(others.length > 20 ? [undeliveredTexts.omitted(others.length - 20)] : [])] : []),
+  ].join("\n");
+  const notice = message(text, [section(text)]);
+  const results: DeliveryResult[] = [];
+  for (const userId of [...fromEnvironment, ...addedAtRunTime]) {
+    const noticeKey = `notice:${failed.key}:${userId}`;
+    results.push(await deliverOne(ctx, messageOutgoing(noticeKey, "notice", userId, notice, failed.now)));
+  }
+  if (results.length === 0) deps.logger.error(`${failed.key} could not be posted (${failed.error}) and no coordinator is known to tell`);
+  return results;
 }
 
 function requireChannel(deps: OutgoingDeps): string {

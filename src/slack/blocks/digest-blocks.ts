@@ -1,5 +1,6 @@
 // Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
 import type { DigestSummary } from "../../digest/digest-builder.ts";
+import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-messages.ts";
 import { calendarDaysUntil } from "../../domain/calendar.ts";
 import {
   actorText,
@@ -17,7 +18,7 @@ import { context, clip, header, MAX_BLOCKS, packEntries, section, type KnownBloc
 export const MAX_LIST_ENTRIES = 40;
 
 /** Sections per list (besides its heading); with the fixed blocks this stays under 50. */
-const LIST_SECTIONS = { overdue: 10, blocked: 8, noContact: 4, changes: 10 } as const;
+const LIST_SECTIONS = { overdue: 10, blocked: 8, noContact: 4, changes: 10, undelivered: 3 } as const;
 
 function mentions(ids: readonly (string | null)[]): string {
   const list = ids.filter((id): id is string => Boolean(id)).map((id) => `<@${id}>`);
@@ -94,6 +95,9 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
   }
   if (s.noContact.length > 0) noContact.blocks.push(context(digestTexts.noContactHint));
 
+  if (s.undelivered.length > 0) {
+    lists.push(list(undeliveredTexts.heading(s.undelivered.length), s.undelivered, undeliveredLine, LIST_SECTIONS.undelivered, undeliveredTexts.omitted));
+  }
   const truncated = lists.some((l) => l.omitted > 0);
   const blocks: KnownBlock[] = [
     header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)),
