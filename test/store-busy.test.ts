@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
+import { registerContact, startBotFixture, WORKING_ACK, type BotFixture } from "./helpers/bot-fixture.ts";
 import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
 import { BUSY_RETRY_MS } from "../src/store/transaction.ts";
 
@@ -50,7 +50,10 @@ describe("a long import holding the store", () => {
     expect(status.all).toContain("档案局 关停清单");
     expect(hold.isCommitted(), "a read must not wait for the import").toBe(false);
 
-    const earlyReplies = await Promise.all(early.map(async (r) => f.finalReply(await r)));
+    const earlyAcks = await Promise.all(early);
+    // The store was not free at once: the ack says 正在处理 straight away, the answer follows.
+    for (const ack of earlyAcks) expect(ack.text).toContain(WORKING_ACK);
+    const earlyReplies = await Promise.all(earlyAcks.map((r) => f.finalReply(r)));
     expect(hold.isCommitted(), "writes give up before the import ends").toBe(false);
     for (const reply of earlyReplies) expect(reply).toContain("系统繁忙，请稍后再试");
 

@@ -86,7 +86,13 @@ export function refreshHomes(client: WebClient, bot: BotContext, unitKey: string
     roundsOf.set(bot, rounds);
   }
   return rounds.request(unitKey, async (unitKeys) => {
-    const users = new Set(unitKeys.flatMap((key) => homeAudience(bot, key)));
+    let users: Set<string>;
+    try {
+      users = new Set(unitKeys.flatMap((key) => homeAudience(bot, key)));
+    } catch (error) {
+      log(error);
+      return;
+    }
     for (const userId of users) {
       try {
         await publishHome(client, bot, userId);
