@@ -21,7 +21,7 @@ const FACTS = ["localTelecom", "icpNumber", "secondLevel", "migrateData"] as con
 
 export async function applyChecklistForm(
   deps: { db: Db; envCoordinators: readonly string[] },
-  input: { userId: string; unitKey: string; form: ChecklistFormInput; now: Date },
+  input: { userId: string; unitKey: string; form: ChecklistFormInput; now: Date; storeWaitMs?: number },
 ): Promise<FormOutcome> {
   const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
   try {
@@ -68,5 +68,5 @@ export async function applyChecklistForm(
       factChanges++;
     }
     return { kind: "saved", unitKey: unit.key, unitName: unit.name, changes: changes.length + factChanges };
-  });
+  }, input.storeWaitMs);
 }

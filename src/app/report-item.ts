@@ -19,6 +19,8 @@ export interface ReportContext {
   requestKey?: string;
   /** The reply kept with the request key; see CommandInput. */
   replyOf?: (result: CommandResult) => string;
+  /** How long to wait for a busy store (default BUSY_RETRY_MS); a modal must answer within Slack's 3 s. */
+  storeWaitMs?: number;
 }
 
 export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: ReportRequest, ctx: ReportContext): Promise<CommandResult> {
@@ -43,7 +45,7 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.
     if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
     return result;
-  });
+  }, ctx.storeWaitMs);
 }
 
 /** A report about an item named by its key (buttons, modals), checked against who is asking. */

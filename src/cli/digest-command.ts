@@ -44,6 +44,11 @@ export const digestCommand: CliCommand = async (ctx) => {
     ctx.err(digestTexts.alreadySent(report.day));
     return 0;
   }
+  const refused = report.results.find((r) => r.key.startsWith("digest:") && r.outcome === "undeliverable");
+  if (refused) {
+    ctx.err(`日报被 Slack 拒收（${refused.error}），不再重试；已私信通知协调员。`);
+    return 1;
+  }
   const failed = report.results.filter((r) => r.outcome === "failed" || r.outcome === "not-attempted");
   ctx.err(failed.length > 0 ? `日报未能发送：${failed.map((f) => f.error).join("；")}（保留待发，下次重试）` : `${report.day} 的日报已发送。`);
   return failed.length > 0 ? 1 : 0;

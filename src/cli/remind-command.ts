@@ -87,9 +87,11 @@ export const remindCommand: CliCommand = async (ctx) => {
   }
   const count = (o: string) => report.results.filter((r) => r.outcome === o).length;
   const left = count("failed") + count("not-attempted");
+  const refused = count("undeliverable");
   ctx.err(
     `${report.day}：计划 ${report.messages.length} 条，本次发送 ${count("sent")} 条，之前已发送 ${count("already-sent")} 条，` +
-      `另一进程正在发送 ${count("elsewhere")} 条，未能发送 ${left} 条${left > 0 ? "（保留待发，下次提醒时重试）" : ""}。`,
+      `另一进程正在发送 ${count("elsewhere")} 条，未能发送 ${left} 条${left > 0 ? "（保留待发，下次提醒时重试）" : ""}` +
+      `${refused > 0 ? `，被 Slack 拒收 ${refused} 条（不再重试，将写入下一份日报）` : ""}。`,
   );
   return left > 0 ? 1 : 0;
 };

@@ -110,7 +110,8 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
   const count = (o: DeliveryResult["outcome"]) => report.results.filter((r) => r.outcome === o).length;
   deps.logger.info(
     `reminder pass ${plan.day}: ${messages.length} planned, ${count("sent")} sent, ${count("already-sent")} already sent, ` +
-      `${count("failed") + count("not-attempted")} left pending, ${count("elsewhere")} in another process`,
+      `${count("failed") + count("not-attempted")} left pending, ${count("elsewhere")} in another process, ` +
+      `${count("undeliverable")} refused by Slack for good`,
   );
   return report;
 }

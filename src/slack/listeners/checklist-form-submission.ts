@@ -8,6 +8,9 @@ import { message, section } from "../blocks/block-kit.ts";
 import { CHECKLIST_FORM_CALLBACK } from "../blocks/checklist-form.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
+import { resultMessages } from "../../messages/result-messages.ts";
+import { isStoreBusy, isStoreFault } from "../../store/transaction.ts";
+import { MODAL_STORE_WAIT_MS } from "./item-modal-submissions.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
@@ -45,8 +48,11 @@ export function register(app: App, bot: BotContext): void {
     const userId = body.user.id;
     const outcome = await applyChecklistForm(
       { db: bot.store.db, envCoordinators: bot.config.COORDINATOR_USER_IDS },
-      { userId, unitKey: metadata.unitKey, form: readChecklistForm(view.state.values as StateValues), now: bot.clock() },
-    );
+      { userId, unitKey: metadata.unitKey, form: readChecklistForm(view.state.values as StateValues), now: bot.clock(), storeWaitMs: MODAL_STORE_WAIT_MS },
+    ).catch((error: unknown) => {
+      if (!isStoreBusy(error) && !isStoreFault(error)) throw error;
+      return { kind: "refused" as const, message: isStoreBusy(error) ? resultMessages.storeBusy : resultMessages.storeFault };
+    });
     if (outcome.kind === "invalid") {
       const errors = Object.fromEntries(
         outcome.errors.map((e) => [e.part === "fact" ? FACT_BLOCK[e.field]! : `${e.part}:${e.field}`, e.message]),

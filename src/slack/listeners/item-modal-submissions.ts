@@ -18,6 +18,9 @@ const OriginSchema = z.object({
   home: z.boolean().optional(),
 }) satisfies z.ZodType<ClickOrigin>;
 
+/** A modal's submission is answered in the ack, within Slack's 3 s: a busy store is waited for less. */
+export const MODAL_STORE_WAIT_MS = 1_500;
+
 type ViewState = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
 export function register(app: App, bot: BotContext): void {
@@ -57,6 +60,6 @@ export function register(app: App, bot: BotContext): void {
 
 async function apply(bot: BotContext, userId: string, metadata: string, state: ItemState, note?: string, method?: "cancelled" | "dns_removed") {
   const origin = OriginSchema.parse(JSON.parse(metadata));
-  const result = await reportItemByKey(commandDeps(bot), { userId, itemKey: origin.itemKey, state, note, method, now: bot.clock(), source: "modal" });
+  const result = await reportItemByKey(commandDeps(bot), { userId, itemKey: origin.itemKey, state, note, method, now: bot.clock(), source: "modal", storeWaitMs: MODAL_STORE_WAIT_MS });
   return { origin, result };
 }
