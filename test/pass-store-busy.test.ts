@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 /** Starts the holder; resolves once it holds the write lock, with a promise of its exit. */
-export async function holdStore(databaseUrl: string, holdMs: number): Promise<{ committed: Promise<void> }> {
+async function holdStore(databaseUrl: string, holdMs: number): Promise<{ committed: Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", HOLDER, databaseUrl, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const committed = new Promise<void>((resolve, reject) =>
