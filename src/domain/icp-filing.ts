@@ -3,7 +3,7 @@
 import { keywordOf } from "./command/normalize-text.ts";
 import { DomainError } from "./errors.ts";
 import { parseIcpNumber, sameIcpNumber } from "./icp-number.ts";
-import { icpFilingMessages as M } from "../messages/icp-filing-messages.ts";
+import { UNNUMBERED_FILING, icpFilingMessages as M } from "../messages/icp-filing-messages.ts";
 import { icpFormMessages } from "../messages/icp-form-messages.ts";
 
 export interface IcpFiling {
@@ -122,7 +122,7 @@ export function decideFilingEntry(
  * `word` undefined: the unit must have exactly one filing.
  */
 export function pickFiling(unit: FilingUnit, filings: readonly IcpFiling[], word?: string): IcpFiling | DomainError {
-  const numbers = filings.map((f) => f.number ?? "未登记备案号");
+  const numbers = filings.map((f) => f.number ?? UNNUMBERED_FILING);
   if (word === undefined || word.trim() === "") {
     if (filings.length === 1) return filings[0]!;
     return filings.length === 0

@@ -11,13 +11,8 @@ export const ICP_PROVINCES = [
   "鄂", "湘", "粤", "桂", "琼", "渝", "蜀", "黔", "滇", "藏", "陕", "陇", "青", "宁", "新",
 ] as const;
 
-/** Everyday abbreviations that are not the ones filings use. */
-const PROVINCE_ALIASES: Record<string, { official: string; region: string }> = {
-  川: { official: "蜀", region: "四川" },
-  贵: { official: "黔", region: "贵州" },
-  云: { official: "滇", region: "云南" },
-  甘: { official: "陇", region: "甘肃" },
-};
+/** Everyday abbreviations that are not the ones filings use: 川 is 蜀 on a filing. */
+const PROVINCE_ALIASES: Record<string, string> = { 川: "蜀", 贵: "黔", 云: "滇", 甘: "陇" };
 
 export interface IcpNumber {
   /** Normalised: "苏ICP备12345678号-1". */
@@ -69,7 +64,7 @@ export function parseIcpNumber(raw: string): IcpNumberResult {
   const { province, serial, mark, site, trail } = m.groups as Record<string, string | undefined>;
   if (!province) return problem("icp_no_province", M.noProvince(typed));
   const alias = PROVINCE_ALIASES[province];
-  if (alias) return problem("icp_province_alias", M.provinceAlias(province, alias.official, alias.region));
+  if (alias) return problem("icp_province_alias", M.provinceAlias(province, alias));
   if (!(ICP_PROVINCES as readonly string[]).includes(province)) return problem("icp_unknown_province", M.unknownProvince(province));
   if (serial!.length < 6 || serial!.length > 10) return problem("icp_serial_length", M.badDigits(typed, serial!.length));
   // "号" belongs before the site number; "…号-1号" is a typo too many, not a different number.

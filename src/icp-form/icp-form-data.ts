@@ -8,6 +8,7 @@ import {
   icpFormMessages,
   type IcpFormFieldName,
 } from "../messages/icp-form-messages.ts";
+import { UNNUMBERED_FILING } from "../messages/icp-filing-messages.ts";
 
 /** One filing's form. A null (or empty) field is left blank on the form. */
 export interface IcpFormData {
@@ -107,6 +108,6 @@ export function describeMissingFields(data: IcpFormData, options: MissingFieldOp
 
 /** `<unit_key>-<备案号>.docx`; a filing without a number is named by its position. */
 export function icpFormFileName(unitKey: string, icpNumber: string | null, ordinal = 1): string {
-  const number = icpNumber ? icpNumber.replace(/[\\/:*?"<>|\s]/g, "_") : `未登记备案号${ordinal > 1 ? `-${ordinal}` : ""}`;
+  const number = icpNumber ? icpNumber.replace(/[\\/:*?"<>|\s]/g, "_") : `${UNNUMBERED_FILING}${ordinal > 1 ? `-${ordinal}` : ""}`;
   return `${unitKey}-${number}.docx`;
 }

@@ -3,6 +3,12 @@ import type { CenterStep, FilingActor, FilingStep, SelfStep } from "../domain/ic
 import { CENTER_CONTACT } from "./result-messages.ts";
 
 const EXAMPLE = "苏ICP备12345678号";
+
+/** A filing whose number nobody has given yet. */
+export const UNNUMBERED_FILING = "未登记备案号";
+
+/** Regions whose everyday abbreviation is not the one on their filings. */
+export const PROVINCE_REGION: Record<string, string> = { 蜀: "四川", 黔: "贵州", 滇: "云南", 陇: "甘肃" };
 const SET_ICP = `/shutdown set icp ${EXAMPLE}`;
 
 export const icpNumberMessages = {
@@ -12,8 +18,8 @@ export const icpNumberMessages = {
   notIcp: (text: string) =>
     `「${text}」不是备案号。备案号形如「${EXAMPLE}」或「${EXAMPLE}-1」（网站底部或工信部备案系统可查），例如：${SET_ICP}`,
   noProvince: (text: string) => `备案号「${text}」前面缺少省份简称（本区为「苏」），例如：${SET_ICP}`,
-  provinceAlias: (typed: string, official: string, region: string) =>
-    `${region}的备案号以「${official}ICP备」开头，不是「${typed}ICP备」，请核对后重新输入，例如：/shutdown set icp ${official}ICP备12345678号`,
+  provinceAlias: (typed: string, official: string) =>
+    `${PROVINCE_REGION[official] ?? official}的备案号以「${official}ICP备」开头，不是「${typed}ICP备」，请核对后重新输入，例如：/shutdown set icp ${official}ICP备12345678号`,
   unknownProvince: (typed: string) => `「${typed}」不是省份简称，备案号应以省份简称开头（本区为「苏」），例如：${SET_ICP}`,
   badDigits: (text: string, count: number) =>
     `备案号「${text}」的数字有 ${count} 位，应为 6 到 10 位（如 12345678 或 2021012345），请核对，例如：${SET_ICP}`,
@@ -26,8 +32,7 @@ export const icpFilingMessages = {
     `「${domain}」不是${unitName}的域名。${unitName}的域名：${domains.join("、")}`,
   numberOfOtherUnit: (number: string, otherUnit: string) =>
     `备案号「${number}」已登记在「${otherUnit}」名下，不能重复登记。请核对备案号；如确属本单位，请联系${CENTER_CONTACT}。`,
-  domainOfOtherFiling: (domain: string, number: string) =>
-    `域名 ${domain} 已登记在备案号「${number}」下。一个域名只属于一个备案号；如需改到新备案号，请先核对，例如：/shutdown set icp ${number} ${domain}`,
+  domainsMoved: (domains: readonly string[], from: string, to: string) => `${domains.join("、")} 已从「${from}」改登记到「${to}」下。`,
   severalFilings: (unitName: string, numbers: readonly string[]) =>
     `${unitName}有 ${numbers.length} 个备案号（${numbers.join("、")}），请写明是哪一个，例如：/shutdown icp 已送达 ${numbers[0]}`,
   unknownFiling: (word: string, unitName: string, numbers: readonly string[]) =>
