@@ -52,12 +52,17 @@ function failureOf(error: NodeJS.ErrnoException): FetchFailure {
   return "error";
 }
 
-let trustedCaCache: { extra: string; list: string[] } | null = null;
+const contexts = new Map<string, tls.SecureContext>();
 
-function trustedCa(extra: string | null): string[] | undefined {
-  if (!extra) return undefined;
-  if (trustedCaCache?.extra !== extra) trustedCaCache = { extra, list: [...tls.rootCertificates, extra] };
-  return trustedCaCache.list;
+/** Node's root certificates and the extra CA, parsed once (parsing them per request costs milliseconds). */
+function secureContextFor(extra: string | null): tls.SecureContext {
+  const key = extra ?? "";
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext(extra ? { ca: [...tls.rootCertificates, extra] } : {});
+    contexts.set(key, context);
+  }
+  return context;
 }
 
 function checkCertificate(socket: tls.TLSSocket, hostname: string): CertificateCheck {
@@ -106,7 +111,7 @@ export function fetchOnce(request: FetchRequest): Promise<FetchResponse> {
         // site that still serves its pages means the site is up (decision 006).
         rejectUnauthorized: false,
         servername: net.isIP(hostname) ? undefined : hostname,
-        ca: trustedCa(request.extraCa),
+        secureContext: secureContextFor(request.extraCa),
       });
     }
     const req = (secure ? https : http).request(options, (res) => {

@@ -78,24 +78,19 @@ export function detectDownPage(title: string | null, text: string): DownPageMatc
 
 // ---- SimHash of the visible text, to tell "the same site" from "another page" -------------------
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** 64-bit SimHash over character 4-grams, 16 hex digits. */
+/** 64-bit SimHash over character 4-grams (two FNV-1a hashes of each gram), 16 hex digits. */
 export function textSimHash(text: string): string {
   const compact = text.replace(/\s+/g, "");
   const weights = new Int32Array(64);
   const n = Math.max(1, compact.length - 3);
   for (let i = 0; i < n; i++) {
-    const gram = compact.slice(i, i + 4);
-    const hi = fnv1a(gram, 0x811c9dc5);
-    const lo = fnv1a(gram, 0x050c5d1f);
+    let hi = 0x811c9dc5;
+    let lo = 0x050c5d1f;
+    for (let k = i; k < i + 4 && k < compact.length; k++) {
+      const c = compact.charCodeAt(k);
+      hi = Math.imul(hi ^ c, 0x01000193);
+      lo = Math.imul(lo ^ c, 0x01000193);
+    }
     for (let b = 0; b < 32; b++) {
       weights[b]! += (hi >>> b) & 1 ? 1 : -1;
       weights[32 + b]! += (lo >>> b) & 1 ? 1 : -1;
