@@ -31,6 +31,8 @@ export type FetchResponse =
       body: Buffer;
       /** Cut at maxBytes, or by the budget while reading. */
       truncated: boolean;
+      /** The budget ran out while the body was still coming. */
+      timedOut: boolean;
       certificate: CertificateCheck | null;
     }
   | { ok: false; failure: FetchFailure; code: string };
@@ -90,7 +92,7 @@ export function fetchOnce(request: FetchRequest): Promise<FetchResponse> {
       req.destroy();
       resolve(result);
     };
-    const fromBody = (truncated: boolean): FetchResponse => ({ ok: true, status, headers, body: Buffer.concat(chunks), truncated, certificate });
+    const fromBody = (truncated: boolean, timedOut = false): FetchResponse => ({ ok: true, status, headers, body: Buffer.concat(chunks), truncated, timedOut, certificate });
     const options: https.RequestOptions = {
       host: request.address ?? hostname,
       port: request.port,
@@ -142,7 +144,7 @@ export function fetchOnce(request: FetchRequest): Promise<FetchResponse> {
       finish({ ok: false, failure: failureOf(error), code: error.code ?? "ERROR" });
     });
     const timer = setTimeout(() => {
-      if (gotHeaders) return finish(fromBody(true));
+      if (gotHeaders) return finish(fromBody(true, true));
       finish({ ok: false, failure: "timeout", code: "ETIMEDOUT" });
     }, request.budget.remaining());
     req.end();

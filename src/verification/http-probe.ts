@@ -114,8 +114,10 @@ async function probeScheme(
       url = next!;
       continue;
     }
-    const { outcome, reason } = classifySitePage(page, baseline);
-    evidence.push({ ...base, answer: pageAnswerText(page), outcome, elapsedMs: elapsed() });
+    const judged = classifySitePage(page, baseline);
+    // NOTE: half a page cut by the budget proves only that something answered, slowly.
+    const { outcome, reason } = response.timedOut && judged.outcome !== "gone" && judged.reason !== "like-baseline" ? { outcome: "inconclusive" as const, reason: "timeout" as const } : judged;
+    evidence.push({ ...base, answer: `${pageAnswerText(page)}${response.timedOut ? " · timed out while reading" : ""}`, outcome, elapsedMs: elapsed() });
     return schemeResult(scheme, outcome, reason, { address, page, redirects });
   }
 }

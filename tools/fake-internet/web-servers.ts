@@ -112,7 +112,7 @@ function handler(world: World, secure: boolean) {
     res.on("close", () => {
       world.stats.inFlight--;
     });
-    world.countRequest(host);
+    world.countRequest(host, req.headers);
     const server = world.servers.get(local);
     const d = world.domains.get(host);
     if (!d || d.address !== local || !d.bound || (secure && !d.https)) return send(res, defaultSitePage(server?.defaultSite ?? "nginx"));

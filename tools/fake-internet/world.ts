@@ -242,9 +242,10 @@ export class World extends EventEmitter {
     return { rcode: 0, records: [] };
   }
 
-  countRequest(host: string): void {
+  /** Counts a request; listeners of "request" get the Host and the request's headers. */
+  countRequest(host: string, headers: Record<string, string | string[] | undefined> = {}): void {
     this.stats.requests.set(host, (this.stats.requests.get(host) ?? 0) + 1);
-    this.emit("request", host);
+    this.emit("request", host, headers);
     this.changed();
   }
 
