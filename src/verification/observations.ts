@@ -15,7 +15,7 @@ import type {
 } from "./verification-types.ts";
 
 export type DomainReason = "dns-present" | "cname-present" | "dns-mixed" | "dns-gone" | "registry-gone" | "dns-unsure";
-export type ObservationReason = SiteReason | UnbindReason | DomainReason | "offline" | "network-unsure";
+export type ObservationReason = SiteReason | UnbindReason | DomainReason | "offline";
 
 export interface Observation {
   task: VerifiedTask;
