@@ -3,6 +3,7 @@ import { runAckLatency } from "./ack-latency.ts";
 import { runDelivery } from "./delivery.ts";
 import { runMemory } from "./memory.ts";
 import { runPlanning } from "./planning.ts";
+import { runVerification } from "./verification.ts";
 import { formatTable, type Table } from "./stats.ts";
 
 const SECTIONS: Record<string, () => Promise<Table | Table[]>> = {
@@ -10,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<Table | Table[]>> = {
   planning: runPlanning,
   delivery: runDelivery,
   memory: runMemory,
+  verification: runVerification,
 };
 
 const asked = process.argv.slice(2);

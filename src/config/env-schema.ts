@@ -2,6 +2,7 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../delivery/quiet-hours.ts";
+import { DEFAULT_RDAP_URL, DEFAULT_WHOIS_SERVER, parseHostPort, parseResolverAddress } from "../verification/verify-settings.ts";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -80,6 +81,36 @@ export const EnvSchema = z.object({
       ctx.addIssue({ code: "custom", message: "must be HH:MM-HH:MM in Asia/Shanghai time, or off" });
       return z.NEVER;
     }),
+  // Verification probes (src/verification/).
+  VERIFY: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  VERIFY_CRON: cronExpression("0 * * * *"),
+  VERIFY_DNS_SERVERS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+      const parsed = entries.map(parseResolverAddress);
+      if (parsed.some((p) => p === null)) {
+        ctx.addIssue({ code: "custom", message: "every entry must be an IP address with an optional port (host[:port], IPv6 as [addr]:port)" });
+        return z.NEVER;
+      }
+      return parsed as string[];
+    }),
+  VERIFY_HTTP_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(80),
+  VERIFY_HTTPS_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(443),
+  VERIFY_WHOIS_SERVER: z
+    .string()
+    .trim()
+    .default(DEFAULT_WHOIS_SERVER)
+    .refine((v) => parseHostPort(v) !== null, { message: "must be host:port" }),
+  VERIFY_RDAP_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_RDAP_URL)
+    .refine((v) => URL.canParse(v.replaceAll("{tld}", "com")) && /^https?:\/\//.test(v), { message: "must be an http(s) URL ({tld} is replaced by the domain's TLD)" })
+    .transform((v) => (v.endsWith("/") ? v : `${v}/`)),
+  VERIFY_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(256).default(8),
+  VERIFY_TIMEOUT_MS: z.coerce.number({ error: "must be a number" }).int().min(100).max(120_000).default(5000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -99,6 +130,15 @@ const EXAMPLES: Record<string, string> = {
   DIGEST_CRON: "0 17 * * *",
   LOG_LEVEL: "info",
   QUIET_HOURS: "22:00-08:00",
+  VERIFY: "on",
+  VERIFY_CRON: "0 * * * *",
+  VERIFY_DNS_SERVERS: "114.114.114.114,223.5.5.5",
+  VERIFY_HTTP_PORT: "80",
+  VERIFY_HTTPS_PORT: "443",
+  VERIFY_WHOIS_SERVER: DEFAULT_WHOIS_SERVER,
+  VERIFY_RDAP_URL: DEFAULT_RDAP_URL,
+  VERIFY_CONCURRENCY: "8",
+  VERIFY_TIMEOUT_MS: "5000",
 };
 
 export interface ConfigProblem {

@@ -1,0 +1,85 @@
+// Every text of the verification probes a person reads, in one place.
+import { formatDueShort } from "../domain/calendar.ts";
+import type { Verification, VerifiedTask } from "../verification/verification-types.ts";
+
+export const VERIFICATION_LABEL: Record<Verification, string> = {
+  unverified: "未核查",
+  confirmed: "已核实",
+  contradicted: "不符",
+  inconclusive: "无法判断",
+};
+
+export const VERIFIED_TASK_LABEL: Record<VerifiedTask, string> = {
+  site: "网站关停",
+  unbind: "解除绑定",
+  domain: "域名注销",
+};
+
+export const OFFLINE_NOTICE = "核查无法访问外网";
+
+const when = (at: Date) => formatDueShort(at);
+const titled = (status: number, title: string | null) => (title ? `HTTP ${status}，标题「${title}」` : `HTTP ${status}`);
+const list = (values: readonly string[], max = 3) => (values.length > max ? `${values.slice(0, max).join("、")} 等` : values.join("、"));
+const clock = (at: Date) => formatDueShort(at).split(" ")[1]!;
+
+/** Lines of evidence, "6月22日 10:00 jtda.gov.cn 仍可访问（HTTP 200，标题「金坛档案局」）". */
+export const evidenceLines = {
+  siteUp: (at: Date, domain: string, status: number, title: string | null) => `${when(at)} ${domain} 仍可访问（${titled(status, title)}）`,
+  siteChanged: (at: Date, domain: string, status: number, title: string | null) =>
+    `${when(at)} ${domain} 仍有网页（${titled(status, title)}），但与关停前的网站不同，无法判断`,
+  siteRefused: (at: Date, domain: string) => `${when(at)} ${domain} 已无法访问（连接被拒绝）`,
+  siteReset: (at: Date, domain: string) => `${when(at)} ${domain} 已无法访问（连接被重置）`,
+  siteTlsFailed: (at: Date, domain: string) => `${when(at)} ${domain} 已无法访问（HTTPS 握手失败，HTTP 也无网站）`,
+  siteNotFound: (at: Date, domain: string, status: number) => `${when(at)} ${domain} 已无法访问（HTTP ${status}）`,
+  siteUnknownHost: (at: Date, domain: string, status: number) => `${when(at)} ${domain} 已无法访问（HTTP ${status}，服务器不再认识该域名）`,
+  siteDownPage: (at: Date, domain: string, phrase: string) => `${when(at)} ${domain} 已无法访问（显示「${phrase}」页面）`,
+  siteNoResolution: (at: Date, domain: string) => `${when(at)} ${domain} 已无法访问（域名已无解析）`,
+  siteRedirected: (at: Date, domain: string, to: string) => `${when(at)} ${domain} 已不再提供原网站（跳转到 ${to}）`,
+  siteTimeout: (at: Date, domain: string) => `${when(at)} ${domain} 无法判断（连接超时，服务器没有应答）`,
+  siteTooManyRedirects: (at: Date, domain: string, max: number) => `${when(at)} ${domain} 无法判断（重定向超过 ${max} 次）`,
+  siteStatus: (at: Date, domain: string, status: number) => `${when(at)} ${domain} 无法判断（HTTP ${status}）`,
+  siteNoDns: (at: Date, domain: string) => `${when(at)} ${domain} 无法判断（解析服务器没有给出答复）`,
+  siteError: (at: Date, domain: string) => `${when(at)} ${domain} 无法判断（访问出错）`,
+
+  dnsPresent: (at: Date, domain: string, addresses: readonly string[], ttl: number | null) =>
+    `${when(at)} ${domain} 仍能解析到 ${list(addresses)}${
+      ttl === null ? "" : `（TTL ${ttl} 秒：若刚删除记录，递归解析器的缓存最迟 ${clock(new Date(at.getTime() + ttl * 1000))} 过期）`
+    }`,
+  dnsCnamePresent: (at: Date, domain: string, cnames: readonly string[]) => `${when(at)} ${domain} 仍有 CNAME 记录（指向 ${list(cnames)}）`,
+  dnsMixed: (at: Date, domain: string, addresses: readonly string[], ttl: number | null, goneFrom: readonly string[]) =>
+    `${when(at)} ${domain} 在 ${list(goneFrom)} 已查不到，另有解析服务器仍返回 ${list(addresses)}${
+      ttl === null ? "" : `（可能是缓存，最迟 ${clock(new Date(at.getTime() + ttl * 1000))} 过期）`
+    }`,
+  dnsGone: (at: Date, domain: string, resolvers: readonly string[], registry: "gone" | "present" | null) =>
+    `${when(at)} ${domain} 已查不到解析记录（${list(resolvers)}）${
+      registry === "gone" ? "，注册局也已无该域名" : registry === "present" ? "；域名仍在注册局登记" : ""
+    }`,
+  registryGone: (at: Date, domain: string) => `${when(at)} ${domain} 注册局已无该域名（解析服务器没有给出答复）`,
+  dnsUnsure: (at: Date, domain: string, what: string) => `${when(at)} ${domain} 无法判断（解析服务器：${what}）`,
+
+  unbindServes: (at: Date, domain: string, server: string) => `${when(at)} ${domain} 仍绑定在原服务器 ${server}（返回原网站页面）`,
+  unbindServesDomain: (at: Date, domain: string, server: string, status: number) =>
+    `${when(at)} ${domain} 仍绑定在原服务器 ${server}（服务器仍为该域名单独应答，HTTP ${status}）`,
+  unbindDefault: (at: Date, domain: string, server: string) => `${when(at)} ${domain} 已从原服务器 ${server} 解绑（返回默认站点）`,
+  unbindStatus: (at: Date, domain: string, server: string, status: number) => `${when(at)} ${domain} 已从原服务器 ${server} 解绑（HTTP ${status}）`,
+  unbindNoAnswer: (at: Date, domain: string, server: string) => `${when(at)} ${domain} 已从原服务器 ${server} 解绑（原服务器无应答）`,
+  unbindNoBaseline: (at: Date, domain: string) => `${when(at)} ${domain} 无法检查解绑（没有关停前的基线，不知道原服务器地址）`,
+  unbindChanged: (at: Date, domain: string, server: string) => `${when(at)} ${domain} 无法判断是否解绑（原服务器 ${server} 返回的网页与关停前不同）`,
+  unbindUnsure: (at: Date, domain: string, server: string) => `${when(at)} ${domain} 无法判断是否解绑（原服务器 ${server} 无应答，但网络状况不明）`,
+
+  offline: (at: Date, domain: string) => `${when(at)} ${domain} 无法判断：${OFFLINE_NOTICE}`,
+  notChecked: (at: Date, domain: string) => `${when(at)} ${domain} 未核查`,
+};
+
+/** What a contact should do when the probes contradict their report. */
+export const verificationAdvice = {
+  site: (domain: string) => `${domain} 仍可访问：请关闭原网站，或请服务商停止该站点，再回复完成。`,
+  domain: (domain: string, addresses: readonly string[]) =>
+    addresses.length > 0
+      ? `仍能解析到 ${list(addresses)}：请在域名服务商处删除 ${domain} 的解析记录（或向注册商注销域名）。`
+      : `${domain} 仍有解析记录：请在域名服务商处删除解析记录（或向注册商注销域名）。`,
+  unbind: (domain: string, server: string) => `原服务器 ${server} 仍绑定 ${domain}：请在 Web 服务器上删除该域名的绑定（站点/虚拟主机配置）。`,
+};
+
+/** Appended when a present DNS answer may still be a recursive resolver's cache of a deleted record. */
+export const cacheNote = (until: Date) => `可能是解析缓存，${when(until)} 后再看`;
