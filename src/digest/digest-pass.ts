@@ -8,7 +8,7 @@ import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
 import { findKeyedMessage, postKeyedMessage, uploadCsv, type Sent } from "../delivery/slack-sender.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
-import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
 import { findDelivery, lastSent } from "../store/delivery-repository.ts";
