@@ -120,7 +120,7 @@ describe("a contact's reminder", () => {
     const m = messageFor(everyone, "U0BOSS", new Date("2027-06-24T09:00:00+08:00"));
     expectWithinLimits(m);
     const text = blocksToPlainText(m.blocks);
-    expect(text).toContain("每个单位一行，点「打开清单」逐项填写");
+    expect(text).toContain("每个单位一行：点「打开清单」逐项填写");
     expect(text).not.toMatch(/…及其他/);
     for (const unit of snapshot.units) expect(text).toContain(`*🏢 ${unit.name}*`);
     const opens = m.blocks.flatMap((b) => (b.type === "section" && b.accessory && "value" in b.accessory ? [b.accessory.value] : []));
@@ -135,7 +135,7 @@ describe("the coordinators' escalation", () => {
     const m = buildEscalationMessage(plan.escalation!, plan.now);
     const text = blocksToPlainText(m.blocks);
     expect(text).toContain("逾期未完成的单位（38 个）");
-    expect(text).toContain("*区司法局* · 过渡栏目上线 已逾期 4 天，网站关停（6月21日–6月23日） 已逾期 1 天");
+    expect(text).toContain("*区司法局* · 过渡栏目上线：已逾期 4 天，网站关停（6月21日–6月23日）：已逾期 1 天");
     expect(text).toContain("联系人：<@U0WANG>；<@U0LI>");
     expect(text).toContain("没有登记 Slack 联系人、无法提醒的单位（36 个）");
     expectWithinLimits(m);

@@ -84,7 +84,7 @@ export const reminderTexts = {
   unitHeading: (unit: Pick<UnitRecord, "name">) => md`*🏢 ${unit.name}*`,
   deadlineHeading: (deadline: DeadlineRecord, daysLeft: number) =>
     md`*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
-  compactNote: "你负责的单位较多：每个单位一行，点「打开清单」逐项填写，或按每行的命令上报。",
+  compactNote: "你负责的单位较多，每个单位一行：点「打开清单」逐项填写。",
   footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_CONTACT}。`,
   fallback: (name: string, summary: string) => `网站关停工作提醒：${name}，以下工作尚未完成。${summary}`,
 };
@@ -103,7 +103,7 @@ export const escalationTexts = {
   /** A unit nobody is registered for: what the coordinators do next. */
   noContactNextStep: (unit: string) => `请电话联系${unit}，并用 /shutdown assign ${unit} @某人 登记联系人。`,
   noContact: (unit: string) => `无。${escalationTexts.noContactNextStep(unit)}`,
-  deadlineLate: (title: string, late: string) => `${title} ${late}`,
+  deadlineLate: (title: string, late: string) => `${title}：${late}`,
   unreachableHeading: (n: number) => `*📭 没有登记 Slack 联系人、无法提醒的单位（${n} 个）*`,
   unreachableUnit: (unit: string, pending: string, contacts: Mrkdwn | null) =>
     contacts
