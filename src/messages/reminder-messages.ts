@@ -10,10 +10,19 @@ import type { CadenceStep } from "../reminders/cadence.ts";
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
 export { itemLabel } from "./item-messages.ts";
 
+// NOTE: a TZDate per call is the most expensive step of a message; the days shown are few.
+const dayShortTexts = new Map<number, string>();
+
 /** "6月21日" */
 export function formatDayShort(date: Date): string {
-  const s = toShanghai(date);
-  return `${s.getMonth() + 1}月${s.getDate()}日`;
+  let text = dayShortTexts.get(date.getTime());
+  if (text === undefined) {
+    const s = toShanghai(date);
+    text = `${s.getMonth() + 1}月${s.getDate()}日`;
+    if (dayShortTexts.size >= 1_000) dayShortTexts.clear();
+    dayShortTexts.set(date.getTime(), text);
+  }
+  return text;
 }
 
 export function daysLeftText(daysLeft: number): string {

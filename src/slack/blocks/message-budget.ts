@@ -29,12 +29,18 @@ export function roomFor(surface: Surface): Room {
 
 /** Characters a block counts towards the message's 12,000: every text it holds, plain or mrkdwn. */
 export function blockChars(block: unknown): number {
-  if (Array.isArray(block)) return block.reduce((n: number, b) => n + blockChars(b), 0);
   if (typeof block !== "object" || block === null) return 0;
   let n = 0;
-  for (const [key, value] of Object.entries(block)) {
-    if (key === "text" && typeof value === "string") n += value.length;
-    else if (typeof value === "object") n += blockChars(value);
+  if (Array.isArray(block)) {
+    for (const b of block) n += blockChars(b);
+    return n;
+  }
+  const obj = block as Record<string, unknown>;
+  for (const key in obj) {
+    const value = obj[key];
+    if (typeof value === "string") {
+      if (key === "text") n += value.length;
+    } else if (typeof value === "object") n += blockChars(value);
   }
   return n;
 }
@@ -162,11 +168,6 @@ export function fitTextList(list: TextList, room: Room): FittedList {
   return { blocks: build(texts), shown, omitted };
 }
 
-/** What a list would take shown whole, counted no further than the room it could get. */
-function fullNeed(list: TextList, room: Room): Room {
-  const whole = fitTextList(list, { blocks: room.blocks, chars: Number.POSITIVE_INFINITY });
-  return usage(whole.blocks);
-}
 
 /** The least a list takes: its heading and closing line. */
 function leastNeed(list: TextList): Room {
@@ -192,10 +193,15 @@ function share(total: number, least: number[], need: number[]): number[] {
 export function shareRoom(room: Room, lists: readonly TextList[]): FittedList[] {
   if (lists.length === 0) return [];
   const least = lists.map(leastNeed);
-  const need = lists.map((l) => fullNeed(l, room));
+  // NOTE: fitted in the whole room, a list shows what it would take; one cut there wants
+  // everything, and entries beyond the room are never formatted.
+  const alone = lists.map((l) => fitTextList(l, room));
+  const need = alone.map((f) => usage(f.blocks));
   const chars = share(room.chars, least.map((r) => r.chars), need.map((r) => r.chars));
   const blocks = share(room.blocks, least.map((r) => r.blocks), need.map((r) => r.blocks));
-  const fitted = lists.map((l, i) => fitTextList(l, { blocks: blocks[i]!, chars: chars[i]! }));
+  const fitted = lists.map((l, i) =>
+    alone[i]!.omitted === 0 && chars[i]! >= need[i]!.chars && blocks[i]! >= need[i]!.blocks ? alone[i]! : fitTextList(l, { blocks: blocks[i]!, chars: chars[i]! }),
+  );
   // What a cut list could not use goes to the next list that was cut.
   let spare = roomLeft(room, fitted.flatMap((f) => f.blocks));
   fitted.forEach((f, i) => {
