@@ -26,7 +26,7 @@ export async function postToResponseUrl(url: string, body: object): Promise<void
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }
 
-export async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
+async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
   const { origin } = ctx;
   if (origin.responseUrl) {
     await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...reply });
