@@ -4,7 +4,7 @@ import type { UnitRecord } from "../src/domain/model.ts";
 import { planReminders } from "../src/reminders/reminder-planner.ts";
 import { replaceItemInBlocks } from "../src/slack/blocks/item-buttons.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
-import { type KnownBlock, type SlackMessage } from "../src/slack/blocks/reminder-digest-limits.ts";
+import { type KnownBlock, type SlackMessage } from "../src/slack/blocks/block-kit.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
 import { addContact } from "./helpers/campaign-script.ts";
@@ -115,14 +115,17 @@ describe("a contact's reminder", () => {
     );
   });
 
-  it("stays within Slack's limits for a contact of all 38 units, dropping buttons before dropping units", () => {
+  it("shows every unit of a contact of all 38 units, one block each with a button that opens its checklist", () => {
     const everyone = withUnits(snapshot, (u) => ({ ...u, contacts: [{ id: 1, slackUserId: "U0BOSS", name: "总联系人", phone: null, email: null }] }));
     const m = messageFor(everyone, "U0BOSS", new Date("2027-06-24T09:00:00+08:00"));
     expectWithinLimits(m);
     const text = blocksToPlainText(m.blocks);
-    expect(text).toContain("按钮已省略");
-    expect(text).toMatch(/…及其他 \d+ 个单位/);
-    expect(text).toContain("`/shutdown 法制办 done column`");
+    expect(text).toContain("每个单位一行：点「打开清单」逐项填写");
+    expect(text).not.toMatch(/…及其他/);
+    for (const unit of snapshot.units) expect(text).toContain(`*🏢 ${unit.name}*`);
+    const opens = m.blocks.flatMap((b) => (b.type === "section" && b.accessory && "value" in b.accessory ? [b.accessory.value] : []));
+    expect(opens).toEqual(snapshot.units.map((u) => u.key));
+    expect(text).toContain("`/shutdown 法制办 status`");
   });
 });
 
@@ -132,8 +135,8 @@ describe("the coordinators' escalation", () => {
     const m = buildEscalationMessage(plan.escalation!, plan.now);
     const text = blocksToPlainText(m.blocks);
     expect(text).toContain("逾期未完成的单位（38 个）");
-    expect(text).toContain("*区司法局* · 过渡栏目上线已逾期 4 天，网站关停（6月21日–6月23日）已逾期 1 天");
-    expect(text).toContain("联系人：<@U0WANG> <@U0LI>");
+    expect(text).toContain("*区司法局* · 过渡栏目上线：已逾期 4 天，网站关停（6月21日–6月23日）：已逾期 1 天");
+    expect(text).toContain("联系人：<@U0WANG>；<@U0LI>");
     expect(text).toContain("没有登记 Slack 联系人、无法提醒的单位（36 个）");
     expectWithinLimits(m);
   });
@@ -153,6 +156,6 @@ describe("the coordinators' escalation", () => {
     expectWithinLimits(m);
     const text = blocksToPlainText(m.blocks);
     expect(text).toMatch(/逾期未完成的单位（10000 个）[\s\S]*…及其他 \d+ 个单位/);
-    expect(text).toMatch(/无法提醒的单位（10000 个）[\s\S]*…及其他 \d+ 个单位/);
+    expect(text).toMatch(/无法提醒的单位（10000 个）\*\n这 10000 个单位都已在上面的逾期单位中列出。/);
   });
 });

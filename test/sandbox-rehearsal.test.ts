@@ -42,8 +42,8 @@ describe("a rehearsal of the campaign from June 12 to June 25", () => {
   it("escalates the two units still open after the shutdown window", () => {
     const morning = outputOf(run.stdout, "协调员（你）> :now 2027-06-24 09:00");
     expect(morning).toContain("*⚠️ 逾期未完成的单位（2 个）*");
-    expect(morning).toContain("*区公安分局* · 网站关停（6月21日–6月23日）已逾期 1 天");
-    expect(morning).toContain("*公积金中心* · 网站关停（6月21日–6月23日）已逾期 1 天");
+    expect(morning).toContain("*区公安分局* · 网站关停（6月21日–6月23日）：已逾期 1 天");
+    expect(morning).toContain("*公积金中心* · 网站关停（6月21日–6月23日）：已逾期 1 天");
   });
 
   it("ends with every unit done, and the digest saying so", () => {

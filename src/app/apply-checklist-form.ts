@@ -2,6 +2,7 @@
 import { choiceToState, type ChecklistFormInput } from "../domain/checklist-form.ts";
 import { DomainError } from "../domain/errors.ts";
 import { decideReport, type ItemChange } from "../domain/report-rules.ts";
+import { noteForInput } from "../domain/text-limits.ts";
 import { IcpNumberSchema } from "../domain/unit-facts.ts";
 import { MODAL_TEXT } from "../messages/button-messages.ts";
 import { findCaller } from "../store/caller-repository.ts";
@@ -44,18 +45,21 @@ export async function applyChecklistForm(
       const item = items.find((i) => i.key === entry.key);
       if (!item) continue;
       const { state, method } = choiceToState(entry.choice);
-      if ((state === "blocked" || state === "na") && !entry.note) {
+      // NOTE: a note longer than the limit, kept from before it, is shown shortened; sent back
+      // unchanged, it stays whole.
+      const note = item.note !== null && entry.note === noteForInput(item.note) ? item.note : entry.note;
+      if ((state === "blocked" || state === "na") && !note) {
         errors.push({ field: entry.key, part: "note", message: MODAL_TEXT.reasonNeeded });
         continue;
       }
       try {
-        const change = decideReport(unit, [item], { state, task: item.task, domain: item.domain ?? undefined, method, note: entry.note ?? undefined });
+        const change = decideReport(unit, [item], { state, task: item.task, domain: item.domain ?? undefined, method, note: note ?? undefined });
         // NOTE: an emptied note field clears the note; decideReport keeps it otherwise.
         if (change) changes.push(change);
-        else if (entry.note === null && item.note !== null) changes.push({ item, state, method: item.method, note: null, warnings: [] });
+        else if (note === null && item.note !== null) changes.push({ item, state, method: item.method, note: null, warnings: [] });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        errors.push({ field: entry.key, part: "state", message: error.message });
+        errors.push({ field: entry.key, part: error.code === "note_too_long" ? "note" : "state", message: error.message });
       }
     }
     if (errors.length > 0) return { kind: "invalid", errors };

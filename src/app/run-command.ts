@@ -97,6 +97,10 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
 
   switch (command.kind) {
     case "status": {
+      if (!command.unit && caller.units.length > 1) {
+        const units = caller.units.map((u) => unitOf(u.key));
+        return { kind: "status-many", units, deadlines: deps.reader.deadlines(), now: input.now };
+      }
       const key = targetUnit(caller, command.unit, "status");
       return { kind: "status", ...unitOf(key), deadlines: deps.reader.deadlines(), now: input.now };
     }
@@ -172,7 +176,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     }
     case "coordinator": {
       if (command.action === "remove" && deps.envCoordinators.includes(command.userId)) {
-        throw new DomainError("coordinator_from_env", rm.coordinatorFromEnvironment(command.userId));
+        throw new DomainError("coordinator_from_env", rm.coordinatorFromEnvironment);
       }
       return write(async (tx) => {
         const changed =

@@ -6,7 +6,7 @@ import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";
 import type { CampaignData } from "../reminders/reminder-planner.ts";
 import { buildDigestMessage } from "../slack/blocks/digest-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 
 export type TaskCounts = { task: TaskKey; total: number } & Record<ItemState, number>;
 

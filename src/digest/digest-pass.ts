@@ -8,12 +8,13 @@ import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
 import { findKeyedMessage, postKeyedMessage, uploadCsv, type Sent } from "../delivery/slack-sender.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
-import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
 import { findDelivery, lastSent, listUndeliverable } from "../store/delivery-repository.ts";
 import { listCoordinators } from "../store/caller-repository.ts";
 import { undeliveredLine, undeliveredTexts } from "../messages/undelivered-messages.ts";
+import { joinMd } from "../messages/mrkdwn.ts";
 import { message, section } from "../slack/blocks/block-kit.ts";
 import type { Db } from "../store/open-store.ts";
 import { buildDigest, type Digest } from "./digest-builder.ts";
@@ -134,10 +135,13 @@ async function tellCoordinatorsDigestFailed(
 ): Promise<DeliveryResult[]> {
   const { fromEnvironment, addedAtRunTime } = await listCoordinators(deps.store.db, deps.config.COORDINATOR_USER_IDS ?? []);
   const others = failed.digest.summary.undelivered.filter((u) => u.key !== failed.key);
-  const text = [
-    undeliveredTexts.digestFailed(failed.channel, failed.day, failed.error),
-    ...(others.length > 0 ? [undeliveredTexts.alsoUndelivered, ...others.slice(0, 20).map(undeliveredLine), ...(others.length > 20 ? [undeliveredTexts.omitted(others.length - 20)] : [])] : []),
-  ].join("\n");
+  const text = joinMd(
+    [
+      undeliveredTexts.digestFailed(failed.channel, failed.day, failed.error),
+      ...(others.length > 0 ? [undeliveredTexts.alsoUndelivered, ...others.slice(0, 20).map(undeliveredLine), ...(others.length > 20 ? [undeliveredTexts.omitted(others.length - 20)] : [])] : []),
+    ],
+    "\n",
+  );
   const notice = message(text, [section(text)]);
   const results: DeliveryResult[] = [];
   for (const userId of [...fromEnvironment, ...addedAtRunTime]) {

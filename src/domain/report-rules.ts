@@ -1,5 +1,6 @@
 // The rules of reporting an item: which item is meant, what may be said of it, what to warn about.
-import { STATE_LABEL, TASK_LABEL } from "../messages/command-messages.ts";
+import { msg, STATE_LABEL, TASK_LABEL } from "../messages/command-messages.ts";
+import { isTooLong, NOTE_MAX_LENGTH } from "./text-limits.ts";
 import { DomainError } from "./errors.ts";
 import type { ItemRecord, UnitRecord } from "./model.ts";
 import type { DomainMethod, ItemState, TaskKey } from "./tasks.ts";
@@ -53,6 +54,10 @@ const finished = (items: readonly ItemRecord[], task: TaskKey) =>
 /** Decides the change a report makes, or throws a DomainError saying what to type instead. */
 export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req: ReportRequest): ItemChange | null {
   const item = pickItem(unit, items, req);
+  // NOTE: a note kept from before the limit may stay as it is; a new one must fit.
+  if (req.note !== undefined && req.note !== item.note && isTooLong(req.note, NOTE_MAX_LENGTH)) {
+    throw new DomainError("note_too_long", msg.noteTooLong(NOTE_MAX_LENGTH, req.note.length), msg.noteTooLongHint(unit.name, req.state, req.task, NOTE_MAX_LENGTH));
+  }
   let method: DomainMethod | null = null;
   if (req.method && !(req.state === "done" && req.task === "domain")) {
     throw new DomainError("method_only_when_done", "「dns/解析」只在域名注销完成时填写。", "例如：/shutdown done domain jtda.gov.cn dns");

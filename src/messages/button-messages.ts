@@ -32,6 +32,12 @@ export const MODAL_TEXT = {
   reasonNeeded: "「受阻」和「不适用」需要写明原因。",
 };
 
+export const HOME_TEXT = {
+  /** "更新于 6月22日 09:30", the same format as every other time the bot shows. */
+  updated: (when: string) => `更新于 ${when}`,
+  welcomeTitle: "网站关停协调",
+};
+
 export const BUTTON_REPLY = {
   notAllowedHere: "你不能操作这条消息里的事项：它不属于你负责的单位。如需帮助请联系协调员。",
   formSaved: (unit: string, changes: number) => (changes > 0 ? `已保存${unit}的清单：${changes} 处修改。` : `${unit}的清单没有变化。`),

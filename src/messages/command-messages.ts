@@ -73,6 +73,9 @@ export const TASK_WORDS_HELP = "事项：column 栏目 · backup 备份 · site 
 export const STATE_WORDS_HELP = "状态：todo 未开始 · doing 进行中 · done 完成 · blocked 受阻 · na 不适用";
 
 export const msg = {
+  noteTooLong: (max: number, length: number) => `备注或原因最多 ${max} 个字，这次写了 ${length} 个字，没有记录。请缩短后再提交。`,
+  noteTooLongHint: (unit: string, state: string, task: string, max: number) => `例如：/shutdown ${unit} ${state} ${task} <不超过 ${max} 字的说明>`,
+  nameTooLong: (max: number, length: number) => `最多 ${max} 个字，这里有 ${length} 个字`,
   unknownWord: (word: string, suggestion?: string) =>
     suggestion ? `没看懂「${word}」，你是不是要找「${suggestion}」？` : `没看懂「${word}」。`,
   unknownUnit: (word: string, suggestion?: string) =>

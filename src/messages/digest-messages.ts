@@ -1,6 +1,7 @@
 // Every text of the coordinators' digest, in one place.
 import { formatDueShort } from "../domain/calendar.ts";
 import type { AuditRecord } from "../domain/model.ts";
+import { md, mention, type Mrkdwn } from "./mrkdwn.ts";
 import { formatDayShort } from "./reminder-messages.ts";
 
 export { STATE_LABELS, TASK_LABELS, daysLeftText, deadlineTitle, itemLabel } from "./reminder-messages.ts";
@@ -12,10 +13,10 @@ export function progressBar(fraction: number, width = 10): string {
 }
 
 /** Who did it, as coordinators read it: a mention, the CLI user, or the system. */
-export function actorText(actor: AuditRecord["actor"]): string {
-  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return `<@${actor}>`;
-  if (actor.startsWith("cli:")) return `命令行 ${actor.slice(4)}`;
-  return actor === "system" ? "系统" : actor;
+export function actorText(actor: AuditRecord["actor"]): Mrkdwn {
+  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return mention(actor);
+  if (actor.startsWith("cli:")) return md`命令行 ${actor.slice(4)}`;
+  return md`${actor === "system" ? "系统" : actor}`;
 }
 
 export const digestTexts = {
@@ -29,7 +30,7 @@ export const digestTexts = {
   taskLine: (label: string, bar: string, percent: number, c: { done: number; doing: number; blocked: number; todo: number; na: number }) =>
     `\`${bar}\` ${String(percent).padStart(3)}%  *${label}*  完成 ${c.done} · 进行中 ${c.doing} · 受阻 ${c.blocked} · 未开始 ${c.todo} · 不适用 ${c.na}`,
   overdueHeading: (n: number) => (n === 0 ? "*✅ 没有逾期的单位。*" : `*⚠️ 逾期单位（${n} 个）*`),
-  overdueUnit: (unit: string, pending: string, mentions: string) => `*${unit}* · 未完成：${pending} · 联系人：${mentions}`,
+  overdueUnit: (unit: string, pending: string, contacts: Mrkdwn) => md`*${unit}* · 未完成：${pending} · 联系人：${contacts}`,
   noSlackContact: "无",
   blockedHeading: (n: number) => (n === 0 ? "*✅ 没有受阻的事项。*" : `*⛔ 受阻事项（${n} 项）*`),
   blockedItem: (unit: string, item: string, reason: string | null) => `*${unit}* · ${item}：${reason ?? "（未说明原因）"}`,
@@ -41,10 +42,8 @@ export const digestTexts = {
     since
       ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来没有任何变化。*`
       : "*🔄 到目前为止还没有任何单位上报。*",
-  change: (at: Date, unit: string, item: string, from: string, to: string, by: string) =>
-    `${formatDueShort(at)} *${unit}* · ${item}：${from} → ${to}（${by}）`,
-  omittedUnits: (n: number) => `…及其他 ${n} 个单位`,
-  omittedItems: (n: number) => `…及其他 ${n} 项`,
+  change: (at: Date, unit: string, item: string, from: string, to: string, by: Mrkdwn) =>
+    md`${formatDueShort(at)} *${unit}* · ${item}：${from} → ${to}（${by}）`,
   footer: "完整表格：输入 `/shutdown export` 获取 CSV，或在服务器上运行 `npm run export`。",
   footerWithCsv: "列表已截短，完整表格见本消息下方的 CSV 附件。",
   fallback: (done: number, total: number, overdue: number, blocked: number) =>

@@ -13,8 +13,9 @@ export function itemStateText(item: Pick<ItemRecord, "state" | "method">): strin
   return `${STATE_ICON[item.state]} ${STATE_LABEL[item.state]}${method}`;
 }
 
-/** "6月20日 23:59 截止，还剩 3 天" / "今天截止" / "已逾期 2 天" */
-export function dueText(deadline: DeadlineRecord, now: Date): string {
+/** "6月20日 23:59 截止，还剩 3 天" / "今天截止" / "已逾期 2 天"; "✅ 已完成" once nothing under it is open. */
+export function dueText(deadline: DeadlineRecord, now: Date, finished = false): string {
+  if (finished) return `✅ 已完成（${formatDueShort(deadline.dueAt)} 截止）`;
   const due = formatDueShort(deadline.dueAt);
   if (deadline.opensAt && now < deadline.opensAt) {
     const days = calendarDaysUntil(deadline.opensAt, now);

@@ -1,4 +1,6 @@
 // Joining a unit as its contact. Chinese.
+import { md, mention } from "./mrkdwn.ts";
+
 export const joinMessages = {
   alreadyContact: (unit: string) => `你已经是${unit}的联系人，无需申请。输入 /shutdown status 查看清单。`,
   alreadyPending: (unit: string) => `你已申请成为${unit}的联系人，正在等待协调员审批。`,
@@ -7,9 +9,9 @@ export const joinMessages = {
   coordinatorsOnly: "只有协调员可以审批加入申请。",
   notFound: "这条申请已不存在。",
   alreadyDecided: "这条申请已经处理过了。",
-  requestText: (userId: string, unit: string) => `<@${userId}> 申请成为 *${unit}* 的联系人。`,
+  requestText: (userId: string, unit: string) => md`${mention(userId)} 申请成为 *${unit}* 的联系人。`,
   decidedText: (userId: string, unit: string, approved: boolean, by: string) =>
-    `<@${userId}> 申请成为 *${unit}* 的联系人：${approved ? "✅ 已批准" : "❌ 已拒绝"}（<@${by}>）`,
+    md`${mention(userId)} 申请成为 *${unit}* 的联系人：${approved ? "✅ 已批准" : "❌ 已拒绝"}（${mention(by)}）`,
   approvedDm: (unit: string) => `你已成为${unit}的联系人。输入 /shutdown status 查看本单位的关停清单，或打开本应用的主页。`,
   rejectedDm: (unit: string) => `你成为${unit}联系人的申请未获批准。如有疑问请联系区电子政务中心内容保障科（82900326）。`,
 };

@@ -1,6 +1,7 @@
 // Every text of the reminders and escalations a person reads, in one place.
 import { formatDueShort, toShanghai } from "../domain/calendar.ts";
-import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import { clipPlain, joinMd, md, mention, type Mrkdwn } from "./mrkdwn.ts";
 import { STATE_LABEL } from "./command-messages.ts";
 import { icpPathText, itemLabel, reportCommand as commandFor } from "./item-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
@@ -9,10 +10,19 @@ import type { CadenceStep } from "../reminders/cadence.ts";
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
 export { itemLabel } from "./item-messages.ts";
 
+// NOTE: a TZDate per call is the most expensive step of a message; the days shown are few.
+const dayShortTexts = new Map<number, string>();
+
 /** "6月21日" */
 export function formatDayShort(date: Date): string {
-  const s = toShanghai(date);
-  return `${s.getMonth() + 1}月${s.getDate()}日`;
+  let text = dayShortTexts.get(date.getTime());
+  if (text === undefined) {
+    const s = toShanghai(date);
+    text = `${s.getMonth() + 1}月${s.getDate()}日`;
+    if (dayShortTexts.size >= 1_000) dayShortTexts.clear();
+    dayShortTexts.set(date.getTime(), text);
+  }
+  return text;
 }
 
 export function daysLeftText(daysLeft: number): string {
@@ -54,8 +64,10 @@ export function itemLine(
   deadline: Pick<DeadlineRecord, "dueAt">,
   daysLeft: number,
   withUnit: boolean,
+  noteMax = Number.POSITIVE_INFINITY,
 ): string {
-  const state = item.state === "todo" ? "" : `（当前：${STATE_LABEL[item.state]}${item.note ? `，${item.note}` : ""}）`;
+  const note = item.note && noteMax > 0 ? clipPlain(item.note, noteMax) : null;
+  const state = item.state === "todo" ? "" : `（当前：${STATE_LABEL[item.state]}${note ? `，${note}` : ""}）`;
   const lines = [
     `• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`,
     `   完成后输入：\`${reportCommand(item, unit, withUnit)}\``,
@@ -64,32 +76,52 @@ export function itemLine(
   return lines.join("\n");
 }
 
+/** How a contact is shown to coordinators: their mention or name, and their phone when known. */
+export function contactText(c: Pick<ContactRecord, "slackUserId" | "name" | "phone">): Mrkdwn {
+  const who = c.slackUserId ? mention(c.slackUserId) : md`${c.name}（未登记 Slack，收不到提醒）`;
+  return c.phone ? md`${who} 电话 ${c.phone}` : who;
+}
+
 export const reminderTexts = {
   header: (day: Date) => `网站关停工作提醒 · ${formatDayShort(day)}`,
-  greeting: (name: string, units: number, items: number) =>
-    units > 1
-      ? `${name}，你负责的 ${units} 个单位还有 ${items} 项工作未完成：`
-      : `${name}，你负责的单位还有 ${items} 项工作未完成：`,
-  unitHeading: (unit: Pick<UnitRecord, "name">) => `*🏢 ${unit.name}*`,
+  /** The part of the greeting a click updates; it starts with greetingCountPrefix. */
+  greetingCount: (units: number, items: number) =>
+    items === 0
+      ? `${greetingCountPrefix(units)}的工作都已上报，谢谢！`
+      : `${greetingCountPrefix(units)}还有 ${items} 项工作未完成：`,
+  greeting: (name: string, units: number, items: number) => `${name}${reminderTexts.greetingCount(units, items)}`,
+  unitHeading: (unit: Pick<UnitRecord, "name">) => md`*🏢 ${unit.name}*`,
   deadlineHeading: (deadline: DeadlineRecord, daysLeft: number) =>
-    `*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
-  compactNote: "事项较多，按钮已省略：请按每项后面的命令上报。",
-  omittedUnits: (n: number, names: string[]) => `…及其他 ${n} 个单位（${names.join("、")}）：请用 \`/shutdown\` 查看并上报。`,
+    md`*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
+  compactNote: "你负责的单位较多，每个单位一行：点「打开清单」逐项填写。",
   footer: `完成或不适用的事项上报后不再提醒。有疑问请联系${CENTER_CONTACT}。`,
   fallback: (name: string, summary: string) => `网站关停工作提醒：${name}，以下工作尚未完成。${summary}`,
 };
 
+/** "，你负责的 2 个单位": the start of the part of the greeting that is recomputed. */
+export function greetingCountPrefix(units: number): string {
+  return units > 1 ? `，你负责的 ${units} 个单位` : "，你负责的单位";
+}
+
 export const escalationTexts = {
   header: (day: Date) => `逾期与无人提醒的单位 · ${formatDayShort(day)}`,
   overdueHeading: (n: number) => `*⚠️ 逾期未完成的单位（${n} 个）*`,
-  overdueUnit: (unit: string, deadlines: string, pending: string, mentions: string) =>
-    `*${unit}* · ${deadlines}\n   未完成：${pending}\n   联系人：${mentions}`,
-  noSlackContact: "（没有可提醒的联系人）",
+  overdueUnit: (unit: string, deadlines: string, pending: string, contacts: Mrkdwn) =>
+    md`*${unit}* · ${deadlines}\n未完成：${pending}\n联系人：${contacts}`,
+  contacts: (list: Mrkdwn[]) => joinMd(list, "；"),
+  /** A unit nobody is registered for: what the coordinators do next. */
+  noContactNextStep: (unit: string) => `请电话联系${unit}，并用 /shutdown assign ${unit} @某人 登记联系人。`,
+  noContact: (unit: string) => `无。${escalationTexts.noContactNextStep(unit)}`,
+  deadlineLate: (title: string, late: string) => `${title}：${late}`,
   unreachableHeading: (n: number) => `*📭 没有登记 Slack 联系人、无法提醒的单位（${n} 个）*`,
-  unreachableUnit: (unit: string, pending: string, others: string) =>
-    `*${unit}* · 今天应提醒：${pending}${others ? `\n   已知联系人：${others}` : ""}`,
-  unreachableHint: "请协调员电话跟进，或用 `npm run units -- import` 登记联系人。",
-  omitted: (n: number) => `…及其他 ${n} 个单位`,
+  unreachableUnit: (unit: string, pending: string, contacts: Mrkdwn | null) =>
+    contacts
+      ? md`*${unit}* · 今天应提醒：${pending}\n已知联系人：${contacts}`
+      : md`*${unit}* · 今天应提醒：${pending}\n没有登记联系人。${escalationTexts.noContactNextStep(unit)}`,
+  /** Units of the list above that are overdue too, not listed twice. */
+  unreachableAlsoOverdue: (n: number, total: number) =>
+    n === total ? `这 ${n} 个单位都已在上面的逾期单位中列出。` : `其中 ${n} 个已在上面的逾期单位中列出，其余如下：`,
+  unreachableHint: "请协调员电话跟进，并登记联系人的 Slack 账号：/shutdown assign <单位> @某人，或 npm run units -- import。",
   fallback: (overdue: number, unreachable: number) =>
     `网站关停逾期提醒：${overdue} 个单位逾期未完成，${unreachable} 个单位没有可提醒的联系人。`,
 };

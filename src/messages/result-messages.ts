@@ -1,6 +1,7 @@
 // Replies to /shutdown: confirmations and refusals. Chinese.
 import { STATE_LABEL, TASK_LABEL } from "./command-messages.ts";
 import type { ItemState, TaskKey } from "../domain/tasks.ts";
+import { channelLink, joinMd, md, mention } from "./mrkdwn.ts";
 
 export const CENTER_CONTACT = "区电子政务中心内容保障科（市民中心C栋417室，电话 82900326）";
 
@@ -38,7 +39,7 @@ export const resultMessages = {
   storeFault: "系统暂时无法保存（数据存储出错），这条命令没有保存，什么也没有改变。请稍后再试；若一直如此，请联系协调员。",
   storeMissing: "系统的数据文件已被删除或移走，这条命令没有保存。请立即联系协调员（管理员需恢复数据文件后重启机器人）。",
   timedOut: "处理超时，这条命令可能没有保存。请输入 /shutdown status 查看，必要时重新输入。",
-  digestPosted: (channel: string) => `已在 <#${channel}> 发布简报。`,
+  digestPosted: (channel: string) => md`已在 ${channelLink(channel)} 发布简报。`,
   exportSent: "状态表（CSV）已发到你的私信。",
   cannotSend: "现在无法发送消息，请稍后再试。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
@@ -51,22 +52,22 @@ export const resultMessages = {
   assignment: (kind: "assign" | "unassign", unit: string, userId: string, changed: boolean) =>
     kind === "assign"
       ? changed
-        ? `已把 <@${userId}> 登记为${unit}的联系人。`
-        : `<@${userId}> 已经是${unit}的联系人，没有变化。`
+        ? md`已把 ${mention(userId)} 登记为${unit}的联系人。`
+        : md`${mention(userId)} 已经是${unit}的联系人，没有变化。`
       : changed
-        ? `已取消 <@${userId}> ${unit}联系人的身份。`
-        : `<@${userId}> 不是${unit}的联系人，没有变化。`,
+        ? md`已取消 ${mention(userId)} ${unit}联系人的身份。`
+        : md`${mention(userId)} 不是${unit}的联系人，没有变化。`,
   unknownDeadline: (key: string, keys: string[]) => `没有截止时间「${key}」，可选：${keys.join("、")}。例如 /shutdown deadline ${keys[0]} 2027-06-25 18:00`,
   dueBeforeOpen: (title: string, opens: string) => `「${title}」从 ${opens} 开始，截止时间必须晚于开始时间。`,
   deadlineMoved: (title: string, from: string, to: string) => `已修改「${title}」截止时间：${from} → ${to}（北京时间）`,
   deadlineUnchanged: (title: string) => `「${title}」截止时间与原来相同，没有变化。`,
-  coordinatorFromEnvironment: (userId: string) =>
-    `<@${userId}> 是在配置（COORDINATOR_USER_IDS）中指定的协调员，不能用命令移除，请修改配置。`,
+  coordinatorFromEnvironment: "这位协调员是在配置（COORDINATOR_USER_IDS）中指定的，不能用命令移除，请修改配置。",
   coordinatorChanged: (action: "add" | "remove", userId: string, changed: boolean, all: string[]) => {
+    const who = mention(userId);
     const head =
       action === "add"
-        ? changed ? `已添加协调员 <@${userId}>。` : `<@${userId}> 已经是协调员，没有变化。`
-        : changed ? `已移除协调员 <@${userId}>。` : `<@${userId}> 不是协调员，没有变化。`;
-    return `${head}\n当前协调员：${all.length ? all.map((id) => `<@${id}>`).join("、") : "（无）"}`;
+        ? changed ? md`已添加协调员 ${who}。` : md`${who} 已经是协调员，没有变化。`
+        : changed ? md`已移除协调员 ${who}。` : md`${who} 不是协调员，没有变化。`;
+    return md`${head}\n当前协调员：${all.length ? joinMd(all.map(mention), "、") : "（无）"}`;
   },
 };

@@ -1,4 +1,5 @@
 // What coordinators are told about messages Slack refused for good. Chinese.
+import { channelLink, md, mention, type Mrkdwn } from "./mrkdwn.ts";
 
 /** Why Slack refused, as a coordinator can act on it. */
 export function undeliveredReason(code: string): string {
@@ -36,16 +37,16 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** "reminder:2027-06-20:U0WANG" → 给 <@U0WANG> 的提醒（2027-06-20） */
-export function undeliveredLine(entry: { key: string; kind: string; target: string; error: string }): string {
+export function undeliveredLine(entry: { key: string; kind: string; target: string; error: string }): Mrkdwn {
   const day = /\d{4}-\d{2}-\d{2}/.exec(entry.key)?.[0];
-  const to = /^[UW]/.test(entry.target) ? `<@${entry.target}>` : `<#${entry.target}>`;
-  return `• 给 ${to} 的${KIND_LABEL[entry.kind] ?? entry.kind}${day ? `（${day}）` : ""}：${undeliveredReason(entry.error)}（${entry.error}）`;
+  const to = /^[UW]/.test(entry.target) ? mention(entry.target) : channelLink(entry.target);
+  return md`• 给 ${to} 的${KIND_LABEL[entry.kind] ?? entry.kind}${day ? `（${day}）` : ""}：${undeliveredReason(entry.error)}（${entry.error}）`;
 }
 
 export const undeliveredTexts = {
-  heading: (n: number) => `*⚠️ 未能发送的消息（${n}）*　Slack 拒绝了这些消息，不会再重试：`,
+  heading: (n: number) => md`*⚠️ 未能发送的消息（${n}）*　Slack 拒绝了这些消息，不会再重试：`,
   omitted: (n: number) => `…及其他 ${n} 条`,
   digestFailed: (channel: string, day: string, error: string) =>
-    `${day} 的网站关停日报没能发到 <#${channel}>：${undeliveredReason(error)}（${error}）。机器人不会再重试这一天的日报；问题解决后可输入 /shutdown digest 重新发布。`,
+    md`${day} 的网站关停日报没能发到 ${channelLink(channel)}：${undeliveredReason(error)}（${error}）。机器人不会再重试这一天的日报；问题解决后可输入 /shutdown digest 重新发布。`,
   alsoUndelivered: "此外，以下消息也没能发送：",
 };

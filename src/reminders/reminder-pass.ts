@@ -6,7 +6,7 @@ import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
 import { findKeyedMessage, postKeyedMessage } from "../delivery/slack-sender.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../slack/blocks/reminder-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/reminder-digest-limits.ts";
+import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
 import { planReminders, type ReminderPlan } from "./reminder-planner.ts";

@@ -12,9 +12,16 @@ export function findUserByName(users: readonly StandinUser[], word: string): Sta
   );
 }
 
-/** Turns @name of known users into Slack's escaped mentions; anything else is left as typed. */
+/**
+ * What Slack sends for a typed command: `&`, `<`, `>` as entities, and @name of known users as
+ * mentions. A mention pasted in Slack's own form (<@U…|name>) is kept, as a shortcut.
+ */
 export function escapeMentions(text: string, users: readonly StandinUser[]): string {
-  return text.replace(/(^|\s)@([^\s@<>|]+)/g, (whole, space: string, word: string) => {
+  const escaped = text
+    .split(/(<@[UW][A-Z0-9]+(?:\|[^<>]*)?>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+    .join("");
+  return escaped.replace(/(^|\s)@([^\s@<>|&]+)/g, (whole, space: string, word: string) => {
     const user = findUserByName(users, word);
     return user ? `${space}<@${user.id}|${user.name}>` : whole;
   });

@@ -9,6 +9,7 @@ import { register as registerItemDoingButton } from "./listeners/item-doing-butt
 import { register as registerItemDoneButton } from "./listeners/item-done-button.ts";
 import { register as registerItemModalSubmissions } from "./listeners/item-modal-submissions.ts";
 import { register as registerShutdownCommand } from "./listeners/shutdown-command.ts";
+import { register as registerUnitChecklistButton } from "./listeners/unit-checklist-button.ts";
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
@@ -48,6 +49,7 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
     registerItemDoneButton,
     registerItemDoingButton,
     registerItemBlockedButton,
+    registerUnitChecklistButton,
     registerItemModalSubmissions,
     registerChecklistFormSubmission,
     registerJoinDecisionButtons,

@@ -12,6 +12,8 @@ import {
 } from "../domain/unit-facts.ts";
 import { toCsv } from "../export/csv.ts";
 import { sheetTexts as st } from "../messages/sheet-messages.ts";
+import { isTooLong, NAME_MAX_LENGTH } from "../domain/text-limits.ts";
+import { msg } from "../messages/command-messages.ts";
 import { groupBy } from "../lib/group-by.ts";
 
 export const UNIT_COLUMNS = [
@@ -157,14 +159,19 @@ export function parseUnitSheet(table: { header: string[]; rows: { row: number; c
       return v ?? null;
     };
     const icpNumber = field("icp_number");
+    const limited = (c: "sponsor_name" | "contact_name"): string => {
+      const v = col(row, c).trim();
+      if (isTooLong(v, NAME_MAX_LENGTH)) bad(c, msg.nameTooLong(NAME_MAX_LENGTH, v.length));
+      return v;
+    };
     const facts = {
       icpNumber,
-      sponsorName: col(row, "sponsor_name").trim() || null,
+      sponsorName: limited("sponsor_name") || null,
       localTelecom: yesNo("local_telecom"),
       secondLevel: yesNo("second_level"),
       migrateData: yesNo("migrate_data"),
     };
-    const contactName = col(row, "contact_name").trim();
+    const contactName = limited("contact_name");
     const phone = field("contact_phone");
     const email = field("contact_email");
     const slackUserId = field("contact_slack_id");

@@ -48,9 +48,11 @@ export interface BotFixture {
   close(): Promise<void>;
 }
 
+type ButtonJson = { action_id?: string; value?: string; text?: { text: string } };
+
 function findButton(blocks: unknown[], actionId: string, value: string) {
-  for (const block of blocks as { block_id?: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] }[]) {
-    for (const el of block.elements ?? []) {
+  for (const block of blocks as { block_id?: string; elements?: ButtonJson[]; accessory?: ButtonJson }[]) {
+    for (const el of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) {
       if (el.action_id === actionId && el.value === value) {
         return { action_id: actionId, value, block_id: block.block_id ?? "", text: el.text?.text ?? "" };
       }

@@ -36,9 +36,15 @@ export function parseUserId(raw: string | undefined): string | undefined {
 }
 
 function splitTokens(text: string): string[] {
-  // NOTE: a mention's display name may hold spaces; fold it away before splitting.
-  const folded = normalizeCommandText(text).replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, "<@$1>");
+  // NOTE: a mention's name may hold spaces; they become no-break spaces so it stays one token.
+  const folded = normalizeCommandText(text).replace(/<@([UW][A-Z0-9]+)\|([^>]*)>/g, (_m, id: string, name: string) => `<@${id}|${name.replace(/ /g, "\u00a0")}>`);
   return folded === "" ? [] : folded.split(" ");
+}
+
+/** A note as the person wrote it: a mention Slack made of "@王芳" reads "@王芳" again. */
+function noteText(tokens: readonly string[]): string | undefined {
+  const text = tokens.join(" ").replace(/<@[UW][A-Z0-9]+\|([^>]+)>/g, (_m, name: string) => `@${name.replace(/\u00a0/g, " ")}`);
+  return text.trim() || undefined;
 }
 
 const bareDomain = (t: string) => keywordOf(t).replace(/^https?:\/\//, "").replace(/\/$/, "");
@@ -166,7 +172,7 @@ function parseReport(state: NonNullable<ReturnType<typeof stateOf>>, tokens: str
     else if (m && CANCELLED_WORDS.includes(m)) method = "cancelled";
     if (method) tokens.shift();
   }
-  const note = tokens.join(" ").trim() || undefined;
+  const note = noteText(tokens);
   if ((state === "blocked" || state === "na") && !note) fail("reason_required", msg.reasonRequired(state));
   if (state === "na" && TASKS_NEVER_NA.includes(task)) fail("na_forbidden", msg.naForbidden(task));
   return { kind: "report", unit, state, task, domain, method, note };

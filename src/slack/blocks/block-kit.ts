@@ -1,56 +1,59 @@
-// Small Block Kit builders that keep within Slack's limits.
+// Small Block Kit builders. Every mrkdwn text goes through toMrkdwn: a string is plain text and
+// is escaped, a Mrkdwn value (md``) is kept; plain_text objects are never escaped.
 import type { types } from "@slack/bolt";
+import { clipMrkdwn, clipPlain, toMrkdwn, type MrkdwnLike } from "../../messages/mrkdwn.ts";
+import { keepWithinBudget } from "./message-budget.ts";
+import { SLACK_LIMITS } from "./slack-limits.ts";
 
 export type KnownBlock = types.KnownBlock;
 
-export const MAX_BLOCKS = 50;
-export const MAX_TEXT = 3000;
+export const MAX_BLOCKS = SLACK_LIMITS.messageBlocks;
+export const MAX_TEXT = SLACK_LIMITS.text;
 
-export function clip(text: string, max = MAX_TEXT): string {
-  return text.length <= max ? text : `${text.slice(0, max - 2)}…`;
+/** Plain text within `max` characters (headers, buttons, labels, fallback text). */
+export function clip(text: string, max: number = MAX_TEXT): string {
+  return clipPlain(text, max);
 }
 
-export const header = (text: string): KnownBlock => ({
-  type: "header",
-  text: { type: "plain_text", text: clip(text, 150), emoji: true },
-});
+/**
+ * A mrkdwn text object. NOTE: verbatim, so Slack does not turn a URL or a domain someone typed
+ * into a link, or a name into a mention; the bot's own mentions are written out as <@U…>.
+ */
+export function mrkdwn(text: MrkdwnLike, max: number = MAX_TEXT): types.MrkdwnElement {
+  return { type: "mrkdwn", text: clipMrkdwn(text, max).text, verbatim: true };
+}
 
-export const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text) } });
+export function plainText(text: string, max: number = MAX_TEXT): types.PlainTextElement {
+  return { type: "plain_text", text: clip(text, max), emoji: true };
+}
 
-export const fields = (items: string[]): KnownBlock => ({
+export const header = (text: string): KnownBlock => ({ type: "header", text: plainText(text, SLACK_LIMITS.header) });
+
+export const section = (text: MrkdwnLike, blockId?: string): KnownBlock => ({
   type: "section",
-  fields: items.slice(0, 10).map((t) => ({ type: "mrkdwn", text: clip(t, 2000) })),
+  ...(blockId && { block_id: blockId }),
+  text: mrkdwn(text),
 });
 
-export const context = (...texts: string[]): KnownBlock => ({
+export const fields = (items: MrkdwnLike[]): KnownBlock => ({
+  type: "section",
+  fields: items.slice(0, 10).map((t) => mrkdwn(t, SLACK_LIMITS.field)),
+});
+
+export const context = (...texts: MrkdwnLike[]): KnownBlock => ({
   type: "context",
-  elements: texts.slice(0, 10).map((t) => ({ type: "mrkdwn", text: clip(t) })),
+  elements: texts.slice(0, 10).map((t) => mrkdwn(t)),
 });
 
 export const divider = (): KnownBlock => ({ type: "divider" });
 
-/** Lines joined into as few sections as the 3000-character limit allows. */
-export function sectionsOf(lines: string[]): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  let current = "";
-  for (const line of lines) {
-    const l = clip(line, MAX_TEXT);
-    if (current && current.length + 1 + l.length > MAX_TEXT) {
-      blocks.push(section(current));
-      current = l;
-    } else current = current ? `${current}\n${l}` : l;
-  }
-  if (current) blocks.push(section(current));
-  return blocks;
-}
-
 export interface SlackMessage {
+  /** Notification and fallback text, mrkdwn as sent. */
   text: string;
   blocks: KnownBlock[];
 }
 
-/** At most 50 blocks: the last one says what was left out. */
-export function message(text: string, blocks: KnownBlock[]): SlackMessage {
-  const kept = blocks.length <= MAX_BLOCKS ? blocks : [...blocks.slice(0, MAX_BLOCKS - 1), context(`…还有 ${blocks.length - MAX_BLOCKS + 1} 部分未显示`)];
-  return { text: clip(text, 3000), blocks: kept };
+/** A message within Slack's limits; builders fit their lists before, this is the last guard. */
+export function message(text: MrkdwnLike, blocks: KnownBlock[]): SlackMessage {
+  return { text: clipMrkdwn(toMrkdwn(text), SLACK_LIMITS.fallbackText).text, blocks: keepWithinBudget(blocks, "message") };
 }

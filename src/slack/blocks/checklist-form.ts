@@ -3,14 +3,16 @@ import type { types } from "@slack/bolt";
 import type { ItemRecord, UnitRecord } from "../../domain/model.ts";
 import type { FormChoice } from "../../domain/checklist-form.ts";
 import { TASKS_NEVER_NA } from "../../domain/tasks.ts";
+import { NOTE_MAX_LENGTH, noteForInput } from "../../domain/text-limits.ts";
 import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
 import { STATE_LABEL } from "../../messages/command-messages.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
+import { clipPlain } from "../../messages/mrkdwn.ts";
 
 export const CHECKLIST_FORM_CALLBACK = "checklist_form";
 
 
-const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
+const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clipPlain(text, max), emoji: true });
 const option = (value: string, text: string) => ({ text: plain(text), value });
 
 export function choicesFor(item: Pick<ItemRecord, "task" | "isSubdomain">): { value: FormChoice; text: string }[] {
@@ -35,6 +37,8 @@ const triState = (value: boolean | null, yes: string, no: string) => {
 export interface FormMetadata {
   unitKey: string;
   channel?: string;
+  /** The message the form was opened from, whose unit line is redone when the form is saved. */
+  ts?: string;
 }
 
 export function checklistFormView(unit: UnitRecord, items: ItemRecord[], metadata: FormMetadata): types.ModalView {
@@ -53,7 +57,7 @@ export function checklistFormView(unit: UnitRecord, items: ItemRecord[], metadat
         block_id: `note:${item.key}`,
         optional: true,
         label: plain(T.formNoteLabel),
-        element: { type: "plain_text_input", action_id: "value", max_length: 500, ...(item.note ? { initial_value: item.note } : {}) },
+        element: { type: "plain_text_input", action_id: "value", max_length: NOTE_MAX_LENGTH, ...(item.note ? { initial_value: noteForInput(item.note) } : {}) },
       },
     );
   }

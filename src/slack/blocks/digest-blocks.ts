@@ -12,33 +12,14 @@ import {
   STATE_LABELS,
   TASK_LABELS,
 } from "../../messages/digest-messages.ts";
-import { context, clip, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
+import { listTexts } from "../../messages/list-messages.ts";
+import { joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
+import { context, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { roomFor, roomLeft, shareRoom, type FittedList, type TextList } from "./message-budget.ts";
 
-/** Entries shown per list before "…及其他 N 个": the digest is read, not searched. */
-export const MAX_LIST_ENTRIES = 40;
-
-/** Sections per list (besides its heading); with the fixed blocks this stays under 50. */
-const LIST_SECTIONS = { overdue: 10, blocked: 8, noContact: 4, changes: 10, undelivered: 3 } as const;
-
-function mentions(ids: readonly (string | null)[]): string {
-  const list = ids.filter((id): id is string => Boolean(id)).map((id) => `<@${id}>`);
-  return list.length > 0 ? list.join(" ") : digestTexts.noSlackContact;
-}
-
-interface ListBlocks {
-  blocks: KnownBlock[];
-  omitted: number;
-}
-
-function list<T>(heading: string, entries: readonly T[], format: (entry: T) => string, maxSections: number, omittedText: (n: number) => string): ListBlocks {
-  if (entries.length === 0) return { blocks: [section(heading)], omitted: 0 };
-  // NOTE: only what can be shown is formatted: a large campaign lists tens of thousands.
-  const shown = entries.slice(0, MAX_LIST_ENTRIES).map(format);
-  const packed = packEntries(shown, maxSections, 3000, 40);
-  const omitted = packed.omitted + entries.length - shown.length;
-  const texts = [...packed.texts];
-  if (omitted > 0) texts[texts.length - 1] = `${texts.at(-1) ?? ""}\n${omittedText(omitted)}`;
-  return { blocks: [section(heading), ...texts.map(section)], omitted };
+function mentions(ids: readonly (string | null)[]): Mrkdwn {
+  const list = ids.filter((id): id is string => Boolean(id)).map(mention);
+  return list.length > 0 ? joinMd(list, " ") : md`${digestTexts.noSlackContact}`;
 }
 
 export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
@@ -55,58 +36,74 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     return digestTexts.taskLine(TASK_LABELS[t.task], progressBar(fraction), Math.round(fraction * 100), t);
   });
 
-  const lists = [
-    list(
-      digestTexts.overdueHeading(s.overdue.length),
-      s.overdue,
-      (o) => digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId))),
-      LIST_SECTIONS.overdue,
-      digestTexts.omittedUnits,
-    ),
-    list(
-      digestTexts.blockedHeading(s.blocked.length),
-      s.blocked,
-      (b) => digestTexts.blockedItem(b.unit.name, itemLabel(b.item), b.item.note),
-      LIST_SECTIONS.blocked,
-      digestTexts.omittedItems,
-    ),
-    list(
-      digestTexts.noContactHeading(s.noContact.length),
-      s.noContact,
-      (u) => u.name,
-      LIST_SECTIONS.noContact,
-      digestTexts.omittedUnits,
-    ),
+  const lists: TextList[] = [
+    {
+      heading: digestTexts.overdueHeading(s.overdue.length),
+      count: s.overdue.length,
+      entry: (i) => {
+        const o = s.overdue[i]!;
+        return digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId)));
+      },
+      more: listTexts.moreUnits,
+    },
+    {
+      heading: digestTexts.blockedHeading(s.blocked.length),
+      count: s.blocked.length,
+      entry: (i) => digestTexts.blockedItem(s.blocked[i]!.unit.name, itemLabel(s.blocked[i]!.item), s.blocked[i]!.item.note),
+      more: listTexts.moreItems,
+    },
+    {
+      // A list of names reads as one line.
+      heading: digestTexts.noContactHeading(s.noContact.length),
+      count: s.noContact.length,
+      entry: (i) => s.noContact[i]!.name,
+      more: listTexts.moreUnits,
+      separator: "、",
+    },
     s.changes.length === 0
-      ? { blocks: [section(digestTexts.noChanges(s.since))], omitted: 0 }
-      : list(
-          digestTexts.changesHeading(s.changes.length, s.since),
-          s.changes,
-          (c) =>
-            digestTexts.change(c.at, c.unitName, c.itemLabel, STATE_LABELS[c.from as keyof typeof STATE_LABELS] ?? c.from, STATE_LABELS[c.to as keyof typeof STATE_LABELS] ?? c.to, actorText(c.actor)),
-          LIST_SECTIONS.changes,
-          digestTexts.omittedItems,
-        ),
+      ? { heading: digestTexts.noChanges(s.since), count: 0, entry: () => "", more: listTexts.moreItems }
+      : {
+          heading: digestTexts.changesHeading(s.changes.length, s.since),
+          count: s.changes.length,
+          entry: (i) => {
+            const c = s.changes[i]!;
+            const label = (v: string) => STATE_LABELS[v as keyof typeof STATE_LABELS] ?? v;
+            return digestTexts.change(c.at, c.unitName, c.itemLabel, label(c.from), label(c.to), actorText(c.actor));
+          },
+          more: listTexts.moreItems,
+        },
   ];
-  // A short no-contact list reads better as one line of names.
-  const noContact = lists[2]!;
-  if (s.noContact.length > 0 && noContact.omitted === 0) {
-    noContact.blocks = [section(digestTexts.noContactHeading(s.noContact.length)), section(s.noContact.map((u) => u.name).join("、"))];
-  }
-  if (s.noContact.length > 0) noContact.blocks.push(context(digestTexts.noContactHint));
-
   if (s.undelivered.length > 0) {
-    lists.push(list(undeliveredTexts.heading(s.undelivered.length), s.undelivered, undeliveredLine, LIST_SECTIONS.undelivered, undeliveredTexts.omitted));
+    lists.push({
+      heading: undeliveredTexts.heading(s.undelivered.length),
+      count: s.undelivered.length,
+      entry: (i) => undeliveredLine(s.undelivered[i]!),
+      more: undeliveredTexts.omitted,
+    });
   }
-  const truncated = lists.some((l) => l.omitted > 0);
-  const blocks: KnownBlock[] = [
+  const head: KnownBlock[] = [
     header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)),
     section(headline),
     section([digestTexts.tasksHeading, ...taskLines].join("\n")),
-    ...lists.flatMap((l) => l.blocks),
+  ];
+  const hint = s.noContact.length > 0 ? [context(digestTexts.noContactHint)] : [];
+  // NOTE: the footer is sized for its longer wording, so choosing it after the cut cannot overflow.
+  const footers = [digestTexts.footer, digestTexts.footerWithCsv];
+  const widest = footers.reduce((a, b) => (a.length >= b.length ? a : b));
+  const room = roomLeft(roomFor("message"), [...head, ...hint, context(widest)]);
+  const fitted = shareRoom(room, lists);
+  const truncated = fitted.some((l) => l.omitted > 0);
+  const [overdue, blocked, noContact, changes, undelivered] = fitted as [FittedList, FittedList, FittedList, FittedList, FittedList | undefined];
+  const blocks: KnownBlock[] = [
+    ...head,
+    ...overdue.blocks,
+    ...blocked.blocks,
+    ...noContact.blocks,
+    ...hint,
+    ...changes.blocks,
+    ...(undelivered?.blocks ?? []),
     context(truncated && !options.preview ? digestTexts.footerWithCsv : digestTexts.footer),
   ];
-  if (blocks.length > MAX_BLOCKS) throw new Error(`digest has ${blocks.length} blocks`);
-  const text = clip(digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length));
-  return { message: { text, blocks }, truncated };
+  const text = digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length);
+  return { message: message(text, blocks), truncated };
 }

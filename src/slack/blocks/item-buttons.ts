@@ -5,15 +5,25 @@ import { isFinished } from "../../domain/tasks.ts";
 import { formatDueShort } from "../../domain/calendar.ts";
 import { itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { BUTTON_TEXT } from "../../messages/button-messages.ts";
-import { clip, type KnownBlock } from "./block-kit.ts";
+import { clipPlain, md, mention, type MrkdwnLike } from "../../messages/mrkdwn.ts";
+import { mrkdwn, plainText, type KnownBlock } from "./block-kit.ts";
+import { firstThatFits, roomFor } from "./message-budget.ts";
+import { refreshPendingCount } from "./pending-count.ts";
 
 export const ITEM_ACTION = { done: "item_done", doing: "item_doing", blocked: "item_blocked" } as const;
 
 export const itemBlockId = (key: string) => `item:${key}`;
 export const actionsBlockId = (key: string) => `actions:${key}`;
 
-export function itemLine(item: ItemRecord): string {
-  return `${itemStateText(item)}  *${itemLabel(item)}*${item.note ? ` — ${item.note}` : ""}`;
+/** A note as shown in a list; `noteMax` shortens it when a message would not hold it whole. */
+export function shownNote(note: string | null, noteMax = Number.POSITIVE_INFINITY): string | null {
+  if (!note || noteMax <= 0) return null;
+  return clipPlain(note, noteMax);
+}
+
+export function itemLine(item: ItemRecord, noteMax?: number): string {
+  const note = shownNote(item.note, noteMax);
+  return `${itemStateText(item)}  *${itemLabel(item)}*${note ? ` — ${note}` : ""}`;
 }
 
 export function itemButtons(item: ItemRecord): KnownBlock {
@@ -21,22 +31,23 @@ export function itemButtons(item: ItemRecord): KnownBlock {
     type: "actions",
     block_id: actionsBlockId(item.key),
     elements: [
-      { type: "button", action_id: ITEM_ACTION.done, text: { type: "plain_text", text: BUTTON_TEXT.done }, style: "primary", value: item.key },
-      { type: "button", action_id: ITEM_ACTION.doing, text: { type: "plain_text", text: BUTTON_TEXT.doing }, value: item.key },
-      { type: "button", action_id: ITEM_ACTION.blocked, text: { type: "plain_text", text: BUTTON_TEXT.blocked }, style: "danger", value: item.key },
+      { type: "button", action_id: ITEM_ACTION.done, text: plainText(BUTTON_TEXT.done), style: "primary", value: item.key },
+      { type: "button", action_id: ITEM_ACTION.doing, text: plainText(BUTTON_TEXT.doing), value: item.key },
+      { type: "button", action_id: ITEM_ACTION.blocked, text: plainText(BUTTON_TEXT.blocked), style: "danger", value: item.key },
     ],
   };
 }
 
 /** The item's line and, while it is not finished, its buttons. */
-export function itemWithButtons(item: ItemRecord, line = itemLine(item)): KnownBlock[] {
-  const section: KnownBlock = { type: "section", block_id: itemBlockId(item.key), text: { type: "mrkdwn", text: clip(line) } };
+export function itemWithButtons(item: ItemRecord, line: MrkdwnLike = itemLine(item)): KnownBlock[] {
+  const section: KnownBlock = { type: "section", block_id: itemBlockId(item.key), text: mrkdwn(line) };
   return isFinished(item.state) ? [section] : [section, itemButtons(item)];
 }
 
 /**
- * The message's blocks with one item shown in its new state; null when the message does not
- * show that item (then the caller sends a fresh view instead).
+ * The message's blocks with one item shown in its new state, and the message's count of open
+ * items recomputed; null when the message does not show that item (then the caller sends a
+ * fresh view instead).
  */
 export function replaceItemInBlocks(
   blocks: readonly KnownBlock[],
@@ -45,8 +56,14 @@ export function replaceItemInBlocks(
 ): KnownBlock[] | null {
   const index = blocks.findIndex((b) => b.block_id === itemBlockId(item.key));
   if (index < 0) return null;
-  const line = `${itemLine(item)}\n_<@${by.userId}> ${formatDueShort(by.at)} 更新_`;
-  const replaced = itemWithButtons(item, line);
   const rest = blocks.filter((b, i) => i !== index && b.block_id !== actionsBlockId(item.key));
-  return [...rest.slice(0, index), ...replaced, ...rest.slice(index)];
+  const patched = (noteMax: number) => {
+    const line = md`${itemLine(item, noteMax)}\n_${mention(by.userId)} ${formatDueShort(by.at)} 更新_`;
+    return refreshPendingCount([...rest.slice(0, index), ...itemWithButtons(item, line), ...rest.slice(index)]);
+  };
+  // NOTE: the message was built to fit; a long new note is shortened rather than break it.
+  return firstThatFits(roomFor("message"), NOTE_STEPS.map((max) => () => patched(max)));
 }
+
+/** Notes whole, then shortened, then left out: how a list of items is made to fit a message. */
+export const NOTE_STEPS = [Number.POSITIVE_INFINITY, 200, 80, 0] as const;

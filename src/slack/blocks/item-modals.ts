@@ -3,7 +3,8 @@ import type { types } from "@slack/bolt";
 import type { ItemRecord } from "../../domain/model.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
 import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
-import { clip } from "./block-kit.ts";
+import { NOTE_MAX_LENGTH } from "../../domain/text-limits.ts";
+import { section } from "./block-kit.ts";
 
 export const REASON_CALLBACK = "item_reason";
 export const DOMAIN_METHOD_CALLBACK = "domain_method";
@@ -29,12 +30,12 @@ export function reasonModal(item: ItemRecord, unitName: string, origin: ClickOri
     submit: plain(T.submit),
     close: plain(T.cancel),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: clip(`*${unitName}* · ${itemLabel(item)}`) } },
+      section(`*${unitName}* · ${itemLabel(item)}`),
       {
         type: "input",
         block_id: "reason",
         label: plain(T.reasonLabel),
-        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 500, placeholder: plain(T.reasonPlaceholder) },
+        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: NOTE_MAX_LENGTH, placeholder: plain(T.reasonPlaceholder) },
       },
     ],
   };
@@ -53,7 +54,7 @@ export function domainMethodModal(item: ItemRecord, unitName: string, origin: Cl
     submit: plain(T.submit),
     close: plain(T.cancel),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: clip(`*${unitName}* · ${itemLabel(item)}`) } },
+      section(`*${unitName}* · ${itemLabel(item)}`),
       {
         type: "input",
         block_id: "method",
@@ -65,7 +66,7 @@ export function domainMethodModal(item: ItemRecord, unitName: string, origin: Cl
         block_id: "note",
         optional: true,
         label: plain(T.noteLabel),
-        element: { type: "plain_text_input", action_id: "value", max_length: 500 },
+        element: { type: "plain_text_input", action_id: "value", max_length: NOTE_MAX_LENGTH },
       },
     ],
   };

@@ -4,16 +4,10 @@ import { ITEM_STATES, isFinished, TASK_KEYS } from "../../domain/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";
+import { listTexts } from "../../messages/list-messages.ts";
 import type { CampaignSnapshot } from "../../store/campaign-repository.ts";
-import { context, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
-
-const MAX_NAMES = 30;
-
-export function listNames(names: string[], max = MAX_NAMES): string {
-  if (names.length === 0) return "（无）";
-  const shown = names.slice(0, max).join("、");
-  return names.length > max ? `${shown}…及其他 ${names.length - max} 个单位` : shown;
-}
+import { header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { roomFor, roomLeft, shareRoom, type Room, type TextList } from "./message-budget.ts";
 
 export function countByTaskAndState(items: ItemRecord[]) {
   return TASK_KEYS.map((task) => {
@@ -29,35 +23,59 @@ export function unitsPendingUnder(deadline: DeadlineRecord, units: UnitRecord[],
   return units.filter((u) => pending.has(u.id));
 }
 
-export function overviewMessage(snapshot: CampaignSnapshot, now: Date): SlackMessage {
+/** A list of unit names on one line, cut at a name with "…及其他 N 个单位". */
+function namesList(heading: string, names: readonly string[], as: TextList["as"] = "section"): TextList {
+  return {
+    heading: names.length > 0 ? `${heading}：` : `${heading}：（无）`,
+    count: names.length,
+    entry: (i) => names[i]!,
+    more: listTexts.moreUnits,
+    separator: "、",
+    as,
+  };
+}
+
+export function overviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room = roomFor("message")): KnownBlock[] {
   const { units, items, deadlines } = snapshot;
-  const byUnit = groupBy(items, (i) => i.unitId);
-  const complete = units.filter((u) => (byUnit.get(u.id) ?? []).every((i) => isFinished(i.state))).length;
+  const complete = completeUnits(snapshot);
   const table = countByTaskAndState(items).map(
     ({ task, counts }) =>
       `${TASK_LABEL[task].padEnd(7, "　")} ${ITEM_STATES.map((s) => `${STATE_LABEL[s]} ${counts[s]}`).join(" · ")}`,
   );
-  const blocks: KnownBlock[] = [
-    header(`总览：${complete}/${units.length} 个单位已全部完成`),
-    section("```\n" + table.join("\n") + "\n```"),
-  ];
-  for (const deadline of deadlines) {
+  const head = [header(overviewTitle(complete, units.length)), section("```\n" + table.join("\n") + "\n```")];
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const lists: TextList[] = deadlines.map((deadline) => {
     const behind = unitsPendingUnder(deadline, units, items);
-    const overdue = now > deadline.dueAt;
-    blocks.push(
-      section(
-        `*${deadline.title}*　${dueText(deadline, now)}\n${overdue ? "⚠️ 逾期未完成" : "未完成"}（${behind.length}）：${listNames(behind.map((u) => u.name))}`,
-      ),
-    );
-  }
+    // NOTE: a deadline every unit has met reads 已完成, never 已逾期.
+    const title = `*${deadline.title}*　${dueText(deadline, now, behind.length === 0)}`;
+    if (behind.length === 0) return { heading: title, count: 0, entry: () => "", more: listTexts.moreUnits };
+    return namesList(`${title}\n${now > deadline.dueAt ? "⚠️ 逾期未完成" : "未完成"}（${behind.length}）`, behind.map((u) => u.name));
+  });
   const blocked = items.filter((i) => i.state === "blocked");
   if (blocked.length > 0) {
-    const names = new Map(units.map((u) => [u.id, u.name]));
-    const lines = blocked.slice(0, 15).map((i) => `⛔ ${names.get(i.unitId)} ${TASK_LABEL[i.task]}${i.domain ? ` ${i.domain}` : ""}：${i.note ?? ""}`);
-    if (blocked.length > 15) lines.push(`…及其他 ${blocked.length - 15} 项`);
-    blocks.push(section(`*受阻事项（${blocked.length}）*\n${lines.join("\n")}`));
+    lists.push({
+      heading: `*受阻事项（${blocked.length}）*`,
+      count: blocked.length,
+      entry: (i) => {
+        const item = blocked[i]!;
+        return `⛔ ${names.get(item.unitId)} ${TASK_LABEL[item.task]}${item.domain ? ` ${item.domain}` : ""}：${item.note ?? ""}`;
+      },
+      more: listTexts.moreItems,
+    });
   }
   const noContact = units.filter((u) => u.contacts.length === 0);
-  blocks.push(context(`尚无联系人的单位（${noContact.length}）：${listNames(noContact.map((u) => u.name))}`));
-  return message(`总览：${complete}/${units.length} 个单位已全部完成`, blocks);
+  lists.push(namesList(`尚无联系人的单位（${noContact.length}）`, noContact.map((u) => u.name), "context"));
+  const fitted = shareRoom(roomLeft(room, head), lists);
+  return [...head, ...fitted.flatMap((f) => f.blocks)];
+}
+
+const overviewTitle = (complete: number, total: number) => `总览：${complete}/${total} 个单位已全部完成`;
+
+function completeUnits({ units, items }: CampaignSnapshot): number {
+  const byUnit = groupBy(items, (i) => i.unitId);
+  return units.filter((u) => (byUnit.get(u.id) ?? []).every((i) => isFinished(i.state))).length;
+}
+
+export function overviewMessage(snapshot: CampaignSnapshot, now: Date): SlackMessage {
+  return message(overviewTitle(completeUnits(snapshot), snapshot.units.length), overviewBlocks(snapshot, now));
 }

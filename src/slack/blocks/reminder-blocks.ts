@@ -1,6 +1,10 @@
 // Block Kit for a contact's reminder and the coordinators' escalation: pure functions of the plan.
+import type { ContactRecord } from "../../domain/model.ts";
 import { groupBy } from "../../lib/group-by.ts";
+import { listTexts } from "../../messages/list-messages.ts";
+import { joinMd, md, type Mrkdwn } from "../../messages/mrkdwn.ts";
 import {
+  contactText,
   daysLeftText,
   deadlineTitle,
   escalationTexts,
@@ -10,28 +14,39 @@ import {
   stepNotes,
 } from "../../messages/reminder-messages.ts";
 import type { ContactReminder, Escalation, PendingWork } from "../../reminders/reminder-planner.ts";
-import { itemWithButtons } from "./item-buttons.ts";
-import { context, divider, clip, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
+import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
+import { fitBlockList, fits, roomFor, roomLeft, shareRoom, type Room } from "./message-budget.ts";
+import { countBlockId } from "./pending-count.ts";
+import { unitSummaryBlock } from "./unit-summary-blocks.ts";
 
-function deadlineText(w: PendingWork): string {
-  return [reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)].join("\n");
+/** Room a click's "<@U…> 6月22日 09:30 更新" line takes in a reminder, per item it may update. */
+const UPDATE_LINE_CHARS = 40;
+
+function deadlineText(w: PendingWork): Mrkdwn {
+  return joinMd([reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)], "\n");
 }
 
-/** One unit's blocks: with a button row per item, or (compact) items as text only. */
-function unitBlocks(work: PendingWork[], withUnit: boolean, compact: boolean): KnownBlock[] {
+/** One unit with a line and a row of buttons per item: a click then updates that line in the DM. */
+function fullUnitBlocks(work: PendingWork[], withUnit: boolean, noteMax: number): KnownBlock[] {
   const unit = work[0]!.unit;
   const blocks: KnownBlock[] = [section(reminderTexts.unitHeading(unit))];
   for (const w of work) {
-    const lines = w.items.map((i) => itemLine(i, unit, w.deadline, w.daysLeft, withUnit));
-    if (compact) {
-      blocks.push(section([deadlineText(w), ...lines].join("\n")));
-      continue;
-    }
     blocks.push(context(deadlineText(w)));
-    // The shared item blocks: a click then updates this very line in the DM.
-    w.items.forEach((item, n) => blocks.push(...itemWithButtons(item, lines[n])));
+    for (const item of w.items) blocks.push(...itemWithButtons(item, itemLine(item, unit, w.deadline, w.daysLeft, withUnit, noteMax)));
   }
   return blocks;
+}
+
+/** What each deadline of the day says once for every unit (the window opens tomorrow, …). */
+function dayNotes(work: readonly PendingWork[]): KnownBlock[] {
+  const byDeadline = new Map<string, PendingWork>();
+  for (const w of work) if (!byDeadline.has(w.deadline.key)) byDeadline.set(w.deadline.key, w);
+  const lines = [...byDeadline.values()].flatMap((w) => {
+    const notes = stepNotes(w.steps, w.deadline);
+    return notes.length > 0 ? [md`*${deadlineTitle(w.deadline)}*：${notes.join(" ")}`] : [];
+  });
+  return lines.length > 0 ? [context(joinMd(lines, "\n"))] : [];
 }
 
 function fallbackSummary(work: PendingWork[]): string {
@@ -40,82 +55,102 @@ function fallbackSummary(work: PendingWork[]): string {
     .join("；");
 }
 
+/**
+ * A contact's reminder: every unit and item with its buttons when that fits one message, else
+ * one block per unit with its count and a button that opens its checklist. No unit is left out.
+ */
 export function buildReminderMessage(reminder: ContactReminder, now: Date): SlackMessage {
   const byUnit = [...groupBy(reminder.work, (w) => w.unit.id).values()];
   const withUnit = reminder.unitCount > 1;
   const itemCount = reminder.work.reduce((n, w) => n + w.items.length, 0);
   const head: KnownBlock[] = [
     header(reminderTexts.header(now)),
-    section(reminderTexts.greeting(reminder.contactName, byUnit.length, itemCount)),
+    section(reminderTexts.greeting(reminder.contactName, byUnit.length, itemCount), countBlockId(byUnit.length)),
   ];
   const foot: KnownBlock[] = [context(reminderTexts.footer)];
-  const text = clip(reminderTexts.fallback(reminder.contactName, fallbackSummary(reminder.work)));
+  const room = roomFor("message");
 
-  const layout = (compact: boolean): KnownBlock[] | null => {
-    const body = byUnit.flatMap((w, n) => [...(n > 0 ? [divider()] : []), ...unitBlocks(w, withUnit, compact)]);
-    const note = compact ? [context(reminderTexts.compactNote)] : [];
-    const all = [...head, ...note, ...body, ...foot];
-    return all.length <= MAX_BLOCKS ? all : null;
+  const full = (noteMax: number) => () => [
+    ...head,
+    ...byUnit.flatMap((w, n) => [...(n > 0 ? [divider()] : []), ...fullUnitBlocks(w, withUnit, noteMax)]),
+    ...foot,
+  ];
+  const compact = () => {
+    const top = [...head, context(reminderTexts.compactNote), ...dayNotes(reminder.work)];
+    const more = (omitted: number) => [section(md`${listTexts.moreUnits(omitted)}：${byUnit.slice(byUnit.length - omitted).map((w) => w[0]!.unit.name).join("、")}`)];
+    const units = fitBlockList(roomLeft(room, [...top, ...foot]), byUnit.length, (i) => {
+      const work = byUnit[i]!;
+      return [unitSummaryBlock(work[0]!.unit, work.map((w) => ({ deadline: w.deadline, items: w.items })), now, { hint: true })];
+    }, more);
+    return [...top, ...units.blocks, ...foot];
   };
-  const full = layout(false) ?? layout(true);
-  if (full) return { text, blocks: full };
-
-  // More units than fit even compactly: keep whole units while they fit, name the rest.
-  const room = MAX_BLOCKS - head.length - foot.length - 2;
-  const kept: KnownBlock[] = [];
-  let n = 0;
-  for (; n < byUnit.length; n++) {
-    const blocks = [...(n > 0 ? [divider()] : []), ...unitBlocks(byUnit[n]!, withUnit, true)];
-    if (kept.length + blocks.length > room) break;
-    kept.push(...blocks);
-  }
-  const rest = byUnit.slice(n).map((w) => w[0]!.unit.name);
-  return {
-    text,
-    blocks: [...head, context(reminderTexts.compactNote), ...kept, section(reminderTexts.omittedUnits(rest.length, rest)), ...foot],
-  };
+  // NOTE: the full layout keeps room for the lines clicks add, so chat.update always fits.
+  const fullRoom: Room = { blocks: room.blocks, chars: room.chars - UPDATE_LINE_CHARS * itemCount };
+  const blocks = fitsFull(fullRoom, NOTE_STEPS.map(full)) ?? compact();
+  return message(reminderTexts.fallback(reminder.contactName, fallbackSummary(reminder.work)), blocks);
 }
 
-function mentions(ids: readonly (string | null)[]): string {
-  const list = ids.filter((id): id is string => Boolean(id)).map((id) => `<@${id}>`);
-  return list.length > 0 ? list.join(" ") : escalationTexts.noSlackContact;
+function fitsFull(room: Room, layouts: (() => KnownBlock[])[]): KnownBlock[] | null {
+  for (const layout of layouts) {
+    const blocks = layout();
+    if (fits(blocks, room)) return blocks;
+  }
+  return null;
+}
+
+function contactsText(contacts: readonly ContactRecord[]): Mrkdwn | null {
+  return contacts.length > 0 ? escalationTexts.contacts(contacts.map(contactText)) : null;
 }
 
 function pendingText(work: PendingWork[]): string {
   return work.flatMap((w) => w.items.map(itemLabel)).join("、");
 }
 
+/** Coordinators' escalation: overdue units, then units nobody can be reminded for, each set apart. */
 export function buildEscalationMessage(escalation: Escalation, now: Date): SlackMessage {
-  const overdueEntries = escalation.overdue.map((u) =>
-    escalationTexts.overdueUnit(
-      u.unit.name,
-      u.work.map((w) => `${deadlineTitle(w.deadline)}${daysLeftText(w.daysLeft)}`).join("，"),
-      pendingText(u.work),
-      mentions(u.contacts.map((c) => c.slackUserId)),
-    ),
-  );
-  const unreachableEntries = escalation.unreachable.map((u) =>
-    escalationTexts.unreachableUnit(
-      u.unit.name,
-      pendingText(u.work),
-      u.contacts.map((c) => [c.name, c.phone].filter(Boolean).join(" ")).join("、"),
-    ),
-  );
-  // Sections for the two lists share what is left of the 50 blocks.
-  const fixed = 1 + 2 * 2 + 1;
-  const room = MAX_BLOCKS - fixed;
-  const overdueRoom = unreachableEntries.length > 0 ? Math.ceil(room / 2) : room;
-  const blocks: KnownBlock[] = [header(escalationTexts.header(now))];
-  const addList = (heading: string, entries: string[], maxSections: number) => {
-    const packed = packEntries(entries, maxSections);
-    const texts = [...packed.texts];
-    if (packed.omitted > 0) texts[texts.length - 1] = `${texts.at(-1) ?? ""}\n${escalationTexts.omitted(packed.omitted)}`;
-    blocks.push(section(heading), ...texts.map(section));
-  };
-  if (overdueEntries.length > 0) addList(escalationTexts.overdueHeading(overdueEntries.length), overdueEntries, overdueRoom);
-  if (unreachableEntries.length > 0) {
-    addList(escalationTexts.unreachableHeading(unreachableEntries.length), unreachableEntries, room - (overdueEntries.length > 0 ? overdueRoom : 0));
-    blocks.push(context(escalationTexts.unreachableHint));
-  }
-  return { text: clip(escalationTexts.fallback(escalation.overdue.length, escalation.unreachable.length)), blocks };
+  const { overdue, unreachable: all } = escalation;
+  // NOTE: an overdue unit is listed once, above, with its contacts or the call to make.
+  const listed = new Set(overdue.map((u) => u.unit.id));
+  const unreachable = all.filter((u) => !listed.has(u.unit.id));
+  const alsoOverdue = all.length - unreachable.length;
+  const head = [header(escalationTexts.header(now))];
+  const foot = all.length > 0 ? [context(escalationTexts.unreachableHint)] : [];
+  const lists = [
+    ...(overdue.length > 0
+      ? [
+          {
+            heading: escalationTexts.overdueHeading(overdue.length),
+            count: overdue.length,
+            entry: (i: number) => {
+              const u = overdue[i]!;
+              const deadlines = u.work.map((w) => escalationTexts.deadlineLate(deadlineTitle(w.deadline), daysLeftText(w.daysLeft))).join("，");
+              // NOTE: every contact of the unit, with a phone when known; none means the coordinators call.
+              const contacts = contactsText(u.unit.contacts) ?? md`${escalationTexts.noContact(u.unit.name)}`;
+              return escalationTexts.overdueUnit(u.unit.name, deadlines, pendingText(u.work), contacts);
+            },
+            more: listTexts.moreUnits,
+            separator: "\n\n",
+          },
+        ]
+      : []),
+    ...(all.length > 0
+      ? [
+          {
+            heading:
+              alsoOverdue > 0
+                ? `${escalationTexts.unreachableHeading(all.length)}\n${escalationTexts.unreachableAlsoOverdue(alsoOverdue, all.length)}`
+                : escalationTexts.unreachableHeading(all.length),
+            count: unreachable.length,
+            entry: (i: number) => {
+              const u = unreachable[i]!;
+              return escalationTexts.unreachableUnit(u.unit.name, pendingText(u.work), contactsText(u.contacts));
+            },
+            more: listTexts.moreUnits,
+            separator: "\n\n",
+          },
+        ]
+      : []),
+  ];
+  const fitted = shareRoom(roomLeft(roomFor("message"), [...head, ...foot]), lists);
+  return message(escalationTexts.fallback(overdue.length, all.length), [...head, ...fitted.flatMap((f) => f.blocks), ...foot]);
 }

@@ -3,8 +3,33 @@ import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord 
 import { isFinished } from "../../domain/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { dueText, icpPathText, itemLabel, nextStepText } from "../../messages/item-messages.ts";
-import { itemLine, itemWithButtons } from "./item-buttons.ts";
+import { joinMd, md } from "../../messages/mrkdwn.ts";
+import { listTexts } from "../../messages/list-messages.ts";
+import { unitSummaryTexts } from "../../messages/unit-summary-messages.ts";
 import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { itemLine, itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
+import { firstThatFits, fitBlockList, roomFor, roomLeft, type Room } from "./message-budget.ts";
+import { SLACK_LIMITS } from "./slack-limits.ts";
+import { pendingGroups, unitSummaryBlock } from "./unit-summary-blocks.ts";
+
+/** Lines in as few sections as the 3,000-character limit allows, each line whole. */
+function sectionsOfLines(lines: string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    const size = md`${line}`.length + 1;
+    if (current.length > 0 && length + size > SLACK_LIMITS.text) {
+      blocks.push(section(joinMd(current, "\n")));
+      current = [];
+      length = 0;
+    }
+    current.push(line);
+    length += size;
+  }
+  if (current.length > 0) blocks.push(section(joinMd(current, "\n")));
+  return blocks;
+}
 
 /** Grouped by deadline; with buttons, each pending item gets its own line and buttons. */
 export function checklistBlocks(
@@ -12,25 +37,31 @@ export function checklistBlocks(
   items: ItemRecord[],
   deadlines: DeadlineRecord[],
   now: Date,
-  options: { buttons?: boolean } = {},
+  options: { buttons?: boolean; noteMax?: number } = {},
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
+  const line = (i: ItemRecord) => itemLine(i, options.noteMax);
   const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task)?.key ?? "");
   for (const deadline of deadlines) {
     const group = byDeadline.get(deadline.key) ?? [];
     if (group.length === 0) continue;
-    const title = `*${deadline.title}*　${dueText(deadline, now)}`;
+    // NOTE: a deadline whose items are all done or 不适用 reads 已完成, never 已逾期.
+    const title = `*${deadline.title}*　${dueText(deadline, now, group.every((i) => isFinished(i.state)))}`;
     if (!options.buttons) {
-      blocks.push(section(`${title}\n${group.map(itemLine).join("\n")}`));
+      blocks.push(...sectionsOfLines([title, ...group.map(line)]));
       continue;
     }
-    const finishedLines = group.filter((i) => isFinished(i.state)).map(itemLine);
-    blocks.push(section([title, ...finishedLines].join("\n")));
-    for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item));
+    blocks.push(...sectionsOfLines([title, ...group.filter((i) => isFinished(i.state)).map(line)]));
+    for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item, line(item)));
   }
   const icp = items.find((i) => i.task === "icp");
   if (icp && !isFinished(icp.state)) blocks.push(context(`备案注销：${icpPathText(unit)}`));
   return blocks;
+}
+
+/** The checklist as large as the room allows: notes whole, then shortened, then left out. */
+export function fittedChecklist(room: Room, build: (noteMax: number) => KnownBlock[]): KnownBlock[] {
+  return firstThatFits(room, NOTE_STEPS.map((max) => () => build(max)));
 }
 
 export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): ItemRecord | undefined {
@@ -38,15 +69,36 @@ export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): 
   return items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
 }
 
-export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, unitPrefix?: string): SlackMessage {
+export function statusBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, room: Room, unitPrefix?: string): KnownBlock[] {
   const done = items.filter((i) => isFinished(i.state)).length;
   const next = firstPending(items, deadlines);
-  const blocks: KnownBlock[] = [
-    header(`${unit.name} 关停清单（${done}/${items.length}）`),
-    ...checklistBlocks(unit, items, deadlines, now, { buttons: true }),
-    divider(),
-    section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！"),
-  ];
-  const text = `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
-  return message(text, blocks);
+  const head = header(`${unit.name} 关停清单（${done}/${items.length}）`);
+  const foot = [divider(), section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！")];
+  return fittedChecklist(room, (noteMax) => [head, ...checklistBlocks(unit, items, deadlines, now, { buttons: true, noteMax }), ...foot]);
+}
+
+export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[]): string {
+  const done = items.filter((i) => isFinished(i.state)).length;
+  const next = firstPending(items, deadlines);
+  return `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
+}
+
+export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, unitPrefix?: string): SlackMessage {
+  return message(statusText(unit, items, deadlines), statusBlocks(unit, items, deadlines, now, roomFor("message"), unitPrefix));
+}
+
+/** `status` for a contact of several units: every unit, compactly. */
+export function manyStatusMessage(units: { unit: UnitRecord; items: ItemRecord[] }[], deadlines: DeadlineRecord[], now: Date): SlackMessage {
+  const pending = units.reduce((n, u) => n + u.items.filter((i) => !isFinished(i.state)).length, 0);
+  const intro = unitSummaryTexts.manyIntro(units.length, pending);
+  const head = [header(unitSummaryTexts.manyHeader(units.length)), section(intro)];
+  const foot = [context(unitSummaryTexts.manyHint(units[0]?.unit.name ?? "档案局"))];
+  const list = fitUnitSummaries(roomLeft(roomFor("message"), [...head, ...foot]), units, deadlines, now);
+  return message(intro, [...head, ...list, ...foot]);
+}
+
+/** One block per unit while they fit, then the names of the rest. */
+export function fitUnitSummaries(room: Room, units: readonly { unit: UnitRecord; items: ItemRecord[] }[], deadlines: DeadlineRecord[], now: Date, options: { hint?: boolean } = {}): KnownBlock[] {
+  const more = (omitted: number) => [context(md`${listTexts.moreUnits(omitted)}：${units.slice(units.length - omitted).map((u) => u.unit.name).join("、")}`)];
+  return fitBlockList(room, units.length, (i) => [unitSummaryBlock(units[i]!.unit, pendingGroups(units[i]!.items, deadlines), now, options)], more).blocks;
 }

@@ -1,5 +1,5 @@
 // The checklist form's submission: read with zod, problems shown next to their fields.
-import type { App } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { applyChecklistForm } from "../../app/apply-checklist-form.ts";
 import type { ChecklistFormInput } from "../../domain/checklist-form.ts";
@@ -11,11 +11,15 @@ import { refreshHomes } from "../home/publish-home.ts";
 import { resultMessages } from "../../messages/result-messages.ts";
 import { isStoreBusy, isStoreFault } from "../../store/transaction.ts";
 import { MODAL_STORE_WAIT_MS } from "./item-modal-submissions.ts";
+import { fits, roomFor } from "../blocks/message-budget.ts";
+import { refreshPendingCount } from "../blocks/pending-count.ts";
+import { pendingGroups, replaceUnitInBlocks, unitSummaryBlock } from "../blocks/unit-summary-blocks.ts";
+import { messageBlocks } from "./item-feedback.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
 const Provider = z.enum(["local", "other", "unknown"]).transform((v) => (v === "unknown" ? null : v === "local"));
-const MetadataSchema = z.object({ unitKey: z.string(), channel: z.string().optional() });
+const MetadataSchema = z.object({ unitKey: z.string(), channel: z.string().optional(), ts: z.string().optional() });
 
 type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
@@ -74,6 +78,27 @@ export function register(app: App, bot: BotContext): void {
     } catch {
       await client.chat.postMessage({ channel: userId, ...reply });
     }
-    if (outcome.changes > 0) await refreshHomes(client, bot, outcome.unitKey, (e) => logger.error(e));
+    if (outcome.changes === 0) return;
+    if (metadata.channel && metadata.ts) {
+      try {
+        await redoUnitLine(client, bot, metadata.channel, metadata.ts, outcome.unitKey);
+      } catch (error) {
+        logger.error("updating the unit's line after the form failed", error);
+      }
+    }
+    await refreshHomes(client, bot, outcome.unitKey, (e) => logger.error(e));
   });
+}
+
+/** The message the form was opened from (a reminder) shows the unit's new count, and its total. */
+async function redoUnitLine(client: webApi.WebClient, bot: BotContext, channel: string, ts: string, unitKey: string): Promise<void> {
+  const blocks = await messageBlocks(client, channel, ts);
+  const loaded = bot.store.reader.unitWithItems(unitKey);
+  if (!blocks || !loaded) return;
+  const line = unitSummaryBlock(loaded.unit, pendingGroups(loaded.items, bot.store.reader.deadlines()), bot.clock(), { hint: true });
+  const replaced = replaceUnitInBlocks(blocks, line, unitKey);
+  if (!replaced) return;
+  const updated = refreshPendingCount(replaced);
+  if (!fits(updated, roomFor("message"))) return;
+  await client.chat.update({ channel, ts, blocks: updated });
 }

@@ -37,12 +37,17 @@ async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
   }
 }
 
+/** A message's blocks as Slack keeps them, read back by its channel and ts. */
+export async function messageBlocks(client: WebClient, channel: string, ts: string): Promise<KnownBlock[] | undefined> {
+  const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
+  const message = history.messages?.find((m) => m.ts === ts);
+  return message?.blocks as KnownBlock[] | undefined;
+}
+
 async function currentBlocks(ctx: FeedbackContext): Promise<KnownBlock[] | undefined> {
   if (ctx.blocks) return ctx.blocks;
   if (!ctx.origin.channel || !ctx.origin.ts) return undefined;
-  const history = await ctx.client.conversations.history({ channel: ctx.origin.channel, latest: ctx.origin.ts, inclusive: true, limit: 1 });
-  const message = history.messages?.find((m) => m.ts === ctx.origin.ts);
-  return message?.blocks as KnownBlock[] | undefined;
+  return messageBlocks(ctx.client, ctx.origin.channel, ctx.origin.ts);
 }
 
 export async function showItemResult(ctx: FeedbackContext, result: CommandResult): Promise<void> {

@@ -9,6 +9,7 @@ import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
 import { joinRequestMessage } from "../blocks/join-blocks.ts";
+import { typedText } from "../slash-text.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { storeWaitNotices } from "../../store/transaction.ts";
 
@@ -40,7 +41,9 @@ export function register(app: App, bot: BotContext): void {
         : undefined,
     };
     const replyOf = (result: CommandResult) => JSON.stringify(renderCommandResult(result));
-    const input = { userId: command.user_id, text: command.text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
+    // NOTE: decoded once, here: everything after sees (and stores) what the person typed.
+    const text = typedText(command.text);
+    const input = { userId: command.user_id, text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
     // NOTE: whatever goes wrong, the person gets a reply they can read, never Slack's bare error.
     // NOTE: when the store is not free at once (another process writing), ack 正在处理 now and
     // reply by response_url, so the ack never waits for the store.
