@@ -1,4 +1,4 @@
-// The per-message budget (decision 006): every surface is built to fit Slack's limits, and what
+// The per-message budget (decision 009): every surface is built to fit Slack's limits, and what
 // does not fit is cut at an entry boundary with a closing line "…及其他 N 项", never mid-entry.
 //
 //   roomFor("message")              50 blocks and 12,000 characters; "view": 100 blocks

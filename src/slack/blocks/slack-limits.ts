@@ -1,4 +1,4 @@
-// Slack's published limits that the bot builds every surface to fit (decision 006).
+// Slack's published limits that the bot builds every surface to fit (decision 009).
 export const SLACK_LIMITS = {
   /** Blocks in a message: chat.postMessage, chat.update, ephemeral and response_url replies. */
   messageBlocks: 50,
