@@ -23,6 +23,7 @@ let botUrl: string;
 
 beforeAll(async () => {
   standin = await startSlackStandin();
+  standin.invite("C0GENERAL", standin.botUserId);
   standin.addUser(TARO);
   app = new App({
     token: standin.botToken,
@@ -107,7 +108,7 @@ describe("Bolt against the stand-in", () => {
 
   it("a command opens a modal whose submission the view handler reads", async () => {
     const { url } = standin.createResponseUrl({ userId: TARO.id });
-    await sendSlashCommand(botUrl, SECRET, { command: "/report", user_id: TARO.id, user_name: TARO.name, response_url: url });
+    await sendSlashCommand(botUrl, SECRET, { command: "/report", user_id: TARO.id, user_name: TARO.name, response_url: url, trigger_id: standin.newTriggerId() });
     await vi.waitFor(() => expect(standin.views()).toHaveLength(1));
     const submission = buildViewSubmission({ user: TARO, view: standin.views()[0]!.view, inputs: { reason: { text: "庁舎の工事" } } });
     const res = await sendInteraction(botUrl, SECRET, submission);
