@@ -3,7 +3,7 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDeliveryClient, postKeyedMessage } from "../src/delivery/slack-sender.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";
@@ -17,7 +17,7 @@ const JUNE_21 = new Date("2027-06-21T09:00:00+08:00");
 const EXPECTED_KEYS_20 = ["escalation:2027-06-20", "reminder:2027-06-20:U0LI", "reminder:2027-06-20:U0WANG"];
 
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();

@@ -7,6 +7,8 @@ import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
 import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
+import { homeRefreshesIdle, stopHomeRefreshes } from "../slack/home/publish-home.ts";
+import { trackListenerWork } from "../slack/listener-work.ts";
 import type { Store } from "../store/open-store.ts";
 
 export interface RunningBot {
@@ -14,6 +16,12 @@ export interface RunningBot {
   port: number;
   /** What the scheduler delivers with; the sandbox runs passes through it. */
   outgoing: OutgoingDeps;
+  /**
+   * Resolves when the work of the requests answered so far is done: what listeners do after
+   * their ack (replies by response_url, modals, messages) and the App Home refreshes they asked
+   * for. For tests and the sandbox, which look at Slack afterwards.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +44,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const clock = options.clock ?? (() => new Date());
   const bot: BotContext = { store, config, clock };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
+  const listenerWork = trackListenerWork(app);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
   bot.outgoing = {
@@ -54,16 +63,26 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     port = (server.address() as AddressInfo).port;
   }
   const scheduler = options.scheduler === false ? null : startScheduler(bot.outgoing);
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  const stopAll = async () => {
+    const slack = async () => {
+      await app.stop();
+      await listenerWork.settled();
+      await stopHomeRefreshes(bot);
+    };
+    await Promise.all([slack(), scheduler?.stop()]);
+  };
   return {
     port,
     outgoing: bot.outgoing,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await app.stop();
-      await scheduler?.stop();
+    // NOTE: everything that may still touch the store has finished when this resolves, so the
+    // caller can close it: requests in the pipe, listener work after their acks, the App Home
+    // refreshes they asked for, the pass in progress (stopped between two sends).
+    idle: async () => {
+      await listenerWork.settled();
+      await homeRefreshesIdle(bot);
     },
+    stop: () => (stopping ??= stopAll()),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   buildMessageBlockActions,
   buildViewBlockActions,
   buildViewSubmission,
+  DEFAULT_BOT_USER_ID,
   sendInteraction,
   sendSlashCommand,
   signSlackRequest,
@@ -45,6 +46,8 @@ export interface BotFixture {
   submitLastView(userId: string, inputs: ViewInputs): Promise<SlackHttpResult>;
   /** Delivers an Events API event_callback, signed. */
   event(event: Record<string, unknown>): Promise<number>;
+  /** Waits until the bot has done what the requests so far set off (after their acks), App Home included. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,7 +78,14 @@ export const WORKING_ACK = "正在处理";
 
 export async function startBotFixture(env: Record<string, string> = {}): Promise<BotFixture> {
   const store = await createTestStore({ busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
-  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0DIGEST", name: "shutdown-coordinators" }] });
+  const slack = await startSlackStandin({
+    botToken: BOT_TOKEN,
+    channels: [
+      { id: "C0GENERAL", name: "general", isGeneral: true },
+      // The coordinators' channel, with the bot invited as README step 5 says.
+      { id: "C0DIGEST", name: "shutdown-coordinators", isPrivate: true, members: [DEFAULT_BOT_USER_ID, COORDINATOR] },
+    ],
+  });
   slack.addUser({ id: COORDINATOR, name: "coordinator", realName: "内容保障科" });
   const parsed = parseConfig({
     DATABASE_URL: store.databaseUrl,
@@ -102,7 +112,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
       const res = await sendSlashCommand(
         fixture.url,
         SIGNING_SECRET,
-        { command: "/shutdown", text, user_id: userId, response_url: responseUrl.url, trigger_id: opts.triggerId },
+        { command: "/shutdown", text, user_id: userId, response_url: responseUrl.url, trigger_id: opts.triggerId ?? slack.newTriggerId() },
         opts,
       );
       const body = (typeof res.body === "object" && res.body !== null ? res.body : {}) as { text?: string; blocks?: unknown[] };
@@ -141,6 +151,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
         channel: { id: "C0GENERAL", name: "general" },
         responseUrl: responseUrl.url,
         isEphemeral: true,
+        triggerId: slack.newTriggerId(),
       });
       return { http: await sendInteraction(fixture.url, SIGNING_SECRET, payload), responseUrlId: responseUrl.id };
     },
@@ -154,6 +165,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
         message,
         channel: { id: channel },
         responseUrl: responseUrl.url,
+        triggerId: slack.newTriggerId(),
       });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
@@ -161,14 +173,19 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
       const home = slack.homeView(userId);
       if (!home) throw new Error(`no App Home published for ${userId}`);
       const view = home.view as Record<string, unknown>;
-      const payload = buildViewBlockActions({ user: { id: userId, name: userId }, button: findButton(view.blocks as unknown[], actionId, value), view });
+      const payload = buildViewBlockActions({
+        user: { id: userId, name: userId },
+        button: findButton(view.blocks as unknown[], actionId, value),
+        view,
+        triggerId: slack.newTriggerId(),
+      });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
     async submitLastView(userId, inputs) {
       const modals = slack.views().filter((v) => v.type === "modal");
       const last = modals[modals.length - 1];
       if (!last) throw new Error("no modal was opened");
-      const payload = buildViewSubmission({ user: { id: userId, name: userId }, view: last.view as Record<string, unknown>, inputs });
+      const payload = buildViewSubmission({ user: { id: userId, name: userId }, view: last.view as Record<string, unknown>, inputs, triggerId: slack.newTriggerId() });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
     async event(event) {
@@ -189,6 +206,7 @@ export async function startBotFixture(env: Record<string, string> = {}): Promise
       await res.text();
       return res.status;
     },
+    idle: () => fixture.bot.idle(),
     async close() {
       await fixture.bot.stop();
       await slack.close();

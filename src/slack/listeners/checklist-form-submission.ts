@@ -8,6 +8,7 @@ import { message, section } from "../blocks/block-kit.ts";
 import { CHECKLIST_FORM_CALLBACK } from "../blocks/checklist-form.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
+import { tellPrivately } from "./tell-privately.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
@@ -62,12 +63,7 @@ export function register(app: App, bot: BotContext): void {
     await ack();
     const confirmation = BUTTON_REPLY.formSaved(outcome.unitName, outcome.changes);
     const reply = message(confirmation, [section(`✅ ${confirmation}`)]);
-    try {
-      if (!metadata.channel) throw new Error("no channel");
-      await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...reply });
-    } catch {
-      await client.chat.postMessage({ channel: userId, ...reply });
-    }
+    await tellPrivately(client, metadata.channel, userId, reply);
     if (outcome.changes > 0) await refreshHomes(client, bot, outcome.unitKey, (e) => logger.error(e));
   });
 }
