@@ -18,10 +18,10 @@ export interface RunningBot {
   outgoing: OutgoingDeps;
   /**
    * Resolves when the work of the requests answered so far is done: what listeners do after
-   * their ack (replies by response_url, modals, messages) and the App Home refreshes they asked
-   * for. For tests and the sandbox, which look at Slack afterwards.
+   * their ack (replies by response_url, modals, messages) and, unless `appHome` is false, the
+   * App Home refreshes they asked for. For tests and the sandbox, which look at Slack afterwards.
    */
-  idle(): Promise<void>;
+  idle(options?: { appHome?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,9 +78,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // NOTE: everything that may still touch the store has finished when this resolves, so the
     // caller can close it: requests in the pipe, listener work after their acks, the App Home
     // refreshes they asked for, the pass in progress (stopped between two sends).
-    idle: async () => {
+    idle: async ({ appHome = true } = {}) => {
       await listenerWork.settled();
-      await homeRefreshesIdle(bot);
+      if (appHome) await homeRefreshesIdle(bot);
     },
     stop: () => (stopping ??= stopAll()),
   };

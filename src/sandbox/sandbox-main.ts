@@ -82,6 +82,8 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     people,
     clock,
     jobs,
+    // NOTE: App Home is not shown in the terminal; its refreshes need not hold up the next command.
+    botIdle: () => bot.idle({ appHome: false }),
     out: printer.print,
     width: io.columns,
   });
