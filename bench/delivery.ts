@@ -9,7 +9,7 @@ import type { OutgoingDeps } from "../src/delivery/outgoing-deps.ts";
 import { NEVER_QUIET } from "../src/delivery/quiet-hours.ts";
 import { createDeliveryClient } from "../src/delivery/slack-sender.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { startSlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin } from "../src/slack/standin/index.ts";
 import { assignContact } from "../src/store/change-repository.ts";
 import { SERVER_BUSY_TIMEOUT_MS } from "../src/store/open-store.ts";
 import { inTransaction } from "../src/store/transaction.ts";
@@ -34,7 +34,7 @@ function busiestWindow(times: number[], ms: number): number {
 
 export async function runDelivery(): Promise<Table> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-bench-delivery-"));
-  const slack = await startSlackStandin({ botToken: "xoxb-bench", channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  const slack = await startSlackStandin({ botToken: "xoxb-bench", channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
   const store = await openCampaign({ DATABASE_URL: `file:${path.join(dir, "delivery.db")}`, CAMPAIGN_YEAR: 2027 }, new Date(), {
     busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
   });

@@ -15,7 +15,8 @@ afterAll(async () => {
   await f.close();
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 150));
+/** Until the bot has done what the last request set off. */
+const settle = () => f.idle();
 const item = (key: string) => f.store.db.checklistItem.findUniqueOrThrow({ where: { key } });
 const lastModal = () => f.slack.views().filter((v) => v.type === "modal").at(-1)!;
 
@@ -77,7 +78,9 @@ describe("/shutdown form", () => {
     });
     const sources = new Set((await f.store.db.auditEntry.findMany({ where: { actor: WANG, source: "modal" } })).map((a) => a.field));
     expect(sources).toEqual(new Set(["state", "method", "unit.localTelecom", "unit.icpNumber", "unit.secondLevel"]));
-    expect(f.slack.ephemerals(WANG).at(-1)?.text).toContain("已保存档案局的清单：6 处修改");
+    // The form was opened from #general, where the bot is not: the confirmation comes by DM.
+    expect(f.slack.ephemerals(WANG)).toEqual([]);
+    expect(f.slack.dmMessages(WANG).at(-1)?.text).toContain("已保存档案局的清单：6 处修改");
   });
 
   it("refuses a submission from someone who may not change the unit", async () => {
@@ -97,10 +100,17 @@ describe("/shutdown join", () => {
     const posted = f.slack.messages("C0DIGEST").at(-1)!;
     expect(posted.text).toContain("<@U0NEWBIE> 申请成为 *档案局* 的联系人");
 
-    // Only coordinators can decide.
-    await f.clickInMessage(WANG, "C0DIGEST", posted.ts, "join_approve", JSON.parse(JSON.stringify(posted.blocks))[1].elements[0].value);
+    // Only coordinators can decide: someone else in the channel is told there, someone outside
+    // it (the button forwarded to them) by DM.
+    f.slack.addUser({ id: "U0CLERK", name: "clerk", realName: "文员" });
+    f.slack.invite("C0DIGEST", "U0CLERK");
+    const approve = JSON.parse(JSON.stringify(posted.blocks))[1].elements[0].value;
+    await f.clickInMessage("U0CLERK", "C0DIGEST", posted.ts, "join_approve", approve);
     await settle();
-    expect(f.slack.ephemerals(WANG).at(-1)?.text).toContain("只有协调员可以审批");
+    expect(f.slack.ephemerals("U0CLERK").at(-1)?.text).toContain("只有协调员可以审批");
+    await f.clickInMessage(WANG, "C0DIGEST", posted.ts, "join_approve", approve);
+    await settle();
+    expect(f.slack.dmMessages(WANG).at(-1)?.text).toContain("只有协调员可以审批");
     expect((await f.slash(NEWBIE, "status")).all).toContain("你还没有登记");
 
     const id = (await f.store.db.joinRequest.findFirstOrThrow({ where: { userId: NEWBIE } })).id;

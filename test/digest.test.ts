@@ -6,7 +6,7 @@ import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { type SlackMessage } from "../src/slack/blocks/block-kit.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
 import { openStore } from "../src/store/open-store.ts";
@@ -18,7 +18,7 @@ import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();

@@ -23,7 +23,8 @@ afterAll(async () => {
 });
 
 const item = (key: string) => f.store.db.checklistItem.findUniqueOrThrow({ where: { key } });
-const settle = () => new Promise((r) => setTimeout(r, 150));
+/** Until the bot has done what the last request set off. */
+const settle = () => f.idle();
 
 /** Posts a unit's status with buttons into a contact's DM, as a reminder would be. */
 async function postStatusToDm(userId: string, unitKey: string) {

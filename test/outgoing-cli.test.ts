@@ -6,14 +6,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-outgoing-cli-"));
 const dbFile = path.join(dir, "shutdown.db");
 let standin: SlackStandin;
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: "C0COORD", name: "coordinators" }] });
+  standin = await startSlackStandin({ channels: [{ id: "C0COORD", name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();

@@ -5,7 +5,7 @@ import { shanghaiDay } from "../src/domain/calendar.ts";
 import { NEVER_QUIET } from "../src/delivery/quiet-hours.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
 import { escalationKey, reminderKey } from "../src/reminders/reminder-planner.ts";
-import { startSlackStandin, type RecordedCall, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type RecordedCall, type SlackStandin } from "../src/slack/standin/index.ts";
 import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
 import { holdClaim, newClaimOwner } from "../src/delivery/claim-owner.ts";
 import { addContact } from "./helpers/campaign-script.ts";
@@ -20,7 +20,7 @@ const UNITS = ["jtda", "jtsf", "jtupo", "jtga", "jtfzb", "jtez"];
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ botToken: TOKEN, channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ botToken: TOKEN, channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();
@@ -50,13 +50,16 @@ const postedKeys = () =>
 const plannedKeys = (day: string) => [escalationKey(day), ...CONTACTS.map((id) => reminderKey(day, id))].sort();
 const rows = () => store.db.delivery.findMany({ where: { kind: { in: ["reminder", "escalation"] } }, orderBy: { key: "asc" } });
 
-/** Calls `then` when the n-th keyed chat.postMessage has been answered by the stand-in. */
-function onNthPost(n: number, then: () => void): void {
+/**
+ * Runs `then` once Slack has stored the n-th keyed chat.postMessage, and holds the answer back
+ * until it is done: whatever `then` waits for happens before the sender hears of that message.
+ */
+function onNthPost(n: number, then: () => Promise<unknown>): void {
   let seen = 0;
-  const stop = standin.onCall((c) => {
+  const stop = standin.beforeAnswer(async (c) => {
     if (c.method !== "chat.postMessage" || !/^(reminder|escalation):/.test(keyOf(c) ?? "") || ++seen !== n) return;
     stop();
-    then();
+    await then();
   });
 }
 
@@ -76,7 +79,10 @@ describe("npm run remind killed (SIGKILL) in the middle of a pass", () => {
     const planned = plannedKeys("2027-06-20");
     const first = remind();
     // Killed the moment Slack has stored the third message, before the process can record it.
-    onNthPost(3, () => first.child.kill("SIGKILL"));
+    onNthPost(3, () => {
+      first.child.kill("SIGKILL");
+      return first.exited;
+    });
     expect(await first.exited).toBeNull();
     expect(postedKeys()).toHaveLength(3);
     const inFlight = (await rows()).filter((r) => r.status === "sending");
@@ -143,13 +149,18 @@ describe("npm run remind stopped (SIGTERM) in the middle of a pass", () => {
       DIGEST_CHANNEL_ID: COORD_CHANNEL,
       CAMPAIGN_YEAR: "2027",
     });
-    onNthPost(2, () => run.child.kill("SIGTERM"));
+    // Asked to stop while the second message is in hand: answered once the process has taken the signal.
+    onNthPost(2, () => {
+      run.child.kill("SIGTERM");
+      return waitFor(() => run.err().includes("收到 SIGTERM"));
+    });
     expect(await run.exited, run.err()).toBe(1);
     expect(run.err()).toContain("收到 SIGTERM");
     expect(run.err()).toMatch(/未能发送 \d+ 条（保留待发/);
     const recorded = await rows();
     expect(recorded.filter((r) => r.status === "sending")).toEqual([]);
     expect(recorded.filter((r) => r.status === "sent").map((r) => r.key)).toEqual(postedKeys());
+    expect(postedKeys()).toHaveLength(2);
     expect(postedKeys().length).toBeLessThan(plannedKeys("2027-06-20").length);
   });
 });
@@ -176,12 +187,15 @@ describe("the bot stopped (SIGTERM) in the middle of its reminder pass", () => {
   it("finishes the message in hand, leaves the rest pending, exits 0; the next pass sends the rest once", async () => {
     await campaign(lastYear);
     const first = bot();
-    // Five go out at once, then one a second: stopped after the fifth, with two to go.
-    onNthPost(5, () => first.child.kill("SIGTERM"));
+    // Stopped while the fifth is in hand, with two to go: answered once the bot has begun to stop.
+    onNthPost(5, () => {
+      first.child.kill("SIGTERM");
+      return waitFor(() => first.out().includes("SIGTERM"));
+    });
     expect(await first.exited, first.err()).toBe(0);
     const planned = plannedKeys(shanghaiDay(new Date()));
     const sentFirst = postedKeys();
-    expect(sentFirst.length).toBeGreaterThanOrEqual(5);
+    expect(sentFirst).toHaveLength(5);
     expect(sentFirst.length).toBeLessThan(planned.length);
     const recorded = await rows();
     expect(recorded.filter((r) => r.status === "sending"), "no claim left behind").toEqual([]);

@@ -3,7 +3,7 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDeliveryClient, postKeyedMessage } from "../src/delivery/slack-sender.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";
@@ -17,7 +17,7 @@ const JUNE_21 = new Date("2027-06-21T09:00:00+08:00");
 const EXPECTED_KEYS_20 = ["escalation:2027-06-20", "reminder:2027-06-20:U0LI", "reminder:2027-06-20:U0WANG"];
 
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();
@@ -96,11 +96,12 @@ describe("a reminder pass", () => {
     const deps = outgoingDeps(store, standin, {
       delivery: { retryBudgetMs: 300, maxAttempts: 100, backoffMs: 50, perSecond: 1_000, burst: 1_000 },
     });
-    const started = Date.now();
     const report = await runReminderPass(deps, JUNE_20);
-    expect(Date.now() - started).toBeLessThan(3_000);
     expect(report.results.map((r) => r.outcome)).toEqual(["failed", "failed", "failed"]);
     expect((await rows()).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
+    // NOTE: the budget ended each send, not the hundred attempts it could make (backing off
+    // 50, 100, 200 ms, a 300 ms budget allows three at most), whatever the machine's pace.
+    for (const row of await rows()) expect(row.attempts).toBeLessThanOrEqual(3);
   });
 
   it("sends every reminder exactly once when two processes run the same pass at the same moment", async () => {

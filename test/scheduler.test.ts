@@ -5,7 +5,7 @@ import { parseQuietHours } from "../src/delivery/quiet-hours.ts";
 import { catchUpTime, lastSlotToday, runTimeFor } from "../src/delivery/schedule-slots.ts";
 import { startScheduler } from "../src/delivery/scheduler.ts";
 import { formatIsoShanghai } from "../src/domain/calendar.ts";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { waitFor } from "./helpers/script-process.ts";
@@ -54,7 +54,7 @@ describe("the scheduler at start", () => {
   let standin: SlackStandin;
   let store: TestStore;
   beforeAll(async () => {
-    standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+    standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
   });
   afterAll(async () => {
     await standin.close();

@@ -8,6 +8,8 @@ import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
 import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
+import { homeRefreshesIdle, stopHomeRefreshes } from "../slack/home/publish-home.ts";
+import { trackListenerWork } from "../slack/listener-work.ts";
 import type { Store } from "../store/open-store.ts";
 
 export interface RunningBot {
@@ -15,6 +17,12 @@ export interface RunningBot {
   port: number;
   /** What the scheduler delivers with; the sandbox runs passes through it. */
   outgoing: OutgoingDeps;
+  /**
+   * Resolves when the work of the requests answered so far is done: what listeners do after
+   * their ack (replies by response_url, modals, messages) and, unless `appHome` is false, the
+   * App Home refreshes they asked for. For tests and the sandbox, which look at Slack afterwards.
+   */
+  idle(options?: { appHome?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +49,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   store.onReconnect = (why) =>
     app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
+  const listenerWork = trackListenerWork(app);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
   bot.outgoing = {
@@ -71,17 +80,26 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   bot.health.watchScheduler(scheduler);
   // Said plainly in the log when the bot is not in the coordinators' channel; /healthz says it too.
   const channelChecked = bot.health.checkDigestChannel().catch((error: unknown) => app.logger.error(error));
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  const stopAll = async () => {
+    const slack = async () => {
+      await app.stop();
+      await listenerWork.settled();
+      await stopHomeRefreshes(bot);
+    };
+    await Promise.all([slack(), scheduler?.stop(), channelChecked]);
+  };
   return {
     port,
     outgoing: bot.outgoing,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await app.stop();
-      await scheduler?.stop();
-      await channelChecked;
+    // NOTE: everything that may still touch the store has finished when this resolves, so the
+    // caller can close it: requests in the pipe, listener work after their acks, the App Home
+    // refreshes they asked for, the pass in progress (stopped between two sends).
+    idle: async ({ appHome = true } = {}) => {
+      await listenerWork.settled();
+      if (appHome) await homeRefreshesIdle(bot);
     },
+    stop: () => (stopping ??= stopAll()),
   };
 }
 

@@ -1,5 +1,5 @@
 // Watches what the bot does in the stand-in: messages posted, updated, shown ephemerally, files
-// shared, response_url replies. The session prints them as they arrive and waits for them to settle.
+// shared, response_url replies. The session prints them as they arrive.
 import type { RecordedCall, ResponseUrlPost, SlackStandin, StoredMessage } from "../slack/standin/index.ts";
 
 export type FeedEvent =
@@ -23,7 +23,6 @@ export class MessageFeed {
   private readonly dmUsers = new Map<string, string>();
   private readonly unsubscribe: Array<() => void>;
   private activity = 0;
-  private lastActivityAt = Date.now();
 
   constructor(
     private readonly slack: SlackStandin,
@@ -41,35 +40,17 @@ export class MessageFeed {
     return this.dmUsers.get(channelId);
   }
 
-  /** How many things the bot has done so far; pass it to waitForActivity. */
+  /** How many things the bot has done so far, to tell whether a command made it do anything. */
   mark(): number {
     return this.activity;
   }
 
-  /** Resolves when the bot did something after `mark`, or false after `maxMs`. */
-  async waitForActivity(mark: number, maxMs: number): Promise<boolean> {
-    const until = Date.now() + maxMs;
-    while (this.activity === mark) {
-      if (Date.now() >= until) return false;
-      await sleep(20);
-    }
-    return true;
-  }
-
-  /** Resolves once the bot has been silent for `quietMs` (at most `maxMs` in all). */
-  async waitForQuiet(quietMs: number, maxMs: number): Promise<void> {
-    const until = Date.now() + maxMs;
-    while (Date.now() < until && Date.now() - this.lastActivityAt < quietMs) await sleep(20);
-  }
-
   private touch(): void {
     this.activity++;
-    this.lastActivityAt = Date.now();
   }
 
   private onCall(call: RecordedCall): void {
-    // NOTE: App Home is refreshed in the background after every change and never shown here;
-    // waiting for it would only slow each command down.
+    // NOTE: App Home is refreshed in the background after every change and never shown here.
     if (!UNSEEN_METHODS.has(call.method)) this.touch();
     const response = isObject(call.response) ? call.response : undefined;
     this.learnDm(call, response);
@@ -136,8 +117,4 @@ export class MessageFeed {
         return undefined;
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

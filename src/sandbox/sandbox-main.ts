@@ -64,7 +64,8 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     host: "127.0.0.1",
     // NOTE: node-cron fires on the wall clock; :now runs the passes on simulated time instead (docs/decisions/004).
     scheduler: false,
-    // NOTE: the stand-in has no rate limit; Slack's pace of one a second would stretch a rehearsal into minutes.
+    // NOTE: the bot's own pace of one a second would stretch a rehearsal into minutes; Slack's
+    // limit per channel still holds (the stand-in answers 429 and the bot waits as told).
     delivery: { perSecond: 1_000, burst: 1_000 },
   });
   // NOTE: Bolt checks its token (auth.test) as it starts; closing the stand-in under that call
@@ -81,6 +82,8 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     people,
     clock,
     jobs,
+    // NOTE: App Home is not shown in the terminal; its refreshes need not hold up the next command.
+    botIdle: () => bot.idle({ appHome: false }),
     out: printer.print,
     width: io.columns,
   });

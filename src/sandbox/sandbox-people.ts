@@ -3,7 +3,7 @@
 import { closestMatch } from "../domain/command/closest-match.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { sandboxMessages as sm } from "../messages/sandbox-messages.ts";
-import { displayWidth, type SlackStandin, type StandinChannel, type StandinUser } from "../slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, displayWidth, type SlackStandin, type StandinChannel, type StandinUser } from "../slack/standin/index.ts";
 import { listCoordinators } from "../store/caller-repository.ts";
 import { listUnits } from "../store/campaign-repository.ts";
 import type { Db } from "../store/open-store.ts";
@@ -20,11 +20,16 @@ export const SAMPLE_CONTACTS: ReadonlyArray<{ user: StandinUser; unitKey: string
   { user: { id: "U0CHENJING", name: "chenjing", realName: "陈静" }, unitKey: "xuebu" },
 ];
 
-/** Where coordinators read the digest (DIGEST_CHANNEL_ID). */
-export const DIGEST_CHANNEL: StandinChannel = { id: "C0SANDBOX", name: "shutdown-coordinators" };
+/** Where coordinators read the digest (DIGEST_CHANNEL_ID): you are in it, and the bot was invited. */
+export const DIGEST_CHANNEL: StandinChannel = {
+  id: "C0SANDBOX",
+  name: "shutdown-coordinators",
+  isPrivate: true,
+  members: [DEFAULT_BOT_USER_ID, TERMINAL_USER.id],
+};
 
-/** Where slash commands are typed; the replies are ephemeral, so any channel would do. */
-export const COMMAND_CHANNEL: StandinChannel = { id: "C0GENERAL", name: "general" };
+/** Where slash commands are typed (everyone is in it, the bot is not); the replies are ephemeral. */
+export const COMMAND_CHANNEL: StandinChannel = { id: "C0GENERAL", name: "general", isGeneral: true };
 
 const SELF_WORDS = new Set(["me", "我", "你"]);
 

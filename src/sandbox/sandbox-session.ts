@@ -24,19 +24,14 @@ export interface SessionDeps {
   people: SandboxPeople;
   clock: SandboxClock;
   jobs: SandboxJobs;
+  /** Resolves when the bot has finished what the requests so far set off. */
+  botIdle(): Promise<void>;
   out(lines: string[]): void;
   width?: number;
 }
 
 export type Outcome = "ok" | "failed" | "quit";
 
-/** How long the bot must stay silent before a command's output is taken as complete. */
-const QUIET_MS = 150;
-/** A click is acked first and answered after; this long is allowed for the answer to start. */
-const CLICK_ANSWER_MS = 3_000;
-/** An ack this slow means the listener ran out of its budget and the reply follows by response_url. */
-const SLOW_ACK_MS = 1_500;
-const FOLLOW_UP_MS = 30_000;
 const SHOW_LAST = 5;
 
 type Json = Record<string, unknown>;
@@ -65,9 +60,12 @@ export class SandboxSession {
     this.feed.stop();
   }
 
-  /** Waits until the bot has stopped answering, so output lands before the next command. */
+  /**
+   * Waits until the bot has done what the last command set off (a reply by response_url after a
+   * "正在处理" ack, a modal, messages), so its output lands before the next command.
+   */
   settle(): Promise<void> {
-    return this.feed.waitForQuiet(QUIET_MS, FOLLOW_UP_MS);
+    return this.deps.botIdle();
   }
 
   async execute(command: TerminalCommand): Promise<Outcome> {
@@ -124,8 +122,6 @@ export class SandboxSession {
     for (const id of mentionedUserIds(text)) this.deps.people.ensure(id);
     const delivery = await this.deps.actor.slash(this.user, text, COMMAND_CHANNEL);
     const shown = this.showReply(delivery, COMMAND_CHANNEL.id);
-    // NOTE: a slow ack is the listener's "正在处理" placeholder; the real reply follows by response_url.
-    if (delivery.elapsedMs >= SLOW_ACK_MS) await this.waitForResponse(delivery.responseUrlId);
     await this.settle();
     return shown ? "ok" : "failed";
   }
@@ -145,8 +141,8 @@ export class SandboxSession {
       return "failed";
     }
     const shown = this.showReply(delivery, pressed.shown.channelId, true);
-    if (!(await this.feed.waitForActivity(mark, CLICK_ANSWER_MS))) this.print([sm.noResponse]);
     await this.settle();
+    if (this.feed.mark() === mark) this.print([sm.noResponse]);
     return shown ? "ok" : "failed";
   }
 
@@ -163,11 +159,6 @@ export class SandboxSession {
     }
     this.print([sm.ephemeralReply, ...this.board.show(this.shownFrom(body, channelId, true))]);
     return true;
-  }
-
-  private async waitForResponse(responseUrlId: string): Promise<void> {
-    const until = Date.now() + FOLLOW_UP_MS;
-    while (Date.now() < until && this.deps.slack.responses(responseUrlId).length === 0) await sleep(50);
   }
 
   private async actAs(word: string): Promise<Outcome> {
@@ -316,10 +307,6 @@ export class SandboxSession {
     const shown = this.shownFrom(body, target.channelId, !inChannel && !stored, stored ? target.messageTs : undefined);
     return [sm.responseUrlReply(kind), ...this.board.show(shown)];
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A message ts for replies Slack shows without storing (ephemeral), shaped like Slack's. */

@@ -47,6 +47,7 @@ export class SlackActor {
         channel_id: channel.id,
         channel_name: channel.name,
         response_url: responseUrl.url,
+        trigger_id: this.slack.newTriggerId(),
       }),
     );
   }
@@ -71,6 +72,7 @@ export class SlackActor {
       channel: { id: shown.channelId, ...(channelName !== undefined && { name: channelName }) },
       responseUrl: responseUrl.url,
       isEphemeral: shown.isEphemeral,
+      triggerId: this.slack.newTriggerId(),
     });
     return this.timed(responseUrl.id, () => sendInteraction(this.botUrl, this.signingSecret, payload));
   }

@@ -5,6 +5,7 @@ import {
   buildMessageBlockActions,
   buildViewBlockActions,
   buildViewSubmission,
+  DEFAULT_BOT_USER_ID,
   sendInteraction,
   sendSlashCommand,
   signSlackRequest,
@@ -45,6 +46,8 @@ export interface BotFixture {
   submitLastView(userId: string, inputs: ViewInputs): Promise<SlackHttpResult>;
   /** Delivers an Events API event_callback, signed. */
   event(event: Record<string, unknown>): Promise<number>;
+  /** Waits until the bot has done what the requests so far set off (after their acks), App Home included. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,18 @@ export interface BotFixtureOptions {
 
 export async function startBotFixture(env: Record<string, string> = {}, options: BotFixtureOptions = {}): Promise<BotFixture> {
   const store = await createTestStore({ busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
-  const slack = await startSlackStandin({ botToken: BOT_TOKEN, channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0DIGEST", name: "shutdown-coordinators" }] });
+  const slack = await startSlackStandin({
+    botToken: BOT_TOKEN,
+    // NOTE: Slack's 3 seconds for a trigger_id would race the machine's load here, and a modal
+    // test must not fail because other processes keep the cores busy. The stand-in's own suite
+    // checks the 3 seconds on a controlled clock; issued-by-Slack and once-only still hold here.
+    triggerLifetimeMs: 60_000,
+    channels: [
+      { id: "C0GENERAL", name: "general", isGeneral: true },
+      // The coordinators' channel, with the bot invited as README step 5 says.
+      { id: "C0DIGEST", name: "shutdown-coordinators", isPrivate: true, members: [DEFAULT_BOT_USER_ID, COORDINATOR] },
+    ],
+  });
   slack.addUser({ id: COORDINATOR, name: "coordinator", realName: "内容保障科" });
   const parsed = parseConfig({
     DATABASE_URL: store.databaseUrl,
@@ -109,7 +123,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
       const res = await sendSlashCommand(
         fixture.url,
         SIGNING_SECRET,
-        { command: "/shutdown", text, user_id: userId, response_url: responseUrl.url, trigger_id: opts.triggerId },
+        { command: "/shutdown", text, user_id: userId, response_url: responseUrl.url, trigger_id: opts.triggerId ?? slack.newTriggerId() },
         opts,
       );
       const body = (typeof res.body === "object" && res.body !== null ? res.body : {}) as { text?: string; blocks?: unknown[] };
@@ -148,6 +162,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
         channel: { id: "C0GENERAL", name: "general" },
         responseUrl: responseUrl.url,
         isEphemeral: true,
+        triggerId: slack.newTriggerId(),
       });
       return { http: await sendInteraction(fixture.url, SIGNING_SECRET, payload), responseUrlId: responseUrl.id };
     },
@@ -161,6 +176,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
         message,
         channel: { id: channel },
         responseUrl: responseUrl.url,
+        triggerId: slack.newTriggerId(),
       });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
@@ -168,14 +184,19 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
       const home = slack.homeView(userId);
       if (!home) throw new Error(`no App Home published for ${userId}`);
       const view = home.view as Record<string, unknown>;
-      const payload = buildViewBlockActions({ user: { id: userId, name: userId }, button: findButton(view.blocks as unknown[], actionId, value), view });
+      const payload = buildViewBlockActions({
+        user: { id: userId, name: userId },
+        button: findButton(view.blocks as unknown[], actionId, value),
+        view,
+        triggerId: slack.newTriggerId(),
+      });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
     async submitLastView(userId, inputs) {
       const modals = slack.views().filter((v) => v.type === "modal");
       const last = modals[modals.length - 1];
       if (!last) throw new Error("no modal was opened");
-      const payload = buildViewSubmission({ user: { id: userId, name: userId }, view: last.view as Record<string, unknown>, inputs });
+      const payload = buildViewSubmission({ user: { id: userId, name: userId }, view: last.view as Record<string, unknown>, inputs, triggerId: slack.newTriggerId() });
       return sendInteraction(fixture.url, SIGNING_SECRET, payload);
     },
     async event(event) {
@@ -196,6 +217,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
       await res.text();
       return res.status;
     },
+    idle: () => fixture.bot.idle(),
     async close() {
       await fixture.bot.stop();
       await slack.close();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   BLOCK_KIT_LIMITS,
+  blocksTextLength,
+  blocksTooLong,
   checkBlocks,
   checkView,
   formatProblem,
@@ -174,6 +176,122 @@ const blockCases: BlockCase[] = [
     blocks: [{ type: "actions", elements: [{ type: "overflow", action_id: "o", options: [{ text: plain("1"), value: "1" }] }] }],
     expected: [problem("must provide at least 2 items", "/blocks/0/elements/0/options")],
   },
+  {
+    name: "rejects two elements with one action_id in a block",
+    blocks: [{ type: "actions", elements: [button({ action_id: "item_done", value: "a" }), button({ action_id: "item_done", value: "b" })] }],
+    expected: [problem("duplicate action_id: item_done", "/blocks/0/elements/1/action_id")],
+  },
+  {
+    name: "accepts one action_id in different blocks",
+    blocks: [
+      { type: "actions", elements: [button({ action_id: "item_done", value: "a" })] },
+      { type: "actions", elements: [button({ action_id: "item_done", value: "b" })] },
+    ],
+    expected: [],
+  },
+  ...[1, 3000].map((max_length) => ({
+    name: `accepts a text input with max_length ${max_length}`,
+    blocks: [{ type: "input", label: plain("备注"), element: { type: "plain_text_input", action_id: "v", max_length } }],
+    surface: "modal" as const,
+    expected: [],
+  })),
+  ...[0, 3001, 2.5].map((max_length) => ({
+    name: `rejects a text input with max_length ${max_length}`,
+    blocks: [{ type: "input", label: plain("备注"), element: { type: "plain_text_input", action_id: "v", max_length } }],
+    surface: "modal" as const,
+    expected: [problem("must be an integer between 1 and 3000", "/blocks/0/element/max_length")],
+  })),
+  {
+    name: "rejects a text input with min_length over 3000",
+    blocks: [{ type: "input", label: plain("备注"), element: { type: "plain_text_input", action_id: "v", min_length: 3001 } }],
+    surface: "modal",
+    expected: [problem("must be an integer between 0 and 3000", "/blocks/0/element/min_length")],
+  },
+  {
+    name: "accepts an initial_value exactly max_length long",
+    blocks: [{ type: "input", label: plain("备注"), element: { type: "plain_text_input", action_id: "v", max_length: 500, initial_value: x(500) } }],
+    surface: "modal",
+    expected: [],
+  },
+  {
+    name: "rejects an initial_value longer than max_length",
+    blocks: [{ type: "input", label: plain("备注"), element: { type: "plain_text_input", action_id: "v", max_length: 500, initial_value: x(600) } }],
+    surface: "modal",
+    expected: [problem("initial_value must not be longer than max_length (500)", "/blocks/0/element/initial_value")],
+  },
+  {
+    name: "accepts a select whose initial_option is one of its options (emoji flag aside)",
+    blocks: [
+      {
+        type: "input",
+        label: plain("状态"),
+        element: {
+          type: "static_select",
+          action_id: "v",
+          options: [{ text: { ...plain("未开始"), emoji: true }, value: "todo" }, { text: plain("完成"), value: "done" }],
+          initial_option: { text: plain("未开始"), value: "todo" },
+        },
+      },
+    ],
+    surface: "modal",
+    expected: [],
+  },
+  {
+    name: "accepts an initial_option found in option_groups",
+    blocks: [
+      {
+        type: "section",
+        text: mrkdwn("选"),
+        accessory: {
+          type: "static_select",
+          action_id: "v",
+          option_groups: [{ label: plain("组"), options: [{ text: plain("完成"), value: "done" }] }],
+          initial_option: { text: plain("完成"), value: "done" },
+        },
+      },
+    ],
+    expected: [],
+  },
+  ...[
+    ["a value it does not list", { text: plain("已取消"), value: "cancelled" }],
+    ["a listed value shown with other text", { text: plain("完了"), value: "done" }],
+  ].map(([what, initial_option]) => ({
+    name: `rejects a select whose initial_option is ${what as string}`,
+    blocks: [
+      {
+        type: "input",
+        label: plain("状态"),
+        element: { type: "static_select", action_id: "v", options: [{ text: plain("完成"), value: "done" }], initial_option },
+      },
+    ],
+    surface: "modal" as const,
+    expected: [problem("initial option must exactly match one of the options", "/blocks/0/element/initial_option")],
+  })),
+  {
+    name: "rejects radio buttons and checkboxes whose initial options are not among theirs",
+    blocks: [
+      {
+        type: "input",
+        label: plain("方式"),
+        element: { type: "radio_buttons", action_id: "v", options: [{ text: plain("注销"), value: "cancel" }], initial_option: { text: plain("删除解析"), value: "dns" } },
+      },
+      {
+        type: "input",
+        label: plain("项"),
+        element: {
+          type: "checkboxes",
+          action_id: "v",
+          options: [{ text: plain("一"), value: "1" }],
+          initial_options: [{ text: plain("一"), value: "1" }, { text: plain("二"), value: "2" }],
+        },
+      },
+    ],
+    surface: "modal",
+    expected: [
+      problem("initial option must exactly match one of the options", "/blocks/0/element/initial_option"),
+      problem("initial option must exactly match one of the options", "/blocks/1/element/initial_options/1"),
+    ],
+  },
   { name: "rejects blocks that are not an array", blocks: { type: "divider" }, expected: [problem("must be an array", "/blocks")] },
   {
     name: "reports every problem in block order",
@@ -280,6 +398,21 @@ describe("message text and formatting", () => {
     expect(BLOCK_KIT_LIMITS.messageText).toBe(40000);
     expect(messageTextTooLong(x(40000))).toBe(false);
     expect(messageTextTooLong(x(40001))).toBe(true);
+  });
+
+  it("counts the text of every block toward the 12,000 characters across a message", () => {
+    const blocks = [
+      { type: "header", text: plain(x(100)) },
+      { type: "section", text: mrkdwn(x(3000)), fields: [mrkdwn(x(50))], accessory: button({ text: plain(x(10)) }) },
+      { type: "context", elements: [mrkdwn(x(20))] },
+      { type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: x(30) }] }] },
+      { type: "markdown", text: x(40) },
+    ];
+    expect(BLOCK_KIT_LIMITS.messageBlocksText).toBe(12000);
+    expect(blocksTextLength(blocks)).toBe(100 + 3000 + 50 + 10 + 20 + 30 + 40);
+    const atLimit = [...many(4, () => section(x(3000)))];
+    expect(blocksTooLong(atLimit)).toBe(false);
+    expect(blocksTooLong([...atLimit, { type: "context", elements: [mrkdwn("x")] }])).toBe(true);
   });
 
   it("formats a problem the way Slack words it", () => {

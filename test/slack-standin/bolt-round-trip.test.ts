@@ -16,6 +16,8 @@ import {
 import { quietLogger, TARO } from "./standin-fixture.ts";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
+/** Waits for what the app does after its ack for as long as a busy machine needs. */
+const SETTLED = { timeout: 20_000, interval: 20 };
 
 let standin: SlackStandin;
 let app: App;
@@ -23,6 +25,7 @@ let botUrl: string;
 
 beforeAll(async () => {
   standin = await startSlackStandin();
+  standin.invite("C0GENERAL", standin.botUserId);
   standin.addUser(TARO);
   app = new App({
     token: standin.botToken,
@@ -81,7 +84,7 @@ beforeEach(() => standin.reset());
 async function shutdownStatus() {
   const { url } = standin.createResponseUrl({ userId: TARO.id, channelId: "C0GENERAL" });
   const res = await sendSlashCommand(botUrl, SECRET, { command: "/shutdown", text: "status", user_id: TARO.id, user_name: TARO.name, response_url: url });
-  await vi.waitFor(() => expect(standin.messages("C0GENERAL")).toHaveLength(1));
+  await vi.waitFor(() => expect(standin.messages("C0GENERAL")).toHaveLength(1), SETTLED);
   return { res, message: standin.messages("C0GENERAL")[0]! };
 }
 
@@ -90,7 +93,7 @@ describe("Bolt against the stand-in", () => {
     const { res, message } = await shutdownStatus();
     expect(res.status).toBe(200);
     expect(message.text).toBe("中央区役所: 未完了");
-    await vi.waitFor(() => expect(standin.ephemerals(TARO.id).map((e) => e.text)).toEqual(["受付: status"]));
+    await vi.waitFor(() => expect(standin.ephemerals(TARO.id).map((e) => e.text)).toEqual(["受付: status"]), SETTLED);
   });
 
   it("a click built from the rendered message reaches the action handler and replaces the message", async () => {
@@ -102,17 +105,17 @@ describe("Bolt against the stand-in", () => {
     const payload = buildMessageBlockActions({ user: TARO, button: done, message, channel: { id: "C0GENERAL", name: "general" }, responseUrl: url });
     const res = await sendInteraction(botUrl, SECRET, payload);
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(standin.messages("C0GENERAL")[0]!.text).toBe("中央区役所: 完了 (unit-1)"));
+    await vi.waitFor(() => expect(standin.messages("C0GENERAL")[0]!.text).toBe("中央区役所: 完了 (unit-1)"), SETTLED);
   });
 
   it("a command opens a modal whose submission the view handler reads", async () => {
     const { url } = standin.createResponseUrl({ userId: TARO.id });
-    await sendSlashCommand(botUrl, SECRET, { command: "/report", user_id: TARO.id, user_name: TARO.name, response_url: url });
-    await vi.waitFor(() => expect(standin.views()).toHaveLength(1));
+    await sendSlashCommand(botUrl, SECRET, { command: "/report", user_id: TARO.id, user_name: TARO.name, response_url: url, trigger_id: standin.newTriggerId() });
+    await vi.waitFor(() => expect(standin.views()).toHaveLength(1), SETTLED);
     const submission = buildViewSubmission({ user: TARO, view: standin.views()[0]!.view, inputs: { reason: { text: "庁舎の工事" } } });
     const res = await sendInteraction(botUrl, SECRET, submission);
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(standin.dmMessages(TARO.id).map((m) => m.text)).toEqual(["理由: 庁舎の工事"]));
+    await vi.waitFor(() => expect(standin.dmMessages(TARO.id).map((m) => m.text)).toEqual(["理由: 庁舎の工事"]), SETTLED);
   });
 
   it("Bolt refuses a forged signature and a stale timestamp", async () => {

@@ -127,8 +127,10 @@ describe("injected failures", () => {
 describe("rate limits", () => {
   it("allows perMinute calls in a sliding minute, then answers 429 with the seconds left", async () => {
     let clock = Date.parse("2026-03-01T09:00:00Z");
-    const s = await startSlackStandin({ now: () => new Date(clock) });
+    // NOTE: about the per-method minute window; Slack's per-channel posting limit would also bite.
+    const s = await startSlackStandin({ now: () => new Date(clock), channelRateLimit: false });
     try {
+      s.invite("C0GENERAL", s.botUserId);
       s.setRateLimit("chat.postMessage", 2);
       const client = clientFor(s, undefined, { rejectRateLimitedCalls: true });
       await client.chat.postMessage({ channel: "C0GENERAL", text: "1" });

@@ -62,7 +62,7 @@ describe("channels", () => {
   });
 
   it("knows channels added later", async () => {
-    standin().addChannel({ id: "C0DIGEST", name: "shutdown-digest" });
+    standin().addChannel({ id: "C0DIGEST", name: "shutdown-digest", members: [standin().botUserId] });
     const res = await client().chat.postMessage({ channel: "C0DIGEST", text: "x" });
     expect(res.channel).toBe("C0DIGEST");
     expect(standin().channels()).toContainEqual({ id: "C0DIGEST", name: "shutdown-digest" });
@@ -173,7 +173,7 @@ describe("views report bad views as invalid_arguments", () => {
     },
     { name: "a section over 3000 characters", view: modal({ blocks: [section(x(3001))] }), message: "[ERROR] must be less than 3001 characters [json-pointer:/view/blocks/0/text/text]" },
   ])("views.open with $name", async ({ view, message }) => {
-    const data = await platformError(client().apiCall("views.open", { trigger_id: "t", view }));
+    const data = await platformError(client().apiCall("views.open", { trigger_id: standin().newTriggerId(), view }));
     expect(data).toMatchObject({ ok: false, error: "invalid_arguments", response_metadata: { messages: [message] } });
     expect(standin().views()).toEqual([]);
   });

@@ -58,6 +58,8 @@ describe("chat.postMessage", () => {
   });
 
   it("hands out strictly increasing ts values", async () => {
+    // NOTE: twenty posts at once to one channel; this is about ts, not Slack's posting limit.
+    standin().setChannelRateLimit(null);
     const c = client();
     const tss: string[] = [];
     for (let i = 0; i < 20; i++) tss.push((await c.chat.postMessage({ channel: "C0GENERAL", text: `m${i}` })).ts!);
@@ -226,7 +228,7 @@ describe("conversations.history", () => {
   it("honours limit, oldest, latest and inclusive, and pages with a cursor", async () => {
     const c = client();
     const ts: string[] = [];
-    for (const t of ["1", "2", "3", "4", "5"]) ts.push((await c.chat.postMessage({ channel: "C0GENERAL", text: t })).ts!);
+    for (const t of ["1", "2", "3", "4", "5"]) ts.push(standin().addMessage("C0GENERAL", { user: TARO.id, text: t }).ts);
 
     const page1 = await c.conversations.history({ channel: "C0GENERAL", limit: 2 });
     expect(page1.messages!.map((m) => m.text)).toEqual(["5", "4"]);
@@ -276,7 +278,8 @@ describe("views", () => {
   };
 
   it("views.open answers the view with id and hash and records it", async () => {
-    const res = await client().views.open({ trigger_id: "111.222.aaa", view: modal });
+    const trigger = standin().newTriggerId();
+    const res = await client().views.open({ trigger_id: trigger, view: modal });
     expect(res.view).toMatchObject({
       id: expect.stringMatching(/^V/),
       type: "modal",
@@ -288,7 +291,7 @@ describe("views", () => {
       bot_id: standin().botId,
     });
     expect(res.view!.root_view_id).toBe(res.view!.id);
-    expect(standin().views()).toEqual([expect.objectContaining({ id: res.view!.id, type: "modal", trigger_id: "111.222.aaa" })]);
+    expect(standin().views()).toEqual([expect.objectContaining({ id: res.view!.id, type: "modal", trigger_id: trigger })]);
   });
 
   it("views.open without trigger_id answers invalid_arguments", async () => {
@@ -306,15 +309,16 @@ describe("views", () => {
 
   it("refuses to open a second view with the same trigger_id", async () => {
     const c = client();
-    await c.views.open({ trigger_id: "t-1", view: modal });
-    const data = await platformError(c.views.open({ trigger_id: "t-1", view: modal }));
-    expect(data.error).toBe("expired_trigger_id");
+    const trigger = standin().newTriggerId();
+    await c.views.open({ trigger_id: trigger, view: modal });
+    const data = await platformError(c.views.open({ trigger_id: trigger, view: modal }));
+    expect(data.error).toBe("exchanged_trigger_id");
   });
 
   it("views.push stacks on the open modal and views.update replaces it by id or external_id", async () => {
     const c = client();
-    const root = await c.views.open({ trigger_id: "t-1", view: { ...modal, external_id: "report-1" } });
-    const pushed = await c.views.push({ trigger_id: "t-2", view: { ...modal, title: { type: "plain_text", text: "確認" } } });
+    const root = await c.views.open({ trigger_id: standin().newTriggerId(), view: { ...modal, external_id: "report-1" } });
+    const pushed = await c.views.push({ trigger_id: standin().newTriggerId(), view: { ...modal, title: { type: "plain_text", text: "確認" } } });
     expect(pushed.view).toMatchObject({ previous_view_id: root.view!.id, root_view_id: root.view!.id });
 
     const updated = await c.views.update({ view_id: root.view!.id!, hash: root.view!.hash!, view: { ...modal, title: { type: "plain_text", text: "更新済み" } } });
@@ -328,7 +332,7 @@ describe("views", () => {
 
   it("views.update answers hash_conflict for a stale hash and not_found for an unknown view", async () => {
     const c = client();
-    const opened = await c.views.open({ trigger_id: "t-1", view: modal });
+    const opened = await c.views.open({ trigger_id: standin().newTriggerId(), view: modal });
     await c.views.update({ view_id: opened.view!.id!, view: modal });
     expect((await platformError(c.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view: modal }))).error).toBe("hash_conflict");
     expect((await platformError(c.views.update({ view_id: "V0NOPE", view: modal }))).error).toBe("not_found");

@@ -29,18 +29,37 @@ interface Round {
   finish(): void;
 }
 
+type RunRound = (unitKeys: (string | null)[]) => Promise<void>;
+
 /**
  * Refreshes asked for while one is running wait and are merged into the next round. NOTE: every
  * change refreshes its unit's contacts and every coordinator; during a burst of changes that
  * was a coordinator's whole overview rebuilt and published per change, taking the CPU from
  * acks. Merged, each home goes out once per round, with the state as of that round.
  */
-class HomeRounds {
+export class HomeRounds {
   private next: Round | undefined;
-  private running = false;
-  private lastEnded = 0;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private lastEnded = Number.NEGATIVE_INFINITY;
 
-  request(unitKey: string | null, run: (unitKeys: (string | null)[]) => Promise<void>): Promise<void> {
+  /**
+   * `run` publishes one round; whatever it throws goes to `onError` and the rounds go on.
+   * `gapMs` keeps back-to-back rounds apart.
+   */
+  constructor(
+    private readonly run: RunRound,
+    private readonly onError: (error: unknown) => void,
+    private readonly gapMs = ROUND_GAP_MS,
+  ) {}
+
+  /**
+   * Resolves when a round that includes this unit has run (at once after stop()). Never rejects;
+   * the round starts on a later turn of the event loop.
+   */
+  request(unitKey: string | null): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     if (!this.next) {
       let finish = () => {};
       const done = new Promise<void>((resolve) => (finish = resolve));
@@ -48,23 +67,52 @@ class HomeRounds {
     }
     this.next.unitKeys.add(unitKey);
     const { done } = this.next;
-    if (!this.running) void this.runRounds(run);
+    this.loop ??= this.runRounds().finally(() => (this.loop = undefined));
     return done;
   }
 
-  private async runRounds(run: (unitKeys: (string | null)[]) => Promise<void>): Promise<void> {
-    this.running = true;
+  /** Resolves when no round is running or waiting. */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop;
+  }
+
+  /** Takes no more requests; runs what was asked for already (without the gap) and waits for it. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async runRounds(): Promise<void> {
     while (this.next) {
       // Back-to-back rounds leave a gap, so a burst of changes cannot keep the CPU on homes.
-      const wait = this.lastEnded + ROUND_GAP_MS - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await this.gap();
       const round = this.next;
       this.next = undefined;
-      await run([...round.unitKeys]);
-      this.lastEnded = performance.now();
-      round.finish();
+      try {
+        await this.run([...round.unitKeys]);
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.lastEnded = performance.now();
+        round.finish();
+      }
     }
-    this.running = false;
+  }
+
+  private gap(): Promise<void> {
+    const wait = this.lastEnded + this.gapMs - performance.now();
+    // NOTE: never in the same turn as the request, so a refresh cannot delay the ack of the
+    // change that asked for it.
+    if (wait <= 0 || this.stopping) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), wait);
+      this.wake = () => {
+        this.wake = undefined;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 }
 
@@ -78,27 +126,40 @@ function homeAudience(bot: BotContext, unitKey: string | null): string[] {
   return [...bot.config.COORDINATOR_USER_IDS, ...reader.coordinators(), ...contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))];
 }
 
-/** After a change to a unit: its contacts and every coordinator. Failures are logged, never thrown. */
+/**
+ * After a change to a unit: its contacts and every coordinator. Failures are logged, never
+ * thrown, and do not keep later refreshes from running.
+ */
 export function refreshHomes(client: WebClient, bot: BotContext, unitKey: string | null, log: (e: unknown) => void): Promise<void> {
   let rounds = roundsOf.get(bot);
   if (!rounds) {
-    rounds = new HomeRounds();
+    rounds = new HomeRounds(async (unitKeys) => {
+      const users = new Set(unitKeys.flatMap((key) => homeAudience(bot, key)));
+      for (const userId of users) {
+        try {
+          await publishHome(client, bot, userId);
+        } catch (error) {
+          log(error);
+        }
+      }
+    }, log);
     roundsOf.set(bot, rounds);
   }
-  return rounds.request(unitKey, async (unitKeys) => {
-    let users: Set<string>;
-    try {
-      users = new Set(unitKeys.flatMap((key) => homeAudience(bot, key)));
-    } catch (error) {
-      log(error);
-      return;
-    }
-    for (const userId of users) {
-      try {
-        await publishHome(client, bot, userId);
-      } catch (error) {
-        log(error);
-      }
-    }
-  });
+  return rounds.request(unitKey);
+}
+
+/** At shutdown, before the store closes: no refresh starts any more, the ones asked for are done. */
+export async function stopHomeRefreshes(bot: BotContext): Promise<void> {
+  let rounds = roundsOf.get(bot);
+  if (!rounds) {
+    // NOTE: a stopped, empty one, so a refresh asked for from now on is dropped, not started.
+    rounds = new HomeRounds(async () => {}, () => {});
+    roundsOf.set(bot, rounds);
+  }
+  await rounds.stop();
+}
+
+/** Resolves when the App Home refreshes asked for so far have gone out; for tests and logs. */
+export async function homeRefreshesIdle(bot: BotContext): Promise<void> {
+  await roundsOf.get(bot)?.idle();
 }

@@ -15,6 +15,7 @@ import { fits, roomFor } from "../blocks/message-budget.ts";
 import { refreshPendingCount } from "../blocks/pending-count.ts";
 import { pendingGroups, replaceUnitInBlocks, unitSummaryBlock } from "../blocks/unit-summary-blocks.ts";
 import { messageBlocks } from "./item-feedback.ts";
+import { tellPrivately } from "./tell-privately.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
@@ -72,12 +73,7 @@ export function register(app: App, bot: BotContext): void {
     await ack();
     const confirmation = BUTTON_REPLY.formSaved(outcome.unitName, outcome.changes);
     const reply = message(confirmation, [section(`✅ ${confirmation}`)]);
-    try {
-      if (!metadata.channel) throw new Error("no channel");
-      await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...reply });
-    } catch {
-      await client.chat.postMessage({ channel: userId, ...reply });
-    }
+    await tellPrivately(client, metadata.channel, userId, reply);
     if (outcome.changes === 0) return;
     if (metadata.channel && metadata.ts) {
       try {

@@ -7,6 +7,7 @@ import { replaceItemInBlocks } from "../blocks/item-buttons.ts";
 import type { ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
 import { publishHome, refreshHomes } from "../home/publish-home.ts";
+import { tellPrivately } from "./tell-privately.ts";
 
 type WebClient = webApi.WebClient;
 
@@ -30,10 +31,8 @@ async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
   const { origin } = ctx;
   if (origin.responseUrl) {
     await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...reply });
-  } else if (origin.channel) {
-    await ctx.client.chat.postEphemeral({ channel: origin.channel, user: ctx.userId, ...reply });
   } else {
-    await ctx.client.chat.postMessage({ channel: ctx.userId, ...reply });
+    await tellPrivately(ctx.client, origin.channel, ctx.userId, reply);
   }
 }
 

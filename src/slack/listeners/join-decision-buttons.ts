@@ -7,6 +7,7 @@ import { JOIN_ACTION, joinDecidedMessage } from "../blocks/join-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
 import { slackUserName } from "./slack-user-name.ts";
+import { tellPrivately } from "./tell-privately.ts";
 
 export function register(app: App, bot: BotContext): void {
   for (const approve of [true, false]) {
@@ -19,7 +20,8 @@ export function register(app: App, bot: BotContext): void {
       );
       const channel = body.channel?.id ?? body.container?.channel_id;
       if (decision.kind === "refused") {
-        if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, ...message(decision.message, [section(decision.message)]) });
+        // NOTE: a forwarded button can be pressed by someone outside the channel; they hear it by DM.
+        await tellPrivately(client, channel, body.user.id, message(decision.message, [section(decision.message)]));
         return;
       }
       const { request } = decision;

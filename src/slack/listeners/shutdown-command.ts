@@ -56,8 +56,8 @@ export function register(app: App, bot: BotContext): void {
           await client.views.open({ trigger_id: command.trigger_id, view: checklistFormView(result.unit, result.items, metadata) });
         }
         const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
-        // NOTE: App Home refreshes after the ack, never delaying the reply.
-        if (touched !== undefined) setImmediate(() => void refreshHomes(client, bot, touched, (e) => logger.error(e)));
+        // NOTE: App Home refreshes after the ack (rounds start on a later turn), never delaying the reply.
+        if (touched !== undefined) void refreshHomes(client, bot, touched, (e) => logger.error(e));
         return renderCommandResult(result);
       },
     ).catch((error: unknown) => {

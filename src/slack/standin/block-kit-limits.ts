@@ -44,6 +44,20 @@ export const BLOCK_KIT_LIMITS = {
   externalId: 255,
   /** Top-level message text; beyond it Slack answers msg_too_long. */
   messageText: 40000,
+  /**
+   * All text across a message's blocks; beyond it Slack answers msg_blocks_too_long ("Blocks
+   * submitted with this message are too long", chat.postMessage "Errors"). Slack documents 12,000
+   * for markdown blocks (https://docs.slack.dev/reference/block-kit/blocks/markdown-block) and
+   * applies about that to every block's text together: slackapi/bolt-js#2509 (refused at ~13,200
+   * characters over a few blocks; "12,000 text characters with a buffer for block containers")
+   * and #2867 (refused with 11,341 characters of text in rich_text and section blocks).
+   */
+  messageBlocksText: 12000,
+  /**
+   * plain_text_input: "min_length … between 0 and 3000", "max_length … between 1 and 3000, inclusive"
+   * (https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element).
+   */
+  inputLength: { min: 0, max: 3000 },
 } as const;
 
 export const KNOWN_BLOCK_TYPES: ReadonlySet<string> = new Set([
@@ -170,6 +184,55 @@ function checkOptions(p: Problems, el: Json, at: string, min: number, max: numbe
   });
 }
 
+/** Options as Slack compares them: the text shown and the value. */
+function optionKey(o: unknown): string | undefined {
+  if (!isObject(o) || !isObject(o.text)) return undefined;
+  return JSON.stringify([o.text.type, o.text.text, o.value]);
+}
+
+function listedOptions(el: Json): Set<string> {
+  const groups = Array.isArray(el.option_groups) ? el.option_groups.filter(isObject).map((g) => g.options) : [];
+  const lists = [el.options, ...groups].filter(Array.isArray);
+  return new Set(lists.flat().map(optionKey).filter((k) => k !== undefined));
+}
+
+/**
+ * initial_option: "A single option that exactly matches one of the options within options or
+ * option_groups" (https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element);
+ * the same for radio buttons' initial_option and checkboxes' and multi-selects' initial_options.
+ */
+function checkInitialOptions(p: Problems, el: Json, at: string): void {
+  const listed = listedOptions(el);
+  const check = (o: unknown, oat: string) => {
+    const key = optionKey(o);
+    if (key === undefined || !listed.has(key)) p.add("initial option must exactly match one of the options", oat);
+  };
+  if (el.initial_option !== undefined) check(el.initial_option, `${at}/initial_option`);
+  if (Array.isArray(el.initial_options)) el.initial_options.forEach((o, i) => check(o, `${at}/initial_options/${i}`));
+}
+
+/** plain_text_input: min_length and max_length within Slack's range, initial_value within max_length. */
+function checkTextInput(p: Problems, el: Json, at: string): void {
+  const { min, max } = BLOCK_KIT_LIMITS.inputLength;
+  const within = (field: "min_length" | "max_length", low: number): number | undefined => {
+    const v = el[field];
+    if (v === undefined) return undefined;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < low || v > max) {
+      p.add(`must be an integer between ${low} and ${max}`, `${at}/${field}`);
+      return undefined;
+    }
+    return v;
+  };
+  const minLength = within("min_length", min);
+  const maxLength = within("max_length", 1);
+  if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
+    p.add("min_length must not exceed max_length", `${at}/min_length`);
+  }
+  if (typeof el.initial_value === "string" && maxLength !== undefined && el.initial_value.length > maxLength) {
+    p.add(`initial_value must not be longer than max_length (${maxLength})`, `${at}/initial_value`);
+  }
+}
+
 function checkImageElement(p: Problems, el: Json, at: string): void {
   const L = BLOCK_KIT_LIMITS;
   if (el.image_url === undefined && el.slack_file === undefined) p.add(missing("image_url"), at);
@@ -220,6 +283,7 @@ function checkElement(p: Problems, el: unknown, at: string): void {
     case "static_select":
     case "multi_static_select":
       checkOptions(p, el, at, 1, L.selectOptions, PLAIN_ONLY);
+      checkInitialOptions(p, el, at);
       break;
     case "overflow":
       checkOptions(p, el, at, L.overflowOptions.min, L.overflowOptions.max, PLAIN_ONLY);
@@ -227,6 +291,10 @@ function checkElement(p: Problems, el: unknown, at: string): void {
     case "checkboxes":
     case "radio_buttons":
       checkOptions(p, el, at, 1, L.choiceOptions, TEXT_TYPES);
+      checkInitialOptions(p, el, at);
+      break;
+    case "plain_text_input":
+      checkTextInput(p, el, at);
       break;
     case "image":
       checkImageElement(p, el, at);
@@ -269,6 +337,21 @@ function checkContextElement(p: Problems, el: unknown, at: string): void {
   else if (el.text.length > BLOCK_KIT_LIMITS.sectionText) p.add(tooLong(BLOCK_KIT_LIMITS.sectionText), `${at}/text`);
 }
 
+/**
+ * An action_id "Should be unique among all other action_ids in the containing block"
+ * (https://docs.slack.dev/reference/block-kit/block-elements/button-element); Slack refuses a
+ * block with two elements of one action_id, as it could not tell their clicks apart.
+ */
+function checkUniqueActionIds(p: Problems, block: Json, at: string): void {
+  if (!Array.isArray(block.elements)) return;
+  const seen = new Set<string>();
+  block.elements.forEach((el, i) => {
+    if (!isObject(el) || typeof el.action_id !== "string") return;
+    if (seen.has(el.action_id)) p.add(`duplicate action_id: ${el.action_id}`, `${at}/elements/${i}/action_id`);
+    seen.add(el.action_id);
+  });
+}
+
 function checkBlock(p: Problems, block: Json, at: string): void {
   const L = BLOCK_KIT_LIMITS;
   switch (block.type) {
@@ -296,6 +379,7 @@ function checkBlock(p: Problems, block: Json, at: string): void {
       break;
     case "actions":
       checkElementList(p, block, at, L.actionsElements, (el, eat) => checkElement(p, el, eat));
+      checkUniqueActionIds(p, block, at);
       break;
     case "image":
       checkImageElement(p, block, at);
@@ -402,4 +486,25 @@ export function checkView(view: unknown, expected?: "modal" | "home"): BlockProb
 /** Top-level `text` of a message: too long is msg_too_long, not invalid_blocks. */
 export function messageTextTooLong(text: unknown): boolean {
   return typeof text === "string" && text.length > BLOCK_KIT_LIMITS.messageText;
+}
+
+/** Characters of text across blocks: every string held under a "text" key, at any depth. */
+export function blocksTextLength(blocks: readonly unknown[]): number {
+  let total = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v)) {
+      for (const [key, inner] of Object.entries(v)) {
+        if (key === "text" && typeof inner === "string") total += inner.length;
+        else walk(inner);
+      }
+    }
+  };
+  walk(blocks);
+  return total;
+}
+
+/** More text across a message's blocks than Slack takes: msg_blocks_too_long. */
+export function blocksTooLong(blocks: readonly unknown[]): boolean {
+  return blocksTextLength(blocks) > BLOCK_KIT_LIMITS.messageBlocksText;
 }

@@ -1,15 +1,29 @@
 // chat.postMessage, chat.update, chat.postEphemeral, chat.getPermalink.
-import { isReply, readMessageContent } from "./message-content.ts";
-import { fail, invalidArguments, present, type MethodHandler } from "./method-context.ts";
+import { isReply, readMessageContent, withWarnings } from "./message-content.ts";
+import { fail, invalidArguments, present, ratelimited, type MethodHandler } from "./method-context.ts";
 import { isTs, permalinkPart } from "./slack-ids.ts";
 import { messageJson, withGeneratedIds } from "./stored-blocks.ts";
+import type { ChannelRecord, WorkspaceState } from "./workspace-state.ts";
 
-const postMessage: MethodHandler = (args, { state }) => {
+/**
+ * The bot posts only where it is a member (chat.postMessage, "Errors": not_in_channel, "Cannot
+ * post user messages to a channel they are not in"), unless chat:write.public lets it into
+ * public channels (https://docs.slack.dev/reference/scopes/chat.write.public).
+ */
+function mayPostIn(state: WorkspaceState, channel: ChannelRecord): boolean {
+  if (state.botIsMember(channel.id)) return true;
+  return !channel.isPrivate && !channel.dmUser && state.identity.scopes.has("chat:write.public");
+}
+
+const postMessage: MethodHandler = (args, { state, channelRate }) => {
   const ref = present(args.channel);
   const channel = ref === undefined ? undefined : state.resolveChannel(ref);
   if (!channel) return fail("channel_not_found");
+  if (!mayPostIn(state, channel)) return fail("not_in_channel");
   const content = readMessageContent(args);
   if (isReply(content)) return content;
+  const retryAfter = channelRate.take(channel.id, state.now().getTime());
+  if (retryAfter !== undefined) return ratelimited(retryAfter);
   const threadTs = present(args.thread_ts);
   const stored = state.postMessage(channel.id, {
     text: content.text ?? "",
@@ -21,7 +35,7 @@ const postMessage: MethodHandler = (args, { state }) => {
   });
   return {
     status: 200,
-    body: { ok: true, channel: channel.id, ts: stored.ts, message: messageJson(stored, state) },
+    body: withWarnings({ ok: true, channel: channel.id, ts: stored.ts, message: messageJson(stored, state) }, content.warnings),
   };
 };
 
@@ -50,7 +64,7 @@ const update: MethodHandler = (args, { state }) => {
   message.edited = { user: state.identity.botUserId, ts: state.ts.next() };
   return {
     status: 200,
-    body: { ok: true, channel: channel.id, ts: message.ts, text: message.text, message: messageJson(message, state) },
+    body: withWarnings({ ok: true, channel: channel.id, ts: message.ts, text: message.text, message: messageJson(message, state) }, content.warnings),
   };
 };
 
@@ -58,8 +72,12 @@ const postEphemeral: MethodHandler = (args, { state }) => {
   const ref = present(args.channel);
   const channel = ref === undefined ? undefined : state.resolveChannel(ref);
   if (!channel) return fail("channel_not_found");
+  // chat.postEphemeral, "Errors": not_in_channel for the bot, user_not_in_channel, "Intended
+  // recipient is not in the specified channel".
+  if (!state.botIsMember(channel.id)) return fail("not_in_channel");
   const user = present(args.user);
   if (user === undefined || !state.users.has(user)) return fail("user_not_found");
+  if (!state.isMember(channel.id, user)) return fail("user_not_in_channel");
   const content = readMessageContent(args);
   if (isReply(content)) return content;
   const threadTs = present(args.thread_ts);

@@ -1,9 +1,10 @@
 // conversations.open, conversations.history, conversations.replies.
-import { bool, fail, int, invalidArguments, present, type ApiArgs, type MethodHandler } from "./method-context.ts";
+import { bool, fail, int, invalidArguments, present, type ApiArgs, type ApiReply, type MethodHandler } from "./method-context.ts";
+import { historyScopeFor, missingScope } from "./method-scopes.ts";
 import { compareTs, isTs } from "./slack-ids.ts";
 import { messageJson } from "./stored-blocks.ts";
 import type { StoredMessage } from "./types.ts";
-import type { WorkspaceState } from "./workspace-state.ts";
+import type { ChannelRecord, WorkspaceState } from "./workspace-state.ts";
 
 const open: MethodHandler = (args, { state }) => {
   const raw = present(args.users);
@@ -17,6 +18,8 @@ const open: MethodHandler = (args, { state }) => {
   if (ids.length > 8) return fail("too_many_users");
   if (ids.length !== 1) return invalidArguments(["the stand-in opens a DM with exactly one user"]);
   const userId = ids[0] as string;
+  // A DM takes im:write (conversations.open, "Scopes"); the others open other kinds of conversation.
+  if (!state.identity.scopes.has("im:write")) return missingScope(["im:write"], state.identity.scopes);
   if (!state.users.has(userId)) return fail("user_not_found");
   const alreadyOpen = state.hasDmWith(userId);
   const id = state.dmChannelOf(userId);
@@ -78,14 +81,27 @@ function inRange(m: StoredMessage, args: ApiArgs): boolean {
   return true;
 }
 
-function channelOf(args: ApiArgs, state: WorkspaceState) {
+/**
+ * The conversation to read, or Slack's refusal: channel_not_found; missing_scope without the
+ * history scope of its kind; not_in_channel when the bot is not in it ("The token used does not
+ * have access to the proper channel. Only user tokens can access public channels they are not
+ * in.", conversations.history "Errors").
+ */
+function readable(args: ApiArgs, state: WorkspaceState): ChannelRecord | ApiReply {
   const id = present(args.channel);
-  return id === undefined ? undefined : state.channels.get(id);
+  const channel = id === undefined ? undefined : state.channels.get(id);
+  if (!channel) return fail("channel_not_found");
+  const scope = historyScopeFor(channel);
+  if (!state.identity.scopes.has(scope)) return missingScope([scope], state.identity.scopes);
+  if (!state.botIsMember(channel.id)) return fail("not_in_channel");
+  return channel;
 }
 
+const isReplyTo = (v: ChannelRecord | ApiReply): v is ApiReply => "status" in v;
+
 const history: MethodHandler = (args, { state }) => {
-  const channel = channelOf(args, state);
-  if (!channel) return fail("channel_not_found");
+  const channel = readable(args, state);
+  if (isReplyTo(channel)) return channel;
   // Thread replies stay in their thread; only parents and plain messages show here.
   const topLevel = state
     .messagesOf(channel.id)
@@ -109,8 +125,8 @@ const history: MethodHandler = (args, { state }) => {
 };
 
 const replies: MethodHandler = (args, { state }) => {
-  const channel = channelOf(args, state);
-  if (!channel) return fail("channel_not_found");
+  const channel = readable(args, state);
+  if (isReplyTo(channel)) return channel;
   const ts = present(args.ts);
   const parent = ts !== undefined && isTs(ts) ? state.findMessage(channel.id, ts) : undefined;
   if (!parent) return fail("thread_not_found");

@@ -113,6 +113,8 @@ const completeUpload: MethodHandler = (args, { state, baseUrl }) => {
   const channelRef = present(args.channel_id) ?? present(args.channels)?.split(",")[0];
   const channel = channelRef === undefined ? undefined : state.resolveChannel(channelRef);
   if (channelRef !== undefined && !channel) return fail("channel_not_found");
+  // "User/bot membership is required for the specified channel." (files.completeUploadExternal, "Errors")
+  if (channel && !state.botIsMember(channel.id)) return fail("not_in_channel");
   const initialComment = str(args.initial_comment);
   const threadTs = present(args.thread_ts);
   const blocks = initialComment === undefined && Array.isArray(args.blocks) ? args.blocks : undefined;

@@ -9,8 +9,12 @@ export {
   STANDIN_APP_ID,
   STANDIN_BOT_ID,
 } from "./standin-defaults.ts";
+export { SLACK_CHANNEL_RATE } from "./channel-rate-limit.ts";
+export { METHOD_SCOPES, manifestBotScopes } from "./method-scopes.ts";
+export { TRIGGER_LIFETIME_MS } from "./trigger-ids.ts";
 export type {
   BlockJson,
+  ChannelRate,
   Failure,
   MessageMetadata,
   RecordedCall,
@@ -29,6 +33,8 @@ export type {
 export {
   BLOCK_KIT_LIMITS,
   KNOWN_BLOCK_TYPES,
+  blocksTextLength,
+  blocksTooLong,
   checkBlocks,
   checkView,
   formatProblem,

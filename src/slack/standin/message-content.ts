@@ -1,6 +1,6 @@
 // The text / blocks / attachments / metadata of a message, checked the way chat.postMessage
 // checks them. Shared by chat.* and response_url posts.
-import { checkBlocks, messageTextTooLong } from "./block-kit-limits.ts";
+import { blocksTooLong, checkBlocks, messageTextTooLong } from "./block-kit-limits.ts";
 import { fail, invalidBlocks, str, type ApiArgs, type ApiReply } from "./method-context.ts";
 import type { BlockJson, MessageMetadata } from "./types.ts";
 
@@ -9,6 +9,21 @@ export interface MessageContent {
   blocks: BlockJson[] | undefined;
   attachments: BlockJson[] | undefined;
   metadata: MessageMetadata | undefined;
+  /** Accepted with a warning, as Slack answers (`warning` and response_metadata.warnings). */
+  warnings: string[];
+}
+
+/**
+ * "Event types can contain letters, numbers, underscores, and hyphens, but not periods or other
+ * punctuation. Metadata with an invalid event_type returns an invalid_metadata_schema warning and
+ * is ignored." (https://docs.slack.dev/messaging/message-metadata, "Defining metadata")
+ */
+const EVENT_TYPE = /^[A-Za-z0-9_-]+$/;
+
+/** An ok answer with Slack's warnings added, when there are any. */
+export function withWarnings(body: Record<string, unknown>, warnings: readonly string[]): Record<string, unknown> {
+  if (warnings.length === 0) return body;
+  return { ...body, warning: warnings.join(","), response_metadata: { warnings: [...warnings] } };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -39,11 +54,13 @@ export function readMessageContent(args: ApiArgs, requireContent = true): Messag
   const blocks = rawBlocks as BlockJson[] | undefined;
   const attachments = rawAttachments as BlockJson[] | undefined;
   let metadata: MessageMetadata | undefined;
+  const warnings: string[] = [];
   if (isObject(rawMetadata)) {
     if (typeof rawMetadata.event_type !== "string" || !isObject(rawMetadata.event_payload)) {
       return fail("invalid_metadata_schema");
     }
-    metadata = { event_type: rawMetadata.event_type, event_payload: rawMetadata.event_payload };
+    if (EVENT_TYPE.test(rawMetadata.event_type)) metadata = { event_type: rawMetadata.event_type, event_payload: rawMetadata.event_payload };
+    else warnings.push("invalid_metadata_schema");
   }
 
   const hasContent = (text !== undefined && text !== "") || (blocks !== undefined && blocks.length > 0) || (attachments?.length ?? 0) > 0;
@@ -52,8 +69,9 @@ export function readMessageContent(args: ApiArgs, requireContent = true): Messag
   if (blocks !== undefined) {
     const problems = checkBlocks(blocks, "message");
     if (problems.length > 0) return invalidBlocks(problems);
+    if (blocksTooLong(blocks)) return fail("msg_blocks_too_long");
   }
-  return { text, blocks, attachments, metadata };
+  return { text, blocks, attachments, metadata, warnings };
 }
 
 export function isReply(v: MessageContent | ApiReply): v is ApiReply {

@@ -1,5 +1,6 @@
 // What every Web API method handler gets and gives back, plus Slack's ways of saying no.
 import { formatProblem, type BlockProblem } from "./block-kit-limits.ts";
+import type { ChannelRateLimit } from "./channel-rate-limit.ts";
 import type { WorkspaceState } from "./workspace-state.ts";
 
 export type ApiArgs = Record<string, unknown>;
@@ -13,6 +14,7 @@ export interface ApiReply {
 export interface MethodContext {
   state: WorkspaceState;
   baseUrl: string;
+  channelRate: ChannelRateLimit;
 }
 
 export type MethodHandler = (args: ApiArgs, ctx: MethodContext) => ApiReply;
@@ -24,6 +26,11 @@ export function ok(body: Record<string, unknown> = {}): ApiReply {
 /** Slack reports method errors as HTTP 200 with ok:false. */
 export function fail(error: string, extra: Record<string, unknown> = {}): ApiReply {
   return { status: 200, body: { ok: false, error, ...extra } };
+}
+
+/** HTTP 429 with Retry-After, as Slack answers a call over a rate limit. */
+export function ratelimited(retryAfterSeconds: number): ApiReply {
+  return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(retryAfterSeconds) } };
 }
 
 /** chat.* and response_url: invalid_blocks carries both `errors` and `response_metadata.messages`. */

@@ -7,4 +7,5 @@ export const STANDIN_BOT_NAME = "standin-bot";
 export const DEFAULT_TEAM_ID = "T0STANDIN";
 export const DEFAULT_TEAM_DOMAIN = "standin";
 export const STANDIN_APP_ID = "A0STANDINAPP";
-export const DEFAULT_CHANNELS = [{ id: "C0GENERAL", name: "general" }];
+/** #general: everyone in the workspace is in it; the bot only once invited, as on Slack. */
+export const DEFAULT_CHANNELS = [{ id: "C0GENERAL", name: "general", isGeneral: true }];

@@ -2,9 +2,11 @@
 // download endpoints Slack hosts elsewhere. Everything it sees is recorded for tests.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ChannelRateLimit, SLACK_CHANNEL_RATE } from "./channel-rate-limit.ts";
 import { FaultPlan } from "./fault-injection.ts";
 import { handleDownload, handleUpload, type PlainReply } from "./file-upload.ts";
 import { fail, type ApiReply } from "./method-context.ts";
+import { manifestBotScopes, METHOD_SCOPES, refuseUnscoped } from "./method-scopes.ts";
 import { contentTypeOf, parseApiRequest, readRaw } from "./request-body.ts";
 import {
   DEFAULT_BOT_TOKEN,
@@ -25,15 +27,14 @@ import type {
   StandinOptions,
   StoredMessage,
 } from "./types.ts";
+import { TRIGGER_LIFETIME_MS } from "./trigger-ids.ts";
 import { WEB_API_METHODS } from "./web-api-methods.ts";
 import { WorkspaceState, type StandinIdentity } from "./workspace-state.ts";
-
-/** Scopes a bot like ours has; @slack/web-api copies them into response_metadata.scopes. */
-const BOT_SCOPES = "chat:write,commands,im:write,im:history,channels:history,users:read,files:write";
 
 function identityFrom(opts: StandinOptions): StandinIdentity {
   return {
     botToken: opts.botToken ?? DEFAULT_BOT_TOKEN,
+    scopes: new Set(opts.scopes ?? manifestBotScopes()),
     botUserId: opts.botUserId ?? DEFAULT_BOT_USER_ID,
     botId: STANDIN_BOT_ID,
     botName: STANDIN_BOT_NAME,
@@ -83,11 +84,18 @@ function sendFailure(req: IncomingMessage, res: ServerResponse, failure: Failure
 
 export async function startSlackStandin(opts: StandinOptions = {}): Promise<SlackStandin> {
   const now = opts.now ?? (() => new Date());
-  const state = new WorkspaceState(identityFrom(opts), now);
+  const state = new WorkspaceState(identityFrom(opts), now, opts.triggerLifetimeMs ?? TRIGGER_LIFETIME_MS);
   for (const c of opts.channels ?? DEFAULT_CHANNELS) state.addChannel(c);
   const faults = new FaultPlan();
+  const channelRate = new ChannelRateLimit(opts.channelRateLimit === false ? null : (opts.channelRateLimit ?? SLACK_CHANNEL_RATE));
+  // @slack/web-api copies these into response_metadata.scopes / acceptedScopes.
+  const scopeHeaders = (method: string) => ({
+    "x-oauth-scopes": [...state.identity.scopes].join(","),
+    "x-accepted-oauth-scopes": (METHOD_SCOPES[method] ?? []).join(","),
+  });
   const calls: RecordedCall[] = [];
   const callListeners = new Set<(c: RecordedCall) => void>();
+  const answerListeners = new Set<(c: RecordedCall) => void | Promise<void>>();
   const responseListeners = new Set<(p: ResponseUrlPost) => void>();
   let baseUrl = "";
 
@@ -127,14 +135,16 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       reply =
         retryAfter !== undefined
           ? { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(retryAfter) } }
-          : handler(parsed.params, { state, baseUrl });
+          : (refuseUnscoped(method, state.identity.scopes) ?? handler(parsed.params, { state, baseUrl, channelRate }));
     }
     if (failure) {
       record({ ...base, ...sendFailure(req, res, failure) });
       return;
     }
-    sendJson(res, reply.status, reply.body, { "x-oauth-scopes": BOT_SCOPES, ...reply.headers });
-    record({ ...base, response: reply.body, status: reply.status });
+    const call: RecordedCall = { ...base, response: reply.body, status: reply.status };
+    for (const listener of answerListeners) await listener(call);
+    sendJson(res, reply.status, reply.body, { ...scopeHeaders(method), ...reply.headers });
+    record(call);
   }
 
   async function handleResponseUrl(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
@@ -213,6 +223,18 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     users: () => [...state.users.values()].map(copy),
     addChannel: (c) => state.addChannel(c),
     channels: () => [...state.channels.values()].filter((c) => !c.dmUser).map((c) => ({ id: c.id, name: c.name })),
+    invite: (channel, ...userIds) => {
+      const c = state.channels.get(channelId(channel));
+      if (!c || c.dmUser) throw new Error(`no channel ${channel} to invite to`);
+      for (const id of userIds) c.members.add(id);
+    },
+    remove: (channel, userId) => {
+      const c = state.channels.get(channelId(channel));
+      if (!c || c.dmUser) throw new Error(`no channel ${channel}`);
+      c.members.delete(userId);
+    },
+    members: (channel) => state.membersOf(channelId(channel)),
+    newTriggerId: () => state.triggers.issue(),
     addMessage: (channel, m) => {
       const id = channelId(channel);
       if (!state.channels.has(id)) throw new Error(`unknown channel ${channel}`);
@@ -246,14 +268,20 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
 
     failNext: (method, failure, times) => faults.failNext(method, failure, times),
     setRateLimit: (method, perMinute) => faults.setRateLimit(method, perMinute),
+    setChannelRateLimit: (rate) => channelRate.set(rate),
     reset: () => {
       calls.length = 0;
       state.reset();
       faults.reset();
+      channelRate.reset();
     },
     onCall: (listener) => {
       callListeners.add(listener);
       return () => callListeners.delete(listener);
+    },
+    beforeAnswer: (listener) => {
+      answerListeners.add(listener);
+      return () => answerListeners.delete(listener);
     },
     onResponse: (listener) => {
       responseListeners.add(listener);

@@ -11,6 +11,21 @@ export interface MessageMetadata {
 export interface StandinChannel {
   id: string;
   name: string;
+  /** A private channel: reading it needs groups:history instead of channels:history. */
+  isPrivate?: boolean;
+  /** Like #general: every person in the workspace is a member. Apps still have to be invited. */
+  isGeneral?: boolean;
+  /**
+   * Who is in the channel from the start: people's ids, and the bot's user id when the bot was
+   * invited. Slack refuses to let the bot post to or read a channel it is not in.
+   */
+  members?: string[];
+}
+
+/** Slack's posting limit for chat.postMessage: about one message per second per channel, short bursts tolerated. */
+export interface ChannelRate {
+  perSecond: number;
+  burst: number;
 }
 
 export interface StandinOptions {
@@ -21,10 +36,19 @@ export interface StandinOptions {
   botUserId?: string;
   teamId?: string;
   teamDomain?: string;
-  /** Channels that exist from the start; default one: C0GENERAL "general". */
+  /** Channels that exist from the start; default one: C0GENERAL "general", everyone in it but the bot. */
   channels?: StandinChannel[];
-  /** Clock used for message ts, views and rate limits; tests may freeze it. */
+  /** Clock used for message ts, views, trigger ids and rate limits; tests may freeze it. */
   now?: () => Date;
+  /** Scopes of the bot token; default: the bot scopes of slack-app-manifest.json. */
+  scopes?: string[];
+  /**
+   * chat.postMessage per channel; default Slack's (one a second, bursts of 3), false for none.
+   * Beyond it the answer is 429 ratelimited with Retry-After.
+   */
+  channelRateLimit?: ChannelRate | false;
+  /** How long a trigger_id can open a view; default Slack's 3 seconds. */
+  triggerLifetimeMs?: number;
 }
 
 export interface StandinUser {
@@ -152,6 +176,17 @@ export interface SlackStandin {
   users(): StandinUser[];
   addChannel(c: StandinChannel): void;
   channels(): StandinChannel[];
+  /** As /invite: makes people, or the bot (by its botUserId), members of a channel. */
+  invite(channel: string, ...userIds: string[]): void;
+  /** As removing someone from a channel (or the bot leaving it). */
+  remove(channel: string, userId: string): void;
+  /** Members of a channel, the bot's user id among them when it was invited; for #general everyone. */
+  members(channel: string): string[];
+  /**
+   * A trigger_id as Slack puts into a slash command or interaction it sends: it opens one view
+   * (views.open / views.push), within the trigger lifetime (3 seconds). Ids it did not issue are refused.
+   */
+  newTriggerId(): string;
   /** A message by someone else (e.g. a user typing), so the bot can read or fail to edit it. */
   addMessage(channel: string, m: { user: string; text: string; blocks?: BlockJson[]; thread_ts?: string }): StoredMessage;
 
@@ -173,7 +208,15 @@ export interface SlackStandin {
   failNext(method: string, failure: Failure, times?: number): void;
   /** method: a Web API method or "*" (all methods together). */
   setRateLimit(method: string, perMinute: number | null): void;
+  /** Slack's per-channel posting limit (on by default); null turns it off. Kept across reset(). */
+  setChannelRateLimit(rate: ChannelRate | null): void;
   reset(): void;
   onCall(listener: (c: RecordedCall) => void): () => void;
+  /**
+   * Runs when a Web API call has taken effect, before its answer is sent; the answer waits for
+   * the promise the listener returns. For tests that act between Slack storing a message and
+   * the caller hearing of it (e.g. a process killed at that moment).
+   */
+  beforeAnswer(listener: (c: RecordedCall) => void | Promise<void>): () => void;
   onResponse(listener: (p: ResponseUrlPost) => void): () => void;
 }

@@ -67,12 +67,12 @@ function store(state: WorkspaceState, v: StoredView): ApiReply {
   return { status: 200, body: { ok: true, view: v.view } };
 }
 
+/** The trigger_id that lets this call open a view, or Slack's refusal (see trigger-ids.ts). */
 function takeTrigger(args: ApiArgs, state: WorkspaceState): string | ApiReply {
   const trigger = present(args.trigger_id) ?? present(args.interactivity_pointer);
   if (trigger === undefined) return invalidArguments(["missing required field: trigger_id"]);
-  // A trigger_id opens one view only.
-  if (state.usedTriggers.has(trigger)) return fail("expired_trigger_id");
-  return trigger;
+  const refusal = state.triggers.check(trigger);
+  return refusal === undefined ? trigger : fail(refusal);
 }
 
 function createModal(args: ApiArgs, state: WorkspaceState, via: "views.open" | "views.push"): ApiReply {
@@ -95,7 +95,7 @@ function createModal(args: ApiArgs, state: WorkspaceState, via: "views.open" | "
       root = top.root_view_id ?? top.id;
     }
   }
-  state.usedTriggers.add(trigger);
+  state.triggers.exchange(trigger);
   const id = slackId("V");
   const hash = newHash(state);
   root ??= id;

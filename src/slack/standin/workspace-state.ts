@@ -1,5 +1,6 @@
 // The fake workspace: who exists, which channels exist, and everything the bot has written.
 import { slackId, TsClock, compareTs } from "./slack-ids.ts";
+import { TriggerIds } from "./trigger-ids.ts";
 import type {
   BlockJson,
   ResponseUrlOptions,
@@ -14,6 +15,8 @@ import type {
 
 export interface StandinIdentity {
   botToken: string;
+  /** What the bot token was granted (see method-scopes.ts). */
+  scopes: ReadonlySet<string>;
   botUserId: string;
   botId: string;
   botName: string;
@@ -25,6 +28,11 @@ export interface StandinIdentity {
 export interface ChannelRecord {
   id: string;
   name: string;
+  isPrivate: boolean;
+  /** Every person in the workspace is a member (apps are not until invited). */
+  isGeneral: boolean;
+  /** People, and the bot's user id once invited; unused for DMs (the bot and dmUser). */
+  members: Set<string>;
   /** Set for DM channels: the human on the other side. */
   dmUser?: string;
 }
@@ -51,7 +59,7 @@ export class WorkspaceState {
   readonly messages = new Map<string, StoredMessage[]>();
   readonly ephemerals: StoredEphemeral[] = [];
   readonly views = new Map<string, StoredView>();
-  readonly usedTriggers = new Set<string>();
+  readonly triggers: TriggerIds;
   readonly uploads = new Map<string, PendingUpload>();
   readonly files: StoredFile[] = [];
   readonly responseUrls = new Map<string, ResponseUrlRecord>();
@@ -60,8 +68,10 @@ export class WorkspaceState {
   constructor(
     readonly identity: StandinIdentity,
     readonly now: () => Date,
+    triggerLifetimeMs: number,
   ) {
     this.ts = new TsClock(now);
+    this.triggers = new TriggerIds(now, triggerLifetimeMs);
   }
 
   addUser(u: StandinUser): void {
@@ -69,7 +79,33 @@ export class WorkspaceState {
   }
 
   addChannel(c: StandinChannel): void {
-    this.channels.set(c.id, { id: c.id, name: c.name });
+    this.channels.set(c.id, {
+      id: c.id,
+      name: c.name,
+      isPrivate: c.isPrivate === true,
+      isGeneral: c.isGeneral === true,
+      members: new Set(c.members ?? []),
+    });
+  }
+
+  isMember(channelId: string, userId: string): boolean {
+    const c = this.channels.get(channelId);
+    if (!c) return false;
+    if (c.dmUser) return userId === c.dmUser || userId === this.identity.botUserId;
+    if (c.isGeneral && this.users.has(userId)) return true;
+    return c.members.has(userId);
+  }
+
+  botIsMember(channelId: string): boolean {
+    return this.isMember(channelId, this.identity.botUserId);
+  }
+
+  membersOf(channelId: string): string[] {
+    const c = this.channels.get(channelId);
+    if (!c) return [];
+    if (c.dmUser) return [c.dmUser, this.identity.botUserId];
+    const everyone = c.isGeneral ? [...this.users.keys()] : [];
+    return [...new Set([...everyone, ...c.members])];
   }
 
   /** Accepts a channel id, "#name" / "name" of a known channel, or a user id (its DM), as chat.postMessage does. */
@@ -87,7 +123,7 @@ export class WorkspaceState {
     if (!id) {
       id = slackId("D");
       this.dmByUser.set(userId, id);
-      this.channels.set(id, { id, name: userId, dmUser: userId });
+      this.channels.set(id, { id, name: userId, isPrivate: true, isGeneral: false, members: new Set(), dmUser: userId });
     }
     this.openedDms.add(userId);
     return id;
@@ -140,13 +176,13 @@ export class WorkspaceState {
     return stored;
   }
 
-  /** Keeps users, channels and DM ids; forgets what was written. */
+  /** Keeps users, channels, who is in them and DM ids; forgets what was written. */
   reset(): void {
     this.openedDms.clear();
     this.messages.clear();
     this.ephemerals.length = 0;
     this.views.clear();
-    this.usedTriggers.clear();
+    this.triggers.clear();
     this.uploads.clear();
     this.files.length = 0;
     this.responses.length = 0;
