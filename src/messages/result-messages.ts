@@ -36,26 +36,29 @@ export const resultMessages = {
   storeBusy: "系统繁忙，请稍后再试。这条命令没有执行，什么也没有改变。",
   failed: "处理失败，请稍后再试；若一直失败请联系协调员。",
   digestPosted: (channel: string) => `已在 <#${channel}> 发布简报。`,
-  exportSent: "状态表（CSV）已发到你的私信。",
+  exportSent: (format: "xlsx" | "csv") => (format === "xlsx" ? "进度表（Excel）已发到你的私信。" : "进度表（CSV）已发到你的私信。"),
   cannotSend: "现在无法发送消息，请稍后再试。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
     `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,
   factSet: (unit: string, field: string, value: string | boolean) =>
     `已记录：${unit} ${FACT_LABEL[field] ?? field} → ${factValue(field, value)}`,
+  factAlreadySet: (unit: string, field: string, value: string | boolean) =>
+    `${unit} ${FACT_LABEL[field] ?? field}本来就是「${factValue(field, value)}」，已按此更新清单：`,
   factUnchanged: (unit: string) => `${unit}的信息与原来相同，没有变化。`,
   contactSet: (field: string, value: string) => `已记录你的${field === "phone" ? "电话" : "邮箱"}：${value}`,
   assignment: (kind: "assign" | "unassign", unit: string, userId: string, changed: boolean) =>
     kind === "assign"
       ? changed
-        ? `已把 <@${userId}> 登记为${unit}的联系人。`
+        ? `已把 <@${userId}> 登记为${unit}的联系人，并已私信告诉对方要做的事和截止时间。`
         : `<@${userId}> 已经是${unit}的联系人，没有变化。`
       : changed
-        ? `已取消 <@${userId}> ${unit}联系人的身份。`
+        ? `已取消 <@${userId}> 的${unit}联系人身份。`
         : `<@${userId}> 不是${unit}的联系人，没有变化。`,
   unknownDeadline: (key: string, keys: string[]) => `没有截止时间「${key}」，可选：${keys.join("、")}。例如 /shutdown deadline ${keys[0]} 2027-06-25 18:00`,
   dueBeforeOpen: (title: string, opens: string) => `「${title}」从 ${opens} 开始，截止时间必须晚于开始时间。`,
-  deadlineMoved: (title: string, from: string, to: string) => `已修改「${title}」截止时间：${from} → ${to}（北京时间）`,
+  deadlineMoved: (title: string, from: string, to: string, told: number) =>
+    `已修改「${title}」截止时间：${from} → ${to}（北京时间）。${told > 0 ? `已私信通知有未完成事项的 ${told} 位联系人。` : "没有需要通知的联系人。"}`,
   deadlineUnchanged: (title: string) => `「${title}」截止时间与原来相同，没有变化。`,
   coordinatorFromEnvironment: (userId: string) =>
     `<@${userId}> 是在配置（COORDINATOR_USER_IDS）中指定的协调员，不能用命令移除，请修改配置。`,

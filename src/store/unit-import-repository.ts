@@ -3,6 +3,8 @@ import type { AuditSource } from "../domain/model.ts";
 import { formatYesNo } from "../domain/unit-facts.ts";
 import type { ImportedContact, UnitImport } from "../units/units-csv.ts";
 import { writeAudit } from "./audit-repository.ts";
+import { applyFactRules } from "./change-repository.ts";
+import { describeContact } from "./contact-text.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction, type Tx } from "./transaction.ts";
 
@@ -17,9 +19,7 @@ interface Actor {
   now: Date;
 }
 
-export function describeContact(c: { name: string; slackUserId: string | null }): string {
-  return c.slackUserId ? `${c.name} (${c.slackUserId})` : c.name;
-}
+export { describeContact } from "./contact-text.ts";
 
 const FACTS = [
   ["icpNumber", "unit.icpNumber"],
@@ -63,6 +63,9 @@ async function applyOne(tx: Tx, imp: UnitImport, who: Actor): Promise<number> {
     }
   }
   if (Object.keys(update).length > 0) await tx.unit.update({ where: { id: unit.id }, data: update });
+  // The sheet's facts decide items as `set` does (second_level=no → IP备案 不适用), audited as
+  // the system's; an item a person reported is left as it is.
+  changes += (await applyFactRules(tx, unit.id, who.now)).changes.length;
 
   const current = unit.contacts.map((uc) => uc.contact);
   const keep = new Set<number>();

@@ -4,13 +4,16 @@ import { formatDateTime } from "../../domain/calendar.ts";
 import type { AuditRecord, UnitRecord } from "../../domain/model.ts";
 import {
   HELP_COORDINATOR_EXAMPLES,
-  HELP_EXAMPLES,
+  HELP_FACT_EXAMPLES,
+  HELP_GRAMMAR,
+  HELP_REPORT_EXAMPLES,
+  HELP_TEXTS,
+  HELP_VIEW_EXAMPLES,
   STATE_LABEL,
-  STATE_WORDS_HELP,
   TASK_LABEL,
-  TASK_WORDS_HELP,
-  USAGE_LINE,
+  type HelpExample,
 } from "../../messages/command-messages.ts";
+import { auditLine } from "../../messages/audit-messages.ts";
 import { dueText, itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
 import { context, divider, fields, header, message, section, sectionsOf, type KnownBlock, type SlackMessage } from "./block-kit.ts";
@@ -19,16 +22,21 @@ import { checklistBlocks, statusMessage } from "./status-blocks.ts";
 
 const yesNoUnknown = (v: boolean | null, yes: string, no: string) => (v === null ? "未知" : v ? yes : no);
 
-function helpMessage(isCoordinator: boolean, registered: boolean): SlackMessage {
-  const lines = (rows: readonly (readonly [string, string])[]) => rows.map(([cmd, what]) => `\`${cmd}\`　${what}`);
+/** Help for people: examples in the words they use, with their unit in front when they must name it. */
+function helpMessage(result: Extract<CommandResult, { kind: "help" }>): SlackMessage {
+  const prefix = result.units.length > 1 ? `${result.units[0]} ` : "";
+  const lines = (rows: readonly HelpExample[], unitFirst: boolean) =>
+    rows.map(([cmd, what]) => `\`/shutdown ${unitFirst ? prefix : ""}${cmd}\`　${what}`).join("\n");
   const blocks = [
-    header("/shutdown 用法"),
-    section(lines(HELP_EXAMPLES).join("\n")),
-    context(TASK_WORDS_HELP, STATE_WORDS_HELP),
+    header(HELP_TEXTS.title),
+    section(`${HELP_TEXTS.report}\n${lines(HELP_REPORT_EXAMPLES, true)}`),
+    section(`${HELP_TEXTS.view}\n${lines(HELP_VIEW_EXAMPLES, true)}`),
+    section(`${HELP_TEXTS.facts}\n${lines(HELP_FACT_EXAMPLES, true)}`),
+    context(HELP_GRAMMAR, HELP_TEXTS.words, ...(prefix ? [HELP_TEXTS.severalUnits(result.units)] : [])),
   ];
-  if (isCoordinator) blocks.push(divider(), section(`*协调员*\n${lines(HELP_COORDINATOR_EXAMPLES).join("\n")}`));
-  if (!registered) blocks.push(divider(), section(accessMessages.notRegistered));
-  return message(USAGE_LINE, blocks);
+  if (result.isCoordinator) blocks.push(divider(), section(`${HELP_TEXTS.coordinator}\n${lines(HELP_COORDINATOR_EXAMPLES(result.year), false)}`));
+  if (!result.registered) blocks.push(divider(), section(accessMessages.notRegistered));
+  return message(HELP_TEXTS.fallback, blocks);
 }
 
 function factLines(unit: UnitRecord): string[] {
@@ -44,25 +52,23 @@ function factLines(unit: UnitRecord): string[] {
   ];
 }
 
-function auditLine(a: AuditRecord): string {
-  const what = a.itemKey ? a.itemKey.split("/").slice(1).join(" ") : a.subject ? `${a.field} ${a.subject}` : a.field;
-  const value = (v: string | null) => (v === null ? "—" : a.field === "state" && v in STATE_LABEL ? STATE_LABEL[v as keyof typeof STATE_LABEL] : v);
-  const actor = /^[UW][A-Z0-9]+$/.test(a.actor) ? `<@${a.actor}>` : a.actor;
-  return `${formatDateTime(a.at)} ${actor}：${what} ${value(a.fromValue)} → ${value(a.toValue)}${a.note ? `（${a.note}）` : ""}`;
+/** What the system did along with a change, or left as a person reported it. */
+function noteBlocks(notes: readonly string[] | undefined): KnownBlock[] {
+  return notes && notes.length > 0 ? [section(notes.map((n) => `• ${n}`).join("\n"))] : [];
 }
 
 export function renderCommandResult(result: CommandResult): SlackMessage {
   switch (result.kind) {
     case "help":
-      return helpMessage(result.isCoordinator, result.registered);
+      return helpMessage(result);
     case "not-registered":
       return message(accessMessages.notRegistered, [section(accessMessages.notRegistered)]);
     case "status":
-      return statusMessage(result.unit, result.items, result.deadlines, result.now);
+      return statusMessage(result.unit, result.items, result.deadlines, result.now, result.prefix);
     case "reported": {
       const { unit, item, from } = result;
       const head = `已记录：${unit.name}「${itemLabel(item)}」${STATE_LABEL[from]} → ${itemStateText(item)}${item.note ? `（${item.note}）` : ""}`;
-      const status = statusMessage(unit, result.items, result.deadlines, result.now);
+      const status = statusMessage(unit, result.items, result.deadlines, result.now, result.prefix);
       const blocks = [section(`✅ ${head}`), ...result.warnings.map((w) => context(`⚠️ ${w}`)), divider(), ...status.blocks.slice(1)];
       return message(head + (result.warnings.length ? `\n${result.warnings.join("\n")}` : ""), blocks);
     }
@@ -77,7 +83,7 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
         ...checklistBlocks(unit, result.items, result.deadlines, result.now),
         divider(),
         section("*最近 10 条记录*"),
-        ...sectionsOf(result.audit.length ? result.audit.map(auditLine) : ["（暂无记录）"]),
+        ...sectionsOf(result.audit.length ? result.audit.map((a) => auditLine(a, result.items, result.names)) : ["（暂无记录）"]),
       ];
       return message(`${unit.name} 详情`, blocks);
     }
@@ -92,9 +98,9 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
     case "form":
       return message(`已打开「${result.unit.name}」的清单表单。`, [section(`📝 已打开「${result.unit.name}」的清单表单。`)]);
     case "done":
-      return message(result.text, [section(`✅ ${result.text}`)]);
+      return message([result.text, ...(result.notes ?? [])].join("\n"), [section(`✅ ${result.text}`), ...noteBlocks(result.notes)]);
     case "unchanged":
-      return message(result.text, [section(`ℹ️ ${result.text}`)]);
+      return message([result.text, ...(result.notes ?? [])].join("\n"), [section(`ℹ️ ${result.text}`), ...noteBlocks(result.notes)]);
     case "error": {
       const text = result.hint ? `${result.message}\n${result.hint}` : result.message;
       const blocks = [section(`⚠️ ${result.message}`)];

@@ -1,8 +1,10 @@
 // Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
 import type { DigestSummary } from "../../digest/digest-builder.ts";
 import { calendarDaysUntil } from "../../domain/calendar.ts";
+import { groupBy } from "../../lib/group-by.ts";
+import { actorName } from "../../messages/audit-messages.ts";
+import { formatDayShort } from "../../messages/day-format.ts";
 import {
-  actorText,
   daysLeftText,
   deadlineTitle,
   digestTexts,
@@ -17,7 +19,7 @@ import { context, clip, header, MAX_BLOCKS, packEntries, section, type KnownBloc
 export const MAX_LIST_ENTRIES = 40;
 
 /** Sections per list (besides its heading); with the fixed blocks this stays under 50. */
-const LIST_SECTIONS = { overdue: 10, blocked: 8, noContact: 4, changes: 10 } as const;
+const LIST_SECTIONS = { overdue: 9, blocked: 7, waiting: 3, noContact: 3, changes: 10 } as const;
 
 function mentions(ids: readonly (string | null)[]): string {
   const list = ids.filter((id): id is string => Boolean(id)).map((id) => `<@${id}>`);
@@ -40,13 +42,40 @@ function list<T>(heading: string, entries: readonly T[], format: (entry: T) => s
   return { blocks: [section(heading), ...texts.map(section)], omitted };
 }
 
+const stateWords = (state: string) => STATE_LABELS[state as keyof typeof STATE_LABELS] ?? state;
+
+/** The net changes, one line per unit. */
+function changeList(s: DigestSummary): ListBlocks {
+  if (s.changes.length === 0) return { blocks: [section(digestTexts.noChanges(s.since))], omitted: 0 };
+  const byUnit = [...groupBy(s.changes, (c) => c.unitName).values()];
+  return list(
+    digestTexts.changesHeading(byUnit.length, s.changes.length, s.since),
+    byUnit,
+    (changes) =>
+      digestTexts.unitChanges(
+        changes[0]!.unitName,
+        changes.map((c) => digestTexts.change(c.itemLabel, stateWords(c.from), c.expectedBy ? `等待中（预计 ${formatDayShort(c.expectedBy)}）` : stateWords(c.to))),
+        [...new Set(changes.flatMap((c) => c.actors))].map((a) => actorName(a, s.names)),
+      ),
+    LIST_SECTIONS.changes,
+    digestTexts.omittedUnits,
+  );
+}
+
 export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
   const headline = [
     digestTexts.unitsDone(s.unitsDone, s.unitCount),
     ...s.deadlines.map((d) =>
       d.pendingUnits === 0
         ? digestTexts.deadlineAllDone(deadlineTitle(d.deadline), d.deadline.dueAt)
-        : digestTexts.deadlineLine(deadlineTitle(d.deadline), daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt, d.pendingUnits),
+        : digestTexts.deadlineLine(
+            deadlineTitle(d.deadline),
+            daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)),
+            d.deadline.dueAt,
+            d.pendingUnits,
+            // Past deadlines have their units in the overdue list below.
+            d.deadline.dueAt.getTime() >= s.now.getTime() ? d.openUnits : [],
+          ),
     ),
   ].join("\n");
   const taskLines = s.tasks.map((t) => {
@@ -70,25 +99,25 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
       digestTexts.omittedItems,
     ),
     list(
+      digestTexts.waitingHeading(s.waiting.length),
+      s.waiting,
+      (w) => digestTexts.waitingItem(w.unit.name, itemLabel(w.item), w.item.expectedBy!, w.item.note),
+      LIST_SECTIONS.waiting,
+      digestTexts.omittedItems,
+    ),
+    list(
       digestTexts.noContactHeading(s.noContact.length),
       s.noContact,
       (u) => u.name,
       LIST_SECTIONS.noContact,
       digestTexts.omittedUnits,
     ),
-    s.changes.length === 0
-      ? { blocks: [section(digestTexts.noChanges(s.since))], omitted: 0 }
-      : list(
-          digestTexts.changesHeading(s.changes.length, s.since),
-          s.changes,
-          (c) =>
-            digestTexts.change(c.at, c.unitName, c.itemLabel, STATE_LABELS[c.from as keyof typeof STATE_LABELS] ?? c.from, STATE_LABELS[c.to as keyof typeof STATE_LABELS] ?? c.to, actorText(c.actor)),
-          LIST_SECTIONS.changes,
-          digestTexts.omittedItems,
-        ),
+    changeList(s),
   ];
+  // Nothing waited for: no heading either.
+  if (s.waiting.length === 0) lists[2]!.blocks = [];
   // A short no-contact list reads better as one line of names.
-  const noContact = lists[2]!;
+  const noContact = lists[3]!;
   if (s.noContact.length > 0 && noContact.omitted === 0) {
     noContact.blocks = [section(digestTexts.noContactHeading(s.noContact.length)), section(s.noContact.map((u) => u.name).join("、"))];
   }

@@ -13,8 +13,8 @@ import type { ContactReminder, Escalation, PendingWork } from "../../reminders/r
 import { itemWithButtons } from "./item-buttons.ts";
 import { context, divider, clip, header, MAX_BLOCKS, packEntries, section, type KnownBlock, type SlackMessage } from "./reminder-digest-limits.ts";
 
-function deadlineText(w: PendingWork): string {
-  return [reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)].join("\n");
+function deadlineText(w: PendingWork, withUnit: boolean): string {
+  return [reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline, withUnit ? `${w.unit.name} ` : "")].join("\n");
 }
 
 /** One unit's blocks: with a button row per item, or (compact) items as text only. */
@@ -24,10 +24,10 @@ function unitBlocks(work: PendingWork[], withUnit: boolean, compact: boolean): K
   for (const w of work) {
     const lines = w.items.map((i) => itemLine(i, unit, w.deadline, w.daysLeft, withUnit));
     if (compact) {
-      blocks.push(section([deadlineText(w), ...lines].join("\n")));
+      blocks.push(section([deadlineText(w, withUnit), ...lines].join("\n")));
       continue;
     }
-    blocks.push(context(deadlineText(w)));
+    blocks.push(context(deadlineText(w, withUnit)));
     // The shared item blocks: a click then updates this very line in the DM.
     w.items.forEach((item, n) => blocks.push(...itemWithButtons(item, lines[n])));
   }

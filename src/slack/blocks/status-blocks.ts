@@ -12,7 +12,8 @@ export function checklistBlocks(
   items: ItemRecord[],
   deadlines: DeadlineRecord[],
   now: Date,
-  options: { buttons?: boolean } = {},
+  /** `prefix` goes before commands shown; `icpPath: false` leaves out the ICP line (the next step says it). */
+  options: { buttons?: boolean; prefix?: string; icpPath?: boolean } = {},
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task)?.key ?? "");
@@ -29,7 +30,7 @@ export function checklistBlocks(
     for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item));
   }
   const icp = items.find((i) => i.task === "icp");
-  if (icp && !isFinished(icp.state)) blocks.push(context(`备案注销：${icpPathText(unit)}`));
+  if (icp && !isFinished(icp.state) && options.icpPath !== false) blocks.push(context(`备案注销：${icpPathText(unit, options.prefix)}`));
   return blocks;
 }
 
@@ -38,14 +39,16 @@ export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): 
   return items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
 }
 
-export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, unitPrefix?: string): SlackMessage {
+/** `prefix`: what goes before the commands shown, so they work as typed ("区统计局 " or ""). */
+export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix = ""): SlackMessage {
   const done = items.filter((i) => isFinished(i.state)).length;
   const next = firstPending(items, deadlines);
   const blocks: KnownBlock[] = [
     header(`${unit.name} 关停清单（${done}/${items.length}）`),
-    ...checklistBlocks(unit, items, deadlines, now, { buttons: true }),
+    // NOTE: when the next step is the ICP cancellation it says the path itself; once is enough.
+    ...checklistBlocks(unit, items, deadlines, now, { buttons: true, prefix, icpPath: next?.task !== "icp" }),
     divider(),
-    section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！"),
+    section(next ? nextStepText(next, unit, prefix) : "🎉 全部事项已完成，感谢配合！"),
   ];
   const text = `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
   return message(text, blocks);

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
-import { HELP_EXAMPLES } from "../../messages/command-messages.ts";
+import { HELP_REPORT_EXAMPLES, HELP_VIEW_EXAMPLES } from "../../messages/command-messages.ts";
 import type { CampaignSnapshot } from "../../store/campaign-repository.ts";
 import { context, divider, header, section, type KnownBlock } from "../blocks/block-kit.ts";
 import { overviewMessage } from "../blocks/overview-blocks.ts";
@@ -28,7 +28,7 @@ export function homeView(data: HomeData): types.HomeView {
     blocks.push(header(`${unit.name} 关停清单`), ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true }));
   }
   if (!data.isCoordinator && data.units.length === 0) {
-    blocks.push(header("网站关停协调"), section(accessMessages.notRegistered), context(...HELP_EXAMPLES.slice(0, 3).map(([c, w]) => `\`${c}\` ${w}`)));
+    blocks.push(header("网站关停协调"), section(accessMessages.notRegistered), context(...[...HELP_VIEW_EXAMPLES, ...HELP_REPORT_EXAMPLES.slice(0, 1)].map(([c, w]) => `\`/shutdown ${c}\` ${w}`)));
   }
   blocks.push(context(`更新于 ${data.now.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`));
   const kept = blocks.length <= MAX_HOME_BLOCKS ? blocks : [...blocks.slice(0, MAX_HOME_BLOCKS - 1), context("…内容较多，请用 /shutdown status 查看全部")];

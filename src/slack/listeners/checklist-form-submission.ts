@@ -4,10 +4,11 @@ import { z } from "zod";
 import { applyChecklistForm } from "../../app/apply-checklist-form.ts";
 import type { ChecklistFormInput } from "../../domain/checklist-form.ts";
 import { BUTTON_REPLY } from "../../messages/button-messages.ts";
-import { message, section } from "../blocks/block-kit.ts";
+import { context, message, section } from "../blocks/block-kit.ts";
 import { CHECKLIST_FORM_CALLBACK } from "../blocks/checklist-form.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
@@ -61,7 +62,7 @@ export function register(app: App, bot: BotContext): void {
     }
     await ack();
     const confirmation = BUTTON_REPLY.formSaved(outcome.unitName, outcome.changes);
-    const reply = message(confirmation, [section(`✅ ${confirmation}`)]);
+    const reply = message([confirmation, ...outcome.notes].join("\n"), [section(`✅ ${confirmation}`), ...outcome.notes.map((n) => context(`ℹ️ ${n}`))]);
     try {
       if (!metadata.channel) throw new Error("no channel");
       await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...reply });
@@ -69,5 +70,6 @@ export function register(app: App, bot: BotContext): void {
       await client.chat.postMessage({ channel: userId, ...reply });
     }
     if (outcome.changes > 0) await refreshHomes(client, bot, outcome.unitKey, (e) => logger.error(e));
+    scheduleFollowUps(bot, outcome.followUps, (e) => logger.error(e));
   });
 }

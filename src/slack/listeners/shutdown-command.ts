@@ -9,6 +9,7 @@ import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
 import { joinRequestMessage } from "../blocks/join-blocks.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 import { slackUserName } from "./slack-user-name.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
@@ -46,8 +47,9 @@ export function register(app: App, bot: BotContext): void {
           await client.views.open({ trigger_id: command.trigger_id, view: checklistFormView(result.unit, result.items, metadata) });
         }
         const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
-        // NOTE: App Home refreshes after the ack, never delaying the reply.
+        // NOTE: App Home refreshes and follow-up messages go after the ack, never delaying the reply.
         if (touched !== undefined) setImmediate(() => void refreshHomes(client, bot, touched, (e) => logger.error(e)));
+        scheduleFollowUps(bot, result.followUps, (e) => logger.error(e));
         return renderCommandResult(result);
       },
     ).catch((error: unknown) => {
