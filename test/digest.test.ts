@@ -106,6 +106,24 @@ describe("the digest's numbers", () => {
   });
 });
 
+describe("items waited for", () => {
+  it("are listed with their dates, and are not overdue before them", async () => {
+    const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
+    for (const key of ["jtda/column", "jtda/backup", "jtda/site", "jtda/unbind", "jtda/domain/jtda.gov.cn", "jtda/ipicp"]) await setState(store.db, key, "done", by);
+    await store.db.checklistItem.update({
+      where: { key: "jtda/icp" },
+      data: { state: "doing", note: "工信部审核中", expectedBy: at("2027-07-10T23:59:59+08:00") },
+    });
+    const text = plain((await composeDigest(store.db, at("2027-06-24T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("*⏳ 等待中的事项（1 项）*");
+    expect(text).toContain("*档案局* · 备案注销：预计 7月10日（工信部审核中）");
+    expect(text).not.toContain("*档案局* · 未完成");
+    const later = plain((await composeDigest(store.db, at("2027-07-11T17:00:00+08:00"))).digest.message);
+    expect(later).toContain("*档案局* · 未完成：备案注销");
+    expect(later).not.toContain("等待中的事项");
+  });
+});
+
 describe("deadlines in the headline", () => {
   it("count the units still behind, and say so when every unit has met a deadline", async () => {
     const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };

@@ -7,7 +7,7 @@ import { MODAL_TEXT } from "../messages/button-messages.ts";
 import { findCaller } from "../store/caller-repository.ts";
 import { applyFactRules, applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
 import { listDeadlines, listItems } from "../store/campaign-repository.ts";
-import { isFinished } from "../domain/tasks.ts";
+import { justFinished } from "../domain/tasks.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
 import type { FollowUp } from "./command-result.ts";
 import type { Db } from "../store/open-store.ts";
@@ -77,7 +77,7 @@ export async function applyChecklistForm(
     }
     // After the person's own choices: what they set by hand in this form is theirs.
     const effects = await applyFactRules(tx, unit.id, input.now);
-    const finished = (await listItems(tx, { unitId: unit.id })).every((i) => isFinished(i.state));
+    const finished = justFinished(items, await listItems(tx, { unitId: unit.id }));
     return {
       kind: "saved",
       unitKey: unit.key,

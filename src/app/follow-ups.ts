@@ -54,9 +54,15 @@ export function planFollowUps(snapshot: CampaignSnapshot, followUps: readonly Fo
   });
 }
 
-export async function sendFollowUps(deps: OutgoingDeps, followUps: readonly FollowUp[] | undefined, now: Date): Promise<DeliveryResult[]> {
+/** `read` gives the campaign as it is now; by default through Prisma (the CLIs), the bot passes its reader. */
+export async function sendFollowUps(
+  deps: OutgoingDeps,
+  followUps: readonly FollowUp[] | undefined,
+  now: Date,
+  read: () => CampaignSnapshot | Promise<CampaignSnapshot> = () => readSnapshot(deps.store.db),
+): Promise<DeliveryResult[]> {
   if (!followUps || followUps.length === 0) return [];
-  const snapshot = await readSnapshot(deps.store.db);
+  const snapshot = await read();
   const outgoing = planFollowUps(snapshot, followUps, deps.config.DIGEST_CHANNEL_ID, now);
   if (outgoing.length === 0) return [];
   const ctx = createDeliveryContext({ ...deps, db: deps.store.db }, newClaimOwner(), deps.delivery);

@@ -9,7 +9,7 @@ import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, isStoreBusy } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
-import { isFinished } from "../domain/tasks.ts";
+import { justFinished } from "../domain/tasks.ts";
 import { commandPrefix, isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./run-command.ts";
@@ -45,7 +45,8 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
         deadlines,
         now: ctx.now,
         prefix,
-        ...(after.every((i) => isFinished(i.state)) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
+        // Only the change that finishes the unit announces it (the delivery log keeps it to once).
+        ...(justFinished(items, after) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
       };
     }
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.

@@ -8,7 +8,7 @@ import { DomainError } from "../domain/errors.ts";
 import type { AuditSource } from "../domain/model.ts";
 import { interpretSetValue } from "../domain/unit-facts.ts";
 import { formatDateTime, toShanghai } from "../domain/calendar.ts";
-import { isFinished } from "../domain/tasks.ts";
+import { justFinished } from "../domain/tasks.ts";
 import { ParseError } from "../domain/command/parse-command.ts";
 import { listItems } from "../store/campaign-repository.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
@@ -122,12 +122,13 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       const { unit } = unitOf(key);
       return write(async (tx) => {
         if (change.target === "unit") {
+          const before = await listItems(tx, { unitId: unit.id });
           const done = await applyUnitFact(tx, unit.id, change, who);
           // NOTE: also when the fact was already so: an item may still be out of step with it.
           const effects = await applyFactRules(tx, unit.id, input.now);
           const notes = factEffectNotes(effects, commandPrefix(caller, unit));
           if (!done && effects.changes.length === 0) return { kind: "unchanged", text: rm.factUnchanged(unit.name), notes };
-          const finished = (await listItems(tx, { unitId: unit.id })).every((i) => isFinished(i.state));
+          const finished = justFinished(before, await listItems(tx, { unitId: unit.id }));
           return {
             kind: "done",
             text: done ? rm.factSet(unit.name, change.field, change.value) : rm.factAlreadySet(unit.name, change.field, change.value),

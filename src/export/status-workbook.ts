@@ -1,6 +1,6 @@
 // The status as an Excel workbook: the report for the city (one row per unit, in Chinese) and,
 // on a second sheet, every checklist item exactly as the CSV has it.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CampaignSnapshot } from "../store/campaign-repository.ts";
 import { neutralizeFormula } from "./formula-guard.ts";
 import { buildStatusRows, STATUS_COLUMNS } from "./status-export.ts";
@@ -23,7 +23,9 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, header: readonly str
 }
 
 export async function buildStatusWorkbook(snapshot: CampaignSnapshot, now: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // NOTE: loaded when a workbook is asked for: exceljs is large, and most runs never write one.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "网站关停协调机器人";
   workbook.created = now;
   const unitWidths = [6, 14, 12, 22, 12, 14, 12, 12, 22, 14, 12, 10, 24, 14];

@@ -80,9 +80,15 @@ export function finishCommand(item: Pick<ItemRecord, "task" | "domain" | "isSubd
   return `${reportCommand(item, prefix.trim() || undefined)}${item.isSubdomain ? " dns" : ""}`;
 }
 
-/** What the item asks of this unit; the column names its sub-columns (附件1). */
-export function taskWhat(task: ItemRecord["task"], unit: Pick<UnitRecord, "group">): string {
-  return task === "column" ? columnGuide(unit.group) : TASK_WHAT[task];
+/**
+ * What the item asks of this unit: the column names its sub-columns (附件1); where a fact of the
+ * unit can make the item 不适用, how to say so (`prefix` goes before the command).
+ */
+export function taskWhat(task: ItemRecord["task"], unit: Pick<UnitRecord, "group">, prefix = ""): string {
+  if (task === "column") return columnGuide(unit.group);
+  if (task === "backup") return `${TASK_WHAT.backup}；没有数据要迁移的，输入 \`/shutdown ${prefix}set migrate no\`，本项自动改为不适用`;
+  if (task === "ipicp") return `${TASK_WHAT.ipicp}；没有二级域名系统的，输入 \`/shutdown ${prefix}set secondlevel no\`，本项自动改为不适用`;
+  return TASK_WHAT[task];
 }
 
 export function nextStepText(item: ItemRecord, unit: UnitRecord, prefix = ""): string {
@@ -90,5 +96,5 @@ export function nextStepText(item: ItemRecord, unit: UnitRecord, prefix = ""): s
   const command = finishCommand(item, unit, prefix);
   // NOTE: the ICP path already ends with the command when the filing is the parent's.
   const then = item.task === "icp" && filingBelongsToParent(unit) ? "" : `完成后输入 \`${command}\``;
-  return `下一步：${itemLabel(item)}——${taskWhat(item.task, unit)}。${how}${then}`;
+  return `下一步：${itemLabel(item)}——${taskWhat(item.task, unit, prefix)}。${how}${then}`;
 }

@@ -27,14 +27,16 @@ export function deadlineTitle(deadline: Pick<DeadlineRecord, "title" | "opensAt"
     : deadline.title;
 }
 
-/** 附件2 七: ask early how long the registrar and the access provider take, so the site is gone in time. */
-const askHowLong = (d: Pick<DeadlineRecord, "opensAt" | "dueAt">, prefix: string) =>
-  `请现在就向域名注册机构和网站接入服务商问清楚：注销域名、注销备案号各要多长时间办好（附件2 七），确保 ${formatDayShort(d.dueAt)}前彻底关停。` +
-  `如果要等对方办理，可以登记预计完成日期，例如：\`/shutdown ${prefix}waiting icp 7月10日 工信部审核中\`，到期前不再催办。`;
+/** 附件2 七: if someone else must act, record when it should be done; it is not chased before then. */
+const waitingHint = (prefix: string) =>
+  `要等对方办理的，可以登记预计完成日期，例如：\`/shutdown ${prefix}waiting icp 7月10日 工信部审核中\`，到期前不再催办。`;
 
 const STEP_NOTES: Partial<Record<CadenceStep, (d: Pick<DeadlineRecord, "opensAt" | "dueAt">, prefix: string) => string>> = {
-  lead21: (d, prefix) => `还有三周关停窗口就开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。${askHowLong(d, prefix)}`,
-  lead7: (d, prefix) => `还有一周关停窗口就开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。还没问清办理时间的，${askHowLong(d, prefix)}`,
+  // 附件2 七: ask early how long the registrar and the access provider take, so the site is gone in time.
+  lead21: (d, prefix) =>
+    `关停窗口还有三周开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。请现在就向域名注册机构和网站接入服务商问清楚：注销域名、注销备案号各要多长时间才能生效（附件2 七），确保 ${formatDayShort(d.dueAt)}前彻底关停。${waitingHint(prefix)}`,
+  lead7: (d, prefix) =>
+    `关停窗口还有一周开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。还没问清注销域名、注销备案号各要多长时间生效的，请马上向域名注册机构和网站接入服务商确认（附件2 七）。${waitingHint(prefix)}`,
   open1: (d) => `关停窗口明天（${d.opensAt ? formatDayShort(d.opensAt) : ""}）开始，请安排好关停原网站。`,
   open: () => "关停窗口今天开始。",
   due: () => "今天是最后一天。",
@@ -68,9 +70,9 @@ export function itemLine(
   const state = item.state === "todo" ? "" : `（当前：${itemStateWords(item)}${item.note ? `，${item.note}` : ""}）`;
   const parentFiling = item.task === "icp" && filingBelongsToParent(unit);
   const lines = [`• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`];
-  if (!parentFiling) lines.push(`   完成后输入：\`${reportCommand(item, unit, withUnit)}\``);
   // 附件1: what the column must hold, where it lives, and that a 子站 keeps its template.
   if (item.task === "column") lines.push(`   ${columnGuide(unit.group)}。`);
+  if (!parentFiling) lines.push(`   完成后输入：\`${reportCommand(item, unit, withUnit)}\``);
   if (item.task === "icp") lines.push(`   ${icpPathText(unit, withUnit ? `${unit.name} ` : "")}`);
   return lines.join("\n");
 }

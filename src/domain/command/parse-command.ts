@@ -81,7 +81,8 @@ const looksLikeDomain = (t: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cleanD
 
 /** 「网站已关停」 → 「网站」「已关停」: a token that is two report words written together. */
 function splitGlued(token: Token): Token[] {
-  if (isReportWord(token.text) || /^[\x00-\x7f]*$/.test(token.text)) return [token];
+  // NOTE: two report words together are short; a long token is a note (and splitting it costs n²).
+  if (token.text.length > 12 || isReportWord(token.text) || /^[\x00-\x7f]*$/.test(token.text)) return [token];
   const chars = [...keywordOf(token.text)];
   for (let i = chars.length - 1; i > 0; i--) {
     const left = chars.slice(0, i).join("");

@@ -2,8 +2,8 @@
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
 import { isFinished, TASK_KEYS, type TaskKey } from "../../domain/tasks.ts";
 import { TASK_LABEL, TASK_WHAT } from "../../messages/command-messages.ts";
-import { itemLabel } from "../../messages/item-messages.ts";
-import { columnGuide, deadlineNoticeTexts as dt, unitDoneTexts, welcomeTexts as wt } from "../../messages/notice-messages.ts";
+import { itemLabel, taskWhat } from "../../messages/item-messages.ts";
+import { deadlineNoticeTexts as dt, unitDoneTexts, welcomeTexts as wt } from "../../messages/notice-messages.ts";
 import { context, header, message, section, type SlackMessage } from "./block-kit.ts";
 
 export interface WelcomeData {
@@ -15,9 +15,10 @@ export interface WelcomeData {
   deadlines: readonly DeadlineRecord[];
 }
 
-function taskLine(task: TaskKey, units: readonly UnitRecord[]): string {
-  const groups = [...new Set(units.map((u) => u.group))];
-  const what = task === "column" && groups.length === 1 ? columnGuide(groups[0]!) : TASK_WHAT[task];
+function taskLine(task: TaskKey, units: readonly UnitRecord[], prefix: string): string {
+  const groups = new Set(units.map((u) => u.group));
+  // NOTE: units of both groups have different sub-columns; each unit's status names its own.
+  const what = task === "column" && groups.size > 1 ? TASK_WHAT.column : taskWhat(task, units[0]!, prefix);
   return `• *${TASK_LABEL[task]}*：${what}`;
 }
 
@@ -29,7 +30,7 @@ export function buildWelcomeMessage(data: WelcomeData): SlackMessage {
     header(wt.header),
     section(wt.intro(data.contactName, names, fresh.map((u) => u.name))),
     section(fresh.map((u) => wt.unitDomains(u.name, u.domains.map((d) => d.name))).join("\n")),
-    section([wt.tasksHeading, ...TASK_KEYS.map((t) => taskLine(t, fresh))].join("\n")),
+    section([wt.tasksHeading, ...TASK_KEYS.map((t) => taskLine(t, fresh, prefix))].join("\n")),
     section([wt.deadlinesHeading, ...data.deadlines.map(wt.deadlineLine)].join("\n")),
     section(`${wt.howHeading}\n${wt.how(prefix)}`),
     context(wt.footer),

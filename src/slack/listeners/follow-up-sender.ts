@@ -7,5 +7,6 @@ export function scheduleFollowUps(bot: BotContext, followUps: readonly FollowUp[
   const outgoing = bot.outgoing;
   if (!outgoing || !followUps || followUps.length === 0) return;
   const now = bot.clock();
-  setImmediate(() => void sendFollowUps(outgoing, followUps, now).catch(log));
+  // NOTE: read through the command reader: the follow-up goes out right after the reply.
+  setImmediate(() => void sendFollowUps(outgoing, followUps, now, () => bot.store.reader.snapshot()).catch(log));
 }
