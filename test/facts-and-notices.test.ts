@@ -144,7 +144,7 @@ describe("what people are told", () => {
     const notice = dmText(LI).at(-1)!;
     expect(notice).toContain("*过渡栏目上线* 的截止时间改为 *6月22日 18:00*（原为 6月20日 23:59");
     expect(notice).toContain("*区规划局* 还有");
-    expect(notice).toContain("/shutdown 区规划局 完成 关停");
+    expect(notice).toContain("例如 `/shutdown 区规划局 done column`");
     await f.slash(COORDINATOR, "deadline transition 2027-06-20 23:59");
     expect((await f.store.db.deadline.findUniqueOrThrow({ where: { key: "transition" } })).dueAt).toEqual(new Date("2027-06-20T23:59:59+08:00"));
   });

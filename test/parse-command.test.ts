@@ -153,6 +153,12 @@ describe("the words people actually type", () => {
   });
 });
 
+describe("a question is not guessed into a report", () => {
+  it.each(["备案怎么注销？", "网站什么时候关", "栏目上线了吗"])("%j", (text) => {
+    expect((failure(text) as ParseError).corrected).toBeUndefined();
+  });
+});
+
 describe("a typo gets the same closest command wherever it is", () => {
   it.each([
     ["dnoe column", "unknown_word", "done column"],
@@ -164,6 +170,15 @@ describe("a typo gets the same closest command wherever it is", () => {
     ["关停 完城", "unknown_state", "关停 完成"],
     ["关停", "missing_state", "done site"],
     ["assign 档按局 <@U1>", "unknown_unit", "assign 档案局 <@U1>"],
+    // The unit typed stays in front.
+    ["区统计局 dnoe column", "unknown_word", "区统计局 done column"],
+    ["区统计局 na backup", "reason_required", "区统计局 na backup 没有数据需要迁移"],
+    ["区公安分局 na icp", "reason_required", "区公安分局 na icp 备案属于上级域名的主办单位"],
+    ["镇 状态", "ambiguous_unit", "薛埠镇 状态"],
+    // A sentence in one breath.
+    ["我们网站已经关了", "unknown_word", "done site"],
+    ["过渡栏目已经弄好了", "unknown_word", "done column"],
+    ["备案正在办理中", "unknown_word", "doing icp"],
   ])("%j → %s, offering /shutdown %s", (text, code, corrected) => {
     const error = failure(text);
     expect(error.code).toBe(code);

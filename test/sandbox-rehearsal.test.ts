@@ -61,6 +61,10 @@ describe("a rehearsal of the campaign from June 12 to June 25", () => {
     expect(outputOf(run.stdout, "王芳> /shutdown 栏目已上线")).toContain("已记录：档案局「过渡栏目」未开始 → ✅ 已完成");
     expect(outputOf(run.stdout, "王芳> /shutdown 无需迁移")).toContain("已记录：档案局「数据备份/迁移」未开始 → ➖ 不适用（无需迁移）");
     expect(outputOf(run.stdout, "王芳> /shutdown 域名 已注销")).toContain("✅ 已注销");
+    // Right after the report that finished it (the sandbox waits for the bot's follow-ups).
+    expect(outputOf(run.stdout, "协调员（你）> /shutdown 法制办 done ipicp 已改用 IP 访问并完成 IP 备案")).toContain(
+      "# #shutdown-coordinators 新消息 (channel post)\n  🎉 法制办 已全部完成（38 个单位中已有 1 个全部完成）",
+    );
     // The first unit to finish (June 21, 09:00), announced once; the last one makes 38.
     expect(run.stdout.match(/🎉 法制办 已全部完成（38 个单位中已有 1 个全部完成）/g)).toHaveLength(1);
     expect(run.stdout.match(/🎉 \S+ 已全部完成/g)).toHaveLength(38);

@@ -5,6 +5,7 @@ import type { Config } from "../config/env-schema.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
+import { BackgroundWork } from "../slack/background-work.ts";
 import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
 import type { Store } from "../store/open-store.ts";
@@ -14,6 +15,8 @@ export interface RunningBot {
   port: number;
   /** What the scheduler delivers with; the sandbox runs passes through it. */
   outgoing: OutgoingDeps;
+  /** Resolves once the follow-up messages of the replies given so far have been sent. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +37,8 @@ export interface StartBotOptions {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, store, credentials } = options;
   const clock = options.clock ?? (() => new Date());
-  const bot: BotContext = { store, config, clock };
+  const background = new BackgroundWork();
+  const bot: BotContext = { store, config, clock, background };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
@@ -58,10 +62,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return {
     port,
     outgoing: bot.outgoing,
+    idle: () => background.idle(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await app.stop();
+      // NOTE: follow-ups in flight finish before the store they write to is closed.
+      await background.idle();
       await scheduler?.stop();
     },
   };

@@ -95,16 +95,13 @@ export const HELP_TEXTS = {
 
 export const TASK_WORDS_HELP = "事项：栏目 · 备份 · 关停 · 解绑 · 域名 · 备案 · IP备案";
 
-const TASK_EXAMPLE_NOTE: Partial<Record<ItemState, string>> = { na: "没有数据需要迁移", blocked: "等待电信回复" };
-
 export const msg = {
   helpHint: "输入 /shutdown 帮助 查看例子。",
   unknownWord: (word: string, suggestion?: string) =>
     suggestion ? `没看懂「${word}」，你是不是要写「${suggestion}」？` : `没看懂「${word}」。`,
   unknownUnit: (word: string, suggestion?: string) =>
     suggestion ? `未找到单位「${word}」，你是不是要找「${suggestion}」？` : `未找到单位「${word}」。单位可写名称（如 档案局）、简称（jtda）或域名。`,
-  ambiguousUnit: (word: string, names: string[]) =>
-    `「${word}」可能是 ${names.length} 个单位（${names.join("、")}），请写全单位名称，例如：/shutdown ${names[0]} 状态`,
+  ambiguousUnit: (word: string, names: string[]) => `「${word}」可能是 ${names.length} 个单位（${names.join("、")}），请写全单位名称。`,
   missingTask: (state: ItemState | "waiting") =>
     `请写明是哪一项（栏目、备份、关停、解绑、域名、备案、IP备案），例如：/shutdown ${state} ${state === "waiting" ? "icp 7月10日 工信部审核中" : state === "na" ? "backup 没有数据需要迁移" : state === "blocked" ? "icp 等待电信回复" : "column"}`,
   missingState: (task: TaskKey) =>
@@ -119,8 +116,7 @@ export const msg = {
     `「${word}」和「${TASK_LABEL[task]}」对不上，请检查命令。「${TASK_LABEL[task]}」完成了请输入：/shutdown done ${task}`,
   waitingNeedsDate: (task: TaskKey, got?: string) =>
     `${got ? `看不懂日期「${got}」。` : ""}请写上预计完成的日期，例如：/shutdown waiting ${task} 7月10日 工信部审核中`,
-  reasonRequired: (state: ItemState, task: TaskKey) =>
-    `「${STATE_LABEL[state]}」需要写明原因，例如：/shutdown ${state} ${task} ${state === "na" && task === "ipicp" ? "没有二级域名系统" : (TASK_EXAMPLE_NOTE[state] ?? "")}`.trimEnd(),
+  reasonRequired: (state: ItemState, task: TaskKey, example: string) => `「${STATE_LABEL[state]}」需要写明原因，例如：/shutdown ${state} ${task} ${example}`,
   naForbidden: (task: TaskKey) =>
     `「${TASK_LABEL[task]}」是每个单位都必须完成的事项，不能标记为不适用。遇到困难请输入：/shutdown blocked ${task} 原因`,
   missingUnitArg: (command: string) => `请写明单位，例如：/shutdown ${command} 档案局`,

@@ -28,7 +28,7 @@ export function itemStateText(item: Pick<ItemRecord, "state" | "method" | "expec
   return `${icon} ${itemStateWords(item)}`;
 }
 
-/** "6月20日 23:59 截止，还剩 3 天" / "今天截止" / "已逾期 2 天" */
+/** "6月20日 23:59 截止，还剩 3 天" / "今天 23:59 截止" / "已逾期 2 天" */
 export function dueText(deadline: DeadlineRecord, now: Date): string {
   const due = formatDueShort(deadline.dueAt);
   if (deadline.opensAt && now < deadline.opensAt) {

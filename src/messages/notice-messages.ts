@@ -46,7 +46,7 @@ export const deadlineNoticeTexts = {
   moved: (title: string, from: Date, to: Date) =>
     `*${title}* 的截止时间改为 *${formatDueShort(to)}*（原为 ${formatDueShort(from)}，北京时间）。`,
   unitLine: (unit: string, items: string[]) => `*${unit}* 还有 ${items.length} 项未完成：${items.join("、")}`,
-  footer: (prefix: string) => `完成后请上报，例如 \`/shutdown ${prefix}完成 关停\`；查看清单：\`/shutdown ${prefix}状态\`。有疑问请联系${CENTER_CONTACT}。`,
+  footer: (example: string, prefix: string) => `完成一项就上报，例如 \`${example}\`；查看清单：\`/shutdown ${prefix}状态\`。有疑问请联系${CENTER_CONTACT}。`,
   fallback: (title: string, to: Date) => `${title} 的截止时间改为 ${formatDueShort(to)}（北京时间）。`,
 };
 

@@ -16,7 +16,8 @@ export { formatDayShort } from "./day-format.ts";
 
 export function daysLeftText(daysLeft: number): string {
   if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`;
-  if (daysLeft === 0) return "今天截止";
+  // NOTE: said next to the due time ("6月23日 23:59 截止 · 还剩今天"): "今天截止" would say 截止 twice.
+  if (daysLeft === 0) return "还剩今天";
   return `还剩 ${daysLeft} 天`;
 }
 

@@ -26,6 +26,8 @@ export interface SessionDeps {
   jobs: SandboxJobs;
   out(lines: string[]): void;
   width?: number;
+  /** Resolves once the bot's follow-up messages (welcome, 🎉…) have gone out. */
+  botIdle?: () => Promise<void>;
 }
 
 export type Outcome = "ok" | "failed" | "quit";
@@ -66,8 +68,9 @@ export class SandboxSession {
   }
 
   /** Waits until the bot has stopped answering, so output lands before the next command. */
-  settle(): Promise<void> {
-    return this.feed.waitForQuiet(QUIET_MS, FOLLOW_UP_MS);
+  async settle(): Promise<void> {
+    await this.deps.botIdle?.();
+    await this.feed.waitForQuiet(QUIET_MS, FOLLOW_UP_MS);
   }
 
   async execute(command: TerminalCommand): Promise<Outcome> {

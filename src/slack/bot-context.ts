@@ -1,6 +1,7 @@
 import type { Config } from "../config/env-schema.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import type { Store } from "../store/open-store.ts";
+import type { BackgroundWork } from "./background-work.ts";
 
 /** What every listener may use: the store, the configuration, and the clock. */
 export interface BotContext {
@@ -9,4 +10,6 @@ export interface BotContext {
   clock: () => Date;
   /** Scheduled and on-demand delivery (digest, export); set once the app exists. */
   outgoing?: OutgoingDeps;
+  /** Follow-up messages sent after a reply. */
+  background?: BackgroundWork;
 }

@@ -23,7 +23,9 @@ import {
   REMOVE_WORDS,
   SET_FIELDS,
   setFieldOf,
+  STATE_ALIASES,
   stateOf,
+  TASK_ALIASES,
   TASK_WORDS,
   taskOf,
   type PhraseMeaning,
@@ -100,6 +102,8 @@ function splitGlued(token: Token): Token[] {
 class Parser {
   private tokens: Token[];
   private readonly folded: string;
+  /** The unit as typed at the start, kept in front of a corrected command. */
+  private unitText = "";
 
   constructor(
     text: string,
@@ -126,22 +130,28 @@ class Parser {
     const suggestion = this.suggest(word, candidates);
     let corrected: string | undefined;
     if (suggestion && !this.correcting) {
-      const text = [...this.tokens.slice(0, index).map((t) => t.text), suggestion, this.restFrom(index + 1)].filter(Boolean).join(" ");
-      try {
-        new Parser(text, this.directory, true).parse();
-        corrected = text;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-      }
+      corrected = this.tryText([this.unitText, ...this.tokens.slice(0, index).map((t) => t.text), suggestion, this.restFrom(index + 1)]);
     }
     throw new ParseError(code, message(suggestion), corrected);
+  }
+
+  /** The words joined, if they make a command. */
+  private tryText(words: string[]): string | undefined {
+    const text = words.filter(Boolean).join(" ");
+    try {
+      new Parser(text, this.directory, true).parse();
+      return text;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return undefined;
+    }
   }
 
   /** The one way every "did you mean" is found: a unit, or a keyword of the list given. */
   private suggest(word: string, candidates: readonly string[]): string | undefined {
     const w = keywordOf(word);
-    // NOTE: 「'」 or 「--」 is not a misspelt word: guessing 「?」 for it helps nobody.
-    if (!/[\p{L}\p{N}]/u.test(w)) return undefined;
+    // NOTE: 「'」 or 「--」 is not a misspelt word: guessing 「?」 for it helps nobody; nor is a question.
+    if (!/[\p{L}\p{N}]/u.test(w) || isQuestion(word)) return undefined;
     return closestMatch(w, candidates) ?? (candidates === ALL_KEYWORDS ? this.directory.suggest(w) : undefined);
   }
 
@@ -157,6 +167,7 @@ class Parser {
       const found = this.directory.find(keywordOf(first.text));
       if (!found) this.unknownFirst();
       unit = found!.key;
+      this.unitText = first.text;
       this.tokens.shift();
       if (this.tokens.length === 0) return { kind: "status", unit };
     }
@@ -169,7 +180,15 @@ class Parser {
   private unknownFirst(): never {
     const word = this.tokens[0]!.text;
     const several = this.directory.ambiguous(keywordOf(word));
-    if (several.length > 0) this.fail("ambiguous_unit", msg.ambiguousUnit(word, several.map((u) => u.name)));
+    if (several.length > 0) {
+      const names = several.map((u) => u.name);
+      this.fail("ambiguous_unit", msg.ambiguousUnit(word, names), this.correcting ? undefined : this.tryText([names[0]!, this.restFrom(1)]));
+    }
+    if (!this.correcting && this.tokens.length === 1) {
+      // A sentence in one breath: 「我们网站已经关了」 offers 「done site」 to type.
+      const guess = guessReport(word);
+      if (guess) this.fail("unknown_word", msg.unknownWord(word), this.tryText([guess]));
+    }
     return this.unknown(0, "unknown_word", (s) => msg.unknownWord(word, s), ALL_KEYWORDS);
   }
 
@@ -179,7 +198,10 @@ class Parser {
     const found = this.directory.find(keywordOf(token.text));
     if (!found) {
       const several = this.directory.ambiguous(keywordOf(token.text));
-      if (several.length > 0) this.fail("ambiguous_unit", msg.ambiguousUnit(token.text, several.map((u) => u.name)));
+      if (several.length > 0) {
+        const names = several.map((u) => u.name);
+        this.fail("ambiguous_unit", msg.ambiguousUnit(token.text, names), this.correcting ? undefined : this.tryText([this.tokens[0]!.text, names[0]!, this.restFrom(2)]));
+      }
       this.unknown(1, "unknown_unit", (s) => msg.unknownUnit(token.text, s), this.directory.units.map((u) => u.name));
     }
     this.tokens.splice(1, 1);
@@ -358,7 +380,10 @@ class Parser {
       i++;
     }
     const note = this.restFrom(i) || phrase?.note || undefined;
-    if ((state === "blocked" || state === "na") && !note) this.fail("reason_required", msg.reasonRequired(state, task));
+    if ((state === "blocked" || state === "na") && !note) {
+      const example = exampleReason(state, task);
+      this.fail("reason_required", msg.reasonRequired(state, task, example), this.correcting ? undefined : this.tryText([this.folded, example]));
+    }
     if (state === "na" && (task === "site" || task === "domain")) this.fail("na_forbidden", msg.naForbidden(task));
     return {
       kind: "report",
@@ -383,6 +408,31 @@ class Parser {
     if (!value) return this.fail("set_missing_value", msg.setMissingValue(field));
     return { kind: "set", ...(unit && { unit }), field, value };
   }
+}
+
+const isQuestion = (text: string) => /怎么|如何|什么|吗|呢|[?？]/.test(text) && text.length > 1;
+
+/** A reason to show in an example, fitting the task. */
+function exampleReason(state: ItemState, task: TaskKey): string {
+  if (state === "blocked") return task === "icp" ? "等待电信回复" : "原因";
+  return { backup: "没有数据需要迁移", ipicp: "没有二级域名系统", icp: "备案属于上级域名的主办单位" }[task as string] ?? "原因";
+}
+
+/** What a sentence most likely reports: a task named in it, done unless it says otherwise. */
+function guessReport(sentence: string): string | undefined {
+  const text = keywordOf(sentence);
+  // NOTE: a question (「备案怎么注销？」) is not a report; the reply's own hint serves it better.
+  if (text.length > 40 || /^[\x00-\x7f]*$/.test(text) || isQuestion(sentence)) return undefined;
+  const named = (Object.entries(TASK_ALIASES) as [TaskKey, readonly string[]][])
+    .flatMap(([task, words]) => words.filter((w) => [...w].length >= 2 && !/^[\x00-\x7f]*$/.test(w) && text.includes(w)).map((w) => ({ task, w })))
+    .sort((a, b) => b.w.length - a.w.length)[0];
+  if (!named) return undefined;
+  const state = (Object.entries(STATE_ALIASES) as [ItemState, readonly string[]][]).find(([, words]) =>
+    words.some((w) => [...w].length >= 2 && text.includes(w)),
+  )?.[0];
+  if (state === "blocked" || state === "na") return undefined;
+  const saysDone = state === "done" || /[了已]|关闭|关停|上线|注销|解绑/.test(text.replace(named.w, ""));
+  return state && state !== "done" ? `${state} ${named.task}` : saysDone ? `done ${named.task}` : undefined;
 }
 
 export function parseCommand(text: string, directory: UnitDirectory): Command {

@@ -67,7 +67,10 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       return statusMessage(result.unit, result.items, result.deadlines, result.now, result.prefix);
     case "reported": {
       const { unit, item, from } = result;
-      const head = `已记录：${unit.name}「${itemLabel(item)}」${STATE_LABEL[from]} → ${itemStateText(item)}${item.note ? `（${item.note}）` : ""}`;
+      const state = itemStateText(item);
+      // NOTE: 「⏳ 等待中（预计 7月10日）」 already ends in a bracket; a second one reads badly.
+      const note = item.note ? (state.endsWith("）") ? `，${item.note}` : `（${item.note}）`) : "";
+      const head = `已记录：${unit.name}「${itemLabel(item)}」${STATE_LABEL[from]} → ${state}${note}`;
       const status = statusMessage(unit, result.items, result.deadlines, result.now, result.prefix);
       const blocks = [section(`✅ ${head}`), ...result.warnings.map((w) => context(`⚠️ ${w}`)), divider(), ...status.blocks.slice(1)];
       return message(head + (result.warnings.length ? `\n${result.warnings.join("\n")}` : ""), blocks);
@@ -80,7 +83,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
         header(`${unit.name}（${unit.key}）`),
         fields(factLines(unit)),
         divider(),
-        ...checklistBlocks(unit, result.items, result.deadlines, result.now),
+        // A coordinator names the unit in every command.
+        ...checklistBlocks(unit, result.items, result.deadlines, result.now, { prefix: `${unit.name} ` }),
         divider(),
         section("*最近 10 条记录*"),
         ...sectionsOf(result.audit.length ? result.audit.map((a) => auditLine(a, result.items, result.names)) : ["（暂无记录）"]),

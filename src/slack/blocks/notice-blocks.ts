@@ -2,7 +2,7 @@
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
 import { isFinished, TASK_KEYS, type TaskKey } from "../../domain/tasks.ts";
 import { TASK_LABEL, TASK_WHAT } from "../../messages/command-messages.ts";
-import { itemLabel, taskWhat } from "../../messages/item-messages.ts";
+import { finishCommand, itemLabel, taskWhat } from "../../messages/item-messages.ts";
 import { deadlineNoticeTexts as dt, unitDoneTexts, welcomeTexts as wt } from "../../messages/notice-messages.ts";
 import { context, header, message, section, type SlackMessage } from "./block-kit.ts";
 
@@ -49,12 +49,15 @@ export interface DeadlineNoticeData {
 
 export function buildDeadlineNotice(data: DeadlineNoticeData): SlackMessage {
   const lines = data.work.map((w) => dt.unitLine(w.unit.name, w.items.filter((i) => !isFinished(i.state)).map(itemLabel)));
-  const prefix = data.severalUnits ? `${data.work[0]?.unit.name ?? ""} ` : "";
+  const first = data.work[0];
+  const prefix = data.severalUnits && first ? `${first.unit.name} ` : "";
+  const open = first?.items.find((i) => !isFinished(i.state));
+  const example = first && open ? finishCommand(open, first.unit, prefix) : `/shutdown ${prefix}状态`;
   return message(dt.fallback(data.deadline.title, data.deadline.dueAt), [
     header(dt.header),
     section(dt.moved(data.deadline.title, data.from, data.deadline.dueAt)),
     section(lines.join("\n")),
-    context(dt.footer(prefix)),
+    context(dt.footer(example, prefix)),
   ]);
 }
 

@@ -8,5 +8,7 @@ export function scheduleFollowUps(bot: BotContext, followUps: readonly FollowUp[
   if (!outgoing || !followUps || followUps.length === 0) return;
   const now = bot.clock();
   // NOTE: read through the command reader: the follow-up goes out right after the reply.
-  setImmediate(() => void sendFollowUps(outgoing, followUps, now, () => bot.store.reader.snapshot()).catch(log));
+  const send = () => sendFollowUps(outgoing, followUps, now, () => bot.store.reader.snapshot());
+  if (bot.background) bot.background.later(send, log);
+  else setImmediate(() => void send().catch(log));
 }
