@@ -137,7 +137,9 @@ describe("npm run units -- import", () => {
     setCell(rows, "jtda", "second_level", "no");
     setCell(rows, "jtsf", "second_level", "否");
     await store.db.checklistItem.update({ where: { key: "jtsf/ipicp" }, data: { state: "doing", updatedBy: "U0LI", updatedAt: new Date() } });
-    expect((await runUnits(["import", writeSheet(rows)])).code).toBe(0);
+    const first = await runUnits(["import", writeSheet(rows)]);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain("区司法局：「IP备案」是U0LI报告的「进行中」，没有自动改为不适用。如果确实不需要，请输入：/shutdown 区司法局 na ipicp 没有二级域名系统");
     const state = async (key: string) => (await store.db.checklistItem.findUniqueOrThrow({ where: { key } })).state;
     expect(await state("jtda/ipicp")).toBe("na");
     expect(await state("jtsf/ipicp")).toBe("doing");

@@ -1,8 +1,7 @@
 // What a /shutdown command produced, for the reply blocks to show.
 import type { CampaignSnapshot } from "../store/campaign-repository.ts";
-import type { KeptByHand } from "../domain/fact-rules.ts";
 import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
-import type { ItemState, TaskKey } from "../domain/tasks.ts";
+import type { ItemState } from "../domain/tasks.ts";
 
 /**
  * Messages a change calls for, sent after the reply through the delivery log (each once):
@@ -12,12 +11,6 @@ export type FollowUp =
   | { kind: "welcome"; userId: string; unitKeys: string[] }
   | { kind: "deadline-moved"; deadlineKey: string; from: Date; to: Date }
   | { kind: "unit-done"; unitKey: string };
-
-/** What changing a unit's fact did to the items it decides. */
-export interface FactEffects {
-  changed: { task: TaskKey; state: ItemState }[];
-  kept: KeptByHand[];
-}
 
 export type CommandResult = (
   | { kind: "help"; isCoordinator: boolean; registered: boolean; units: string[]; year: number }

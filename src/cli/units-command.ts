@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { listUnits } from "../store/campaign-repository.ts";
 import { applyUnitImport } from "../store/unit-import-repository.ts";
 import { formatUnitSheet, parseUnitSheet } from "../units/units-csv.ts";
+import { factTexts } from "../messages/fact-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { parseFormat } from "./parse-format.ts";
 
@@ -43,6 +44,7 @@ export const unitsCommand: CliCommand = async (ctx) => {
     }
     const summary = await applyUnitImport(ctx.store.db, parsed.units, { actor: ctx.actor, source: "cli", now: ctx.now });
     ctx.err(`导入完成：${parsed.units.length} 个单位，其中 ${summary.unitsChanged} 个有变化，共 ${summary.changes} 处修改（已记入审计日志）。`);
+    for (const { unitName, kept } of summary.kept) ctx.err(`  ${unitName}：${factTexts.keptByHand(kept, `${unitName} `, false)}`);
     return 0;
   }
   ctx.err(USAGE);

@@ -1,6 +1,5 @@
 // Every text of the coordinators' digest, in one place.
 import { formatDueShort } from "../domain/calendar.ts";
-import type { AuditRecord } from "../domain/model.ts";
 import { formatDayShort } from "./reminder-messages.ts";
 
 export { STATE_LABELS, TASK_LABELS, daysLeftText, deadlineTitle, itemLabel } from "./reminder-messages.ts";
@@ -9,13 +8,6 @@ export { STATE_LABELS, TASK_LABELS, daysLeftText, deadlineTitle, itemLabel } fro
 export function progressBar(fraction: number, width = 10): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return "▓".repeat(filled) + "░".repeat(width - filled);
-}
-
-/** Who did it, as coordinators read it: a mention, the CLI user, or the system. */
-export function actorText(actor: AuditRecord["actor"]): string {
-  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return `<@${actor}>`;
-  if (actor.startsWith("cli:")) return `命令行 ${actor.slice(4)}`;
-  return actor === "system" ? "系统" : actor;
 }
 
 export const digestTexts = {

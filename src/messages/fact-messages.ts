@@ -21,8 +21,10 @@ export function factNote(fact: DrivingFact): string {
 export const factTexts = {
   madeNa: (task: string) => `「${task}」已改为不适用。`,
   reopened: (task: string) => `「${task}」已重新打开（未开始），请按时办理。`,
-  keptByHand: (k: KeptByHand, prefix: string) => {
-    const by = k.item.updatedBy && /^[UW][A-Z0-9]{2,}$/.test(k.item.updatedBy) ? `<@${k.item.updatedBy}>` : "有人";
+  /** `mention`: false where Slack mentions are not shown (the command line). */
+  keptByHand: (k: KeptByHand, prefix: string, mention = true) => {
+    const id = k.item.updatedBy ?? "";
+    const by = /^[UW][A-Z0-9]{2,}$/.test(id) ? (mention ? `<@${id}>` : id) : id.startsWith("cli:") ? `命令行（${id.slice(4)}）` : "有人";
     const label = TASK_LABEL[k.item.task];
     const state = STATE_LABEL[k.item.state];
     return k.wanted === "na"
