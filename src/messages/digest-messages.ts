@@ -28,7 +28,7 @@ export const digestTexts = {
   waitingHeading: (n: number) => `*⏳ 等待中的事项（${n} 项）*：到预计日期前不催办`,
   waitingItem: (unit: string, item: string, until: Date, note: string | null) => `*${unit}* · ${item}：预计 ${formatDayShort(until)}${note ? `（${note}）` : ""}`,
   noContactHeading: (n: number) => (n === 0 ? "*✅ 每个未完成的单位都有联系人。*" : `*📭 没有联系人的单位（${n} 个）*`),
-  noContactHint: "这些单位收不到提醒：请登记联系人的 Slack 账号（`npm run units -- import`）。",
+  noContactHint: "这些单位收不到提醒：请用 `/shutdown 指派 单位名 @联系人` 登记联系人（批量登记：`npm run units -- import`）。",
   changesHeading: (units: number, items: number, since: Date | null) =>
     since
       ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来的变化（${units} 个单位，${items} 项）*`

@@ -4,6 +4,19 @@ import type { ItemState, TaskKey } from "../domain/tasks.ts";
 
 export const CENTER_CONTACT = "区电子政务中心内容保障科（市民中心C栋417室，电话 82900326）";
 
+/** Coordinators' commands, as a contact refused one reads their name. */
+const COMMAND_NAME: Record<string, string> = {
+  assign: "指派联系人",
+  unassign: "取消指派",
+  overview: "总览",
+  unit: "单位详情",
+  deadlines: "截止时间",
+  deadline: "修改截止时间",
+  coordinator: "协调员",
+  digest: "简报",
+  export: "导出",
+};
+
 const FACT_LABEL: Record<string, string> = {
   localTelecom: "接入服务商",
   secondLevel: "二级域名系统",
@@ -27,7 +40,7 @@ export const accessMessages = {
   severalUnits: (own: string[], example: string) =>
     `你是 ${own.length} 个单位（${own.join("、")}）的联系人，请在命令前写明单位，例如：/shutdown ${own[0]} ${example}`,
   coordinatorNeedsUnit: (example: string) => `请在命令前写明单位，例如：/shutdown 档案局 ${example}`,
-  coordinatorsOnly: (command: string) => `「${command}」只有协调员可以使用。输入 /shutdown help 查看你能用的命令。`,
+  coordinatorsOnly: (command: string) => `「${COMMAND_NAME[command] ?? command}」只有协调员可以使用。输入 /shutdown 帮助 查看你能用的命令。`,
   contactFieldOwnOnly: "电话和邮箱是联系人本人的信息，只能由本人设置；协调员请用 npm run units -- import 修改。",
 };
 

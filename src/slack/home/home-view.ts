@@ -25,7 +25,8 @@ export function homeView(data: HomeData): types.HomeView {
   }
   for (const { unit, items } of data.units) {
     if (blocks.length) blocks.push(divider());
-    blocks.push(header(`${unit.name} 关停清单`), ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true }));
+    const prefix = data.units.length > 1 ? `${unit.name} ` : "";
+    blocks.push(header(`${unit.name} 关停清单`), ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true, prefix }));
   }
   if (!data.isCoordinator && data.units.length === 0) {
     blocks.push(header("网站关停协调"), section(accessMessages.notRegistered), context(...[...HELP_VIEW_EXAMPLES, ...HELP_REPORT_EXAMPLES.slice(0, 1)].map(([c, w]) => `\`/shutdown ${c}\` ${w}`)));
