@@ -2,17 +2,12 @@
 // except through the repositories.
 import type { Command } from "../domain/command/command.ts";
 import { COORDINATOR_COMMANDS } from "../domain/command/command.ts";
-import { parseCommand } from "../domain/command/parse-command.ts";
+import { parseCommand, ParseError } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource } from "../domain/model.ts";
 import { interpretSetValue } from "../domain/unit-facts.ts";
 import { formatDateTime, toShanghai } from "../domain/calendar.ts";
-import { justFinished } from "../domain/tasks.ts";
-import { ParseError } from "../domain/command/parse-command.ts";
-import { listItems } from "../store/campaign-repository.ts";
-import { factEffectNotes } from "../messages/fact-messages.ts";
-import { closestCommandFor } from "./closest-command.ts";
 import { contactsWithWorkUnder } from "../domain/pending-work.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
 import { listAudit } from "../store/audit-repository.ts";
@@ -21,8 +16,6 @@ import { listCoordinators, type Caller } from "../store/caller-repository.ts";
 import {
   addCoordinator,
   applyContactField,
-  applyFactRules,
-  applyUnitFact,
   assignContact,
   moveDeadline,
   removeCoordinator,
@@ -33,11 +26,13 @@ import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, isStoreBusy, type Tx } from "../store/transaction.ts";
 import { commandPrefix, isRegistered, targetUnit } from "./caller-access.ts";
+import { closestCommandFor } from "./closest-command.ts";
 import type { CommandResult } from "./command-result.ts";
 import { postDigestNow, previewDigest, sendExportToUser } from "../digest/digest-pass.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
 import { reportItem } from "./report-item.ts";
+import { setUnitFact } from "./set-unit-fact.ts";
 
 export interface CommandDeps {
   db: Db;
@@ -121,22 +116,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       if ("code" in change) throw new DomainError(change.code, change.message);
       const { unit } = unitOf(key);
       return write(async (tx) => {
-        if (change.target === "unit") {
-          const before = await listItems(tx, { unitId: unit.id });
-          const done = await applyUnitFact(tx, unit.id, change, who);
-          // NOTE: also when the fact was already so: an item may still be out of step with it.
-          const effects = await applyFactRules(tx, unit.id, input.now);
-          const notes = factEffectNotes(effects, commandPrefix(caller, unit));
-          if (!done && effects.changes.length === 0) return { kind: "unchanged", text: rm.factUnchanged(unit.name), notes };
-          const finished = justFinished(before, await listItems(tx, { unitId: unit.id }));
-          return {
-            kind: "done",
-            text: done ? rm.factSet(unit.name, change.field, change.value) : rm.factAlreadySet(unit.name, change.field, change.value),
-            unitKey: key,
-            notes,
-            ...(finished && { followUps: [{ kind: "unit-done" as const, unitKey: key }] }),
-          };
-        }
+        if (change.target === "unit") return setUnitFact(tx, caller, unit, change, who);
         if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
           throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
         }
