@@ -6,6 +6,7 @@ import { BotHealth } from "./bot-health.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
+import { BackgroundWork } from "../slack/background-work.ts";
 import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
 import type { Store } from "../store/open-store.ts";
@@ -15,6 +16,8 @@ export interface RunningBot {
   port: number;
   /** What the scheduler delivers with; the sandbox runs passes through it. */
   outgoing: OutgoingDeps;
+  /** Resolves once the follow-up messages of the replies given so far have been sent. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +40,8 @@ export interface StartBotOptions {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, store, credentials } = options;
   const clock = options.clock ?? (() => new Date());
-  const bot: BotContext = { store, config, clock };
+  const background = new BackgroundWork();
+  const bot: BotContext = { store, config, clock, background };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   store.onReconnect = (why) =>
     app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
@@ -75,10 +79,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return {
     port,
     outgoing: bot.outgoing,
+    idle: () => background.idle(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await app.stop();
+      // NOTE: follow-ups in flight finish before the store they write to is closed.
+      await background.idle();
       await scheduler?.stop();
       await channelChecked;
     },

@@ -83,6 +83,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     jobs,
     out: printer.print,
     width: io.columns,
+    botIdle: () => bot.idle(),
   });
   try {
     slack.addUser(TERMINAL_USER);

@@ -26,6 +26,8 @@ export interface SessionDeps {
   jobs: SandboxJobs;
   out(lines: string[]): void;
   width?: number;
+  /** Resolves once the bot's follow-up messages (welcome, 🎉…) have gone out. */
+  botIdle?: () => Promise<void>;
 }
 
 export type Outcome = "ok" | "failed" | "quit";
@@ -66,8 +68,9 @@ export class SandboxSession {
   }
 
   /** Waits until the bot has stopped answering, so output lands before the next command. */
-  settle(): Promise<void> {
-    return this.feed.waitForQuiet(QUIET_MS, FOLLOW_UP_MS);
+  async settle(): Promise<void> {
+    await this.deps.botIdle?.();
+    await this.feed.waitForQuiet(QUIET_MS, FOLLOW_UP_MS);
   }
 
   async execute(command: TerminalCommand): Promise<Outcome> {
@@ -107,15 +110,25 @@ export class SandboxSession {
     }
   }
 
-  /** A /shutdown command as the current user, with no output: for setting the sandbox up. */
+  /**
+   * A /shutdown command as the current user, with no output: for setting the sandbox up. What
+   * the bot sends meanwhile (the sample contacts' welcome DMs) is not printed; `:dm` shows it.
+   */
   async slashQuietly(user: StandinUser, text: string): Promise<string> {
-    const { result } = await this.deps.actor.slash(user, text, COMMAND_CHANNEL);
-    await this.settle();
-    return isObject(result.body) ? String(result.body.text ?? "") : String(result.body);
+    this.muted = true;
+    try {
+      const { result } = await this.deps.actor.slash(user, text, COMMAND_CHANNEL);
+      await this.settle();
+      return isObject(result.body) ? String(result.body.text ?? "") : String(result.body);
+    } finally {
+      this.muted = false;
+    }
   }
 
+  private muted = false;
+
   private print(lines: string[]): void {
-    if (lines.length > 0) this.deps.out(lines);
+    if (lines.length > 0 && !this.muted) this.deps.out(lines);
   }
 
   private async slash(typed: string): Promise<Outcome> {

@@ -7,6 +7,7 @@ import { replaceItemInBlocks } from "../blocks/item-buttons.ts";
 import type { ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
 import { publishHome, refreshHomes } from "../home/publish-home.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 
 type WebClient = webApi.WebClient;
 
@@ -78,4 +79,5 @@ export async function showItemResult(ctx: FeedbackContext, result: CommandResult
     await tell(ctx, message(text, [section(`⚠️ ${text}`)]));
   }
   await refreshHomes(ctx.client, ctx.bot, result.unit.key, ctx.log);
+  scheduleFollowUps(ctx.bot, result.followUps, ctx.log);
 }
