@@ -372,7 +372,8 @@ describe("the digest and the export on demand", () => {
   it("neutralises a note that looks like a formula in the exported file", async () => {
     const formula = '=HYPERLINK("http://evil.example","点我")';
     expect((await f.finalReply(await f.slash(WANG, `blocked unbind ${formula}`)))).toContain("已记录");
-    await f.slash(COORDINATOR, "export");
+    // NOTE: `export` sends the Excel report (its cells are neutralised too, see facts-and-notices); this is the CSV.
+    await f.slash(COORDINATOR, "export csv");
     const content = f.slack.files().at(-1)!.content.toString("utf8");
     const unbind = content.split("\r\n").find((r) => r.startsWith("档案局,jtda,unbind,"))!;
     expect(unbind).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
