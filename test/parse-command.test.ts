@@ -237,4 +237,13 @@ describe("mentions", () => {
   ])("%s → %s", (token, id) => {
     expect(parseUserId(token)).toBe(id);
   });
+
+  it.each([
+    ["blocked icp 等 <@U0WANG|王芳> 回复", "等 @王芳 回复"],
+    ["blocked icp 等<@U0WANG|王 芳>，回复", "等@王 芳，回复"],
+    ["遇到问题 备案 <@U0WANG|王芳>、<@U0LI|李强> 在办", "@王芳、@李强 在办"],
+    ["blocked icp 等 <@U0WANG> 回复", "等 <@U0WANG> 回复"],
+  ])("a mention Slack made in a note reads as typed: %s", (text, note) => {
+    expect(parse(text)).toMatchObject({ kind: "report", note });
+  });
 });
