@@ -137,6 +137,8 @@ describe("what people are told", () => {
   });
 
   it("moving a deadline tells every contact with unfinished work under it, and only them", async () => {
+    // The welcomes of the assignments above go out first; count from after them.
+    await f.idle();
     const before = { wang: f.slack.dmMessages(WANG).length, li: f.slack.dmMessages(LI).length, ga: f.slack.dmMessages(GA).length };
     const reply = await f.slash(COORDINATOR, "deadline transition 2027-06-22 18:00");
     expect(reply.text).toContain("已私信通知有未完成事项的");

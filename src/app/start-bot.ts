@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Config } from "../config/env-schema.ts";
 import { BotHealth } from "./bot-health.ts";
+import { DEFAULT_DELIVERY_OPTIONS } from "../delivery/deliver.ts";
+import { SendPacing } from "../delivery/pacer.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
@@ -61,6 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     clock,
     logger: app.logger,
     delivery: options.delivery,
+    pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
   };
   bot.health = new BotHealth({
     store,
