@@ -150,6 +150,8 @@ function expectAcceptedAndWithinBudget(s: Shown) {
   expect(JSON.stringify(s.blocks), s.where).not.toContain("未能显示");
 }
 
+/** The newest reminder DM of a person, whatever else (a welcome, a deadline notice) reached them after it. */
+const reminderOf = (user: string) => f.slack.dmMessages(user).findLast((m) => String(m.metadata?.event_payload.key ?? "").startsWith("reminder:"))!;
 const plain = (blocks: unknown[]) => textObjects(blocks).map(({ obj }) => obj.text as string).join("\n");
 const unitButtons = (blocks: unknown[]) =>
   (blocks as { accessory?: { action_id?: string; value?: string } }[]).flatMap((b) => (b.accessory?.action_id === "unit_checklist" ? [b.accessory.value] : []));
@@ -268,7 +270,7 @@ describe("every surface at the worst sizes", () => {
     expect(pass.results.every((r) => r.outcome === "sent"), JSON.stringify(pass.results.filter((r) => r.outcome !== "sent"))).toBe(true);
 
     // The contact of six units: all six, each with its button.
-    const sixDm = f.slack.dmMessages(SIX).at(-1)!;
+    const sixDm = reminderOf(SIX);
     expect(unitButtons(sixDm.blocks ?? [])).toEqual(SIX_UNITS.filter((k) => k !== "jtda"));
     expect(plain(sixDm.blocks ?? [])).toContain("李&lt;!here&gt;明 &amp; &lt;@U0COORD&gt;，你负责的 5 个单位还有");
 
@@ -313,15 +315,17 @@ describe("every surface at the worst sizes", () => {
   });
 
   it("clicks in a reminder update the count of open items, by item or by the unit's checklist", async () => {
+    // The reminder DM, whatever else (a welcome, a deadline notice) reached the person after it.
+    await f.idle();
     // One unit: 完成 on an item.
-    const dm = f.slack.dmMessages(ONE).at(-1)!;
-    const count = () => /还有 (\d+) 项工作未完成/.exec(plain(f.slack.dmMessages(ONE).at(-1)!.blocks ?? []))?.[1];
+    const dm = reminderOf(ONE);
+    const count = () => /还有 (\d+) 项工作未完成/.exec(plain(f.slack.messages(dm.channel).find((m) => m.ts === dm.ts)!.blocks ?? []))?.[1];
     const before = Number(count());
     await f.clickInMessage(ONE, dm.channel, dm.ts, "item_done", "jtmf/column");
     await waitFor("the count updated", () => Number(count()) === before - 1);
 
     // Six units: 打开清单 opens the unit's checklist; saving it updates that unit's line and the count.
-    const sixDm = f.slack.dmMessages(SIX).at(-1)!;
+    const sixDm = reminderOf(SIX);
     const sixCount = () => Number(/还有 (\d+) 项工作未完成/.exec(plain(f.slack.messages(sixDm.channel).find((m) => m.ts === sixDm.ts)!.blocks ?? []))?.[1]);
     const sixBefore = sixCount();
     const modals = f.slack.views().length;
