@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 import { SlashClient } from "./slash-client.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";

@@ -1,9 +1,9 @@
 // One size, one phase of the planning section, in a process of its own so its peak memory is its own.
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildDigest } from "../src/digest/digest-builder.ts";
-import { planMessages } from "../src/reminders/reminder-pass.ts";
-import { planReminders } from "../src/reminders/reminder-planner.ts";
+import { buildDigest } from "../src/domain/digest-summary.ts";
+import { planMessages } from "../src/schedule/reminder-pass.ts";
+import { planReminders } from "../src/domain/reminder-planner.ts";
 import { PLAN_AT, syntheticAuditSince, syntheticCampaign } from "./synthetic-campaign.ts";
 
 export type Phase = "data" | "scan" | "pass" | "digest";

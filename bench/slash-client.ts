@@ -2,7 +2,7 @@
 // NOTE: node:http rather than fetch, so the client's own cost stays small next to the floor's.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { newTriggerId, signSlackRequest, slashCommandBody, type SlackStandin } from "../src/slack/standin/index.ts";
+import { newTriggerId, signSlackRequest, slashCommandBody, type SlackStandin } from "../tools/slack-standin/index.ts";
 
 export interface SlashResult {
   status: number;

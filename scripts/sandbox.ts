@@ -1,4 +1,4 @@
-import { runSandbox } from "../src/sandbox/sandbox-main.ts";
+import { runSandbox } from "../tools/sandbox/sandbox-main.ts";
 
 let code: number;
 try {

@@ -3,7 +3,7 @@
 // Block Kit's limits), and a text that was refused changes nothing.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkBlocks, formatProblem } from "../src/slack/standin/index.ts";
+import { checkBlocks, formatProblem } from "../tools/slack-standin/index.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 import { generateTexts } from "./helpers/adversarial-texts.ts";
 import { COORDINATOR, startBotFixture, WORKING_ACK, type BotFixture, type SlashReply } from "./helpers/bot-fixture.ts";

@@ -4,7 +4,7 @@ import {
   defaultCampaignYear,
   formatIsoShanghai,
   parseShanghaiDateTime,
-} from "../src/domain/calendar.ts";
+} from "../src/domain/model/calendar.ts";
 
 describe("the default campaign year is the year of the next June 20 on or after today", () => {
   it.each([

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand, type CommandDeps } from "../src/app/run-command.ts";
+import { runCommand, type CommandDeps } from "../src/use-cases/run-command.ts";
 import { findCaller } from "../src/store/caller-repository.ts";
 import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-repository.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";

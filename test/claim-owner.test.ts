@@ -1,7 +1,7 @@
 // Whether a claim's holder can still be sending: real processes, real pids.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { claimLiveness, holdClaim, newClaimOwner } from "../src/delivery/claim-owner.ts";
+import { claimLiveness, holdClaim, newClaimOwner } from "../src/schedule/claim-owner.ts";
 
 const withPid = (owner: string, pid: number, start?: string) =>
   owner.replace(/pid=\d+/, `pid=${pid}`).replace(/start=\S+/, start === undefined ? "$&" : `start=${start}`);

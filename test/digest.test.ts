@@ -1,12 +1,12 @@
 // The coordinators' digest: the same numbers as the export, the audit trail's changes, Slack's limits.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildDigest } from "../src/digest/digest-builder.ts";
-import { composeDigest, postDigestNow, previewDigest, runDigest, sendExportToUser } from "../src/digest/digest-pass.ts";
-import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState } from "../src/domain/tasks.ts";
+import { buildDigest } from "../src/domain/digest-summary.ts";
+import { composeDigest, postDigestNow, previewDigest, runDigest, sendExportToUser } from "../src/schedule/digest-pass.ts";
+import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState } from "../src/domain/model/tasks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { type SlackMessage } from "../src/slack/blocks/block-kit.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
-import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
 import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
 import { openStore } from "../src/store/open-store.ts";

@@ -1,8 +1,8 @@
 // Every rule by which a unit's facts decide its items, as a table.
 import { describe, expect, it } from "vitest";
 import { decideFactChanges, SYSTEM_ACTOR } from "../src/domain/fact-rules.ts";
-import type { ItemRecord, UnitFacts } from "../src/domain/model.ts";
-import type { ItemState, TaskKey } from "../src/domain/tasks.ts";
+import type { ItemRecord, UnitFacts } from "../src/domain/model/records.ts";
+import type { ItemState, TaskKey } from "../src/domain/model/tasks.ts";
 
 const facts = (f: Partial<UnitFacts>): UnitFacts => ({ icpNumber: null, sponsorName: null, localTelecom: null, secondLevel: null, migrateData: null, ...f });
 const item = (task: TaskKey, state: ItemState, updatedBy: string | null): ItemRecord => ({

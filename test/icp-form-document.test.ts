@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shanghaiInstant } from "../src/domain/calendar.ts";
+import { shanghaiInstant } from "../src/domain/model/calendar.ts";
 import type { IcpFiling } from "../src/domain/icp-filing.ts";
 import {
   describeMissingFields,

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { startScript, waitFor } from "./helpers/script-process.ts";
 
 let slack: SlackStandin;

@@ -5,7 +5,7 @@ import { clipMrkdwn, code, escapeMrkdwn, joinMd, md, mention, mrkdwnAsSent, toMr
 import { context, fields, message, section } from "../src/slack/blocks/block-kit.ts";
 import { blockChars, fitBlockList, fitTextList, keepWithinBudget, roomFor, shareRoom, type TextList } from "../src/slack/blocks/message-budget.ts";
 import { typedText } from "../src/slack/slash-text.ts";
-import { escapeMentions } from "../src/sandbox/mentions.ts";
+import { escapeMentions } from "../tools/sandbox/mentions.ts";
 
 const HOSTILE = "等待 <!channel> <!here> 回复 <@U0COORD> 1<2 & 3>2 <http://evil.example|点我>";
 const HOSTILE_ESCAPED = "等待 &lt;!channel&gt; &lt;!here&gt; 回复 &lt;@U0COORD&gt; 1&lt;2 &amp; 3&gt;2 &lt;http://evil.example|点我&gt;";

@@ -1,13 +1,13 @@
 // A reminder pass cut short: the process killed outright, or asked to stop. Every reminder
 // reaches Slack, none twice; what a dead process may have sent is looked for before sending again.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { shanghaiDay } from "../src/domain/calendar.ts";
-import { NEVER_QUIET } from "../src/delivery/quiet-hours.ts";
-import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { escalationKey, reminderKey } from "../src/reminders/reminder-planner.ts";
-import { DEFAULT_BOT_USER_ID, startSlackStandin, type RecordedCall, type SlackStandin } from "../src/slack/standin/index.ts";
+import { shanghaiDay } from "../src/domain/model/calendar.ts";
+import { NEVER_QUIET } from "../src/domain/quiet-hours.ts";
+import { runReminderPass } from "../src/schedule/reminder-pass.ts";
+import { escalationKey, reminderKey } from "../src/domain/reminder-planner.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type RecordedCall, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
-import { holdClaim, newClaimOwner } from "../src/delivery/claim-owner.ts";
+import { holdClaim, newClaimOwner } from "../src/schedule/claim-owner.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { startScript, waitFor, type ScriptProcess } from "./helpers/script-process.ts";

@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { escalationKey, reminderKey } from "../src/reminders/reminder-planner.ts";
-import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { escalationKey, reminderKey } from "../src/domain/reminder-planner.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL } from "./helpers/outgoing-fixture.ts";
 import { startScript } from "./helpers/script-process.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/env-schema.ts";
-import { formatQuietHours, isQuietTime, parseQuietHours, quietEndsAt } from "../src/delivery/quiet-hours.ts";
-import { formatIsoShanghai } from "../src/domain/calendar.ts";
+import { formatQuietHours, isQuietTime, parseQuietHours, quietEndsAt } from "../src/domain/quiet-hours.ts";
+import { formatIsoShanghai } from "../src/domain/model/calendar.ts";
 
 describe("quiet hours", () => {
   const q = parseQuietHours("22:00-08:00")!;

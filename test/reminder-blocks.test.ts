@@ -1,7 +1,7 @@
 // The reminder and escalation messages: what a contact is told to type, buttons, Slack's limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UnitRecord } from "../src/domain/model.ts";
-import { planReminders } from "../src/reminders/reminder-planner.ts";
+import type { UnitRecord } from "../src/domain/model/records.ts";
+import { planReminders } from "../src/domain/reminder-planner.ts";
 import { replaceItemInBlocks } from "../src/slack/blocks/item-buttons.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
 import { type KnownBlock, type SlackMessage } from "../src/slack/blocks/block-kit.ts";

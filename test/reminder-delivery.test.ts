@@ -1,9 +1,9 @@
 // Reminder passes against the Slack stand-in: each reminder exactly once, whatever fails or races.
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDeliveryClient, postKeyedMessage } from "../src/delivery/slack-sender.ts";
-import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { createDeliveryClient, postKeyedMessage } from "../src/slack/slack-sender.ts";
+import { runReminderPass } from "../src/schedule/reminder-pass.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";

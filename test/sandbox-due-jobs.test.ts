@@ -1,7 +1,7 @@
 // Which passes the sandbox runs when its clock moves: the scheduler's rules on simulated time.
 import { describe, expect, it } from "vitest";
-import { NEVER_QUIET, parseQuietHours } from "../src/delivery/quiet-hours.ts";
-import { cronSlotsBetween, planDueRuns } from "../src/sandbox/due-jobs.ts";
+import { NEVER_QUIET, parseQuietHours } from "../src/domain/quiet-hours.ts";
+import { cronSlotsBetween, planDueRuns } from "../tools/sandbox/due-jobs.ts";
 
 const at = (text: string) => new Date(`${text}+08:00`);
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTerminalLine } from "../src/sandbox/terminal-commands.ts";
-import { escapeMentions, findUserByName, mentionedUserIds } from "../src/sandbox/mentions.ts";
-import { buildSandboxConfig, parseSandboxArgs, readSandboxEnv } from "../src/sandbox/sandbox-config.ts";
+import { parseTerminalLine } from "../tools/sandbox/terminal-commands.ts";
+import { escapeMentions, findUserByName, mentionedUserIds } from "../tools/sandbox/mentions.ts";
+import { buildSandboxConfig, parseSandboxArgs, readSandboxEnv } from "../tools/sandbox/sandbox-config.ts";
 
 describe("a line typed in the sandbox terminal", () => {
   it.each([

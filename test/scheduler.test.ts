@@ -1,11 +1,11 @@
 // The cron side: today's slot, quiet hours, and the catch-up run at start.
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseQuietHours } from "../src/delivery/quiet-hours.ts";
-import { catchUpTime, lastSlotToday, runTimeFor } from "../src/delivery/schedule-slots.ts";
-import { startScheduler } from "../src/delivery/scheduler.ts";
-import { formatIsoShanghai } from "../src/domain/calendar.ts";
-import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { parseQuietHours } from "../src/domain/quiet-hours.ts";
+import { catchUpTime, lastSlotToday, runTimeFor } from "../src/schedule/schedule-slots.ts";
+import { startScheduler } from "../src/schedule/scheduler.ts";
+import { formatIsoShanghai } from "../src/domain/model/calendar.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { waitFor } from "./helpers/script-process.ts";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatIsoShanghai } from "../src/domain/calendar.ts";
+import { formatIsoShanghai } from "../src/domain/model/calendar.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-repository.ts";
 import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";

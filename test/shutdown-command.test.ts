@@ -1,6 +1,6 @@
 // /shutdown through the real endpoint: signed form posts into the running bot on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildMessageBlockActions, sendInteraction, sendSignedRequest, signSlackRequest, slashCommandBody } from "../src/slack/standin/index.ts";
+import { buildMessageBlockActions, sendInteraction, sendSignedRequest, signSlackRequest, slashCommandBody } from "../tools/slack-standin/index.ts";
 import { COORDINATOR, registerContact, SIGNING_SECRET, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
 
 let f: BotFixture;

@@ -6,11 +6,11 @@
 // escalation, the digest (its waiting items, open units and net changes), App Home, the welcome and
 // deadline-moved DMs, the 🎉 line and the unit detail's audit trail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDigest } from "../src/digest/digest-pass.ts";
-import { runReminderPass } from "../src/reminders/reminder-pass.ts";
+import { runDigest } from "../src/schedule/digest-pass.ts";
+import { runReminderPass } from "../src/schedule/reminder-pass.ts";
 import { escapeMrkdwn } from "../src/messages/mrkdwn.ts";
 import { blockChars } from "../src/slack/blocks/message-budget.ts";
-import { checkBlocks, checkView, formatProblem } from "../src/slack/standin/index.ts";
+import { checkBlocks, checkView, formatProblem } from "../tools/slack-standin/index.ts";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture, type SlashReply } from "./helpers/bot-fixture.ts";
 import { addContact, setState } from "./helpers/campaign-script.ts";
 

@@ -1,9 +1,9 @@
 // Messages Slack refused for good are never lost silently: the next digest lists them, and when
 // the digest itself is refused, every coordinator gets a DM saying so (once).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runDigest } from "../src/digest/digest-pass.ts";
-import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { renderMessage, DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { runDigest } from "../src/schedule/digest-pass.ts";
+import { runReminderPass } from "../src/schedule/reminder-pass.ts";
+import { renderMessage, DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";

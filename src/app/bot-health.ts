@@ -4,8 +4,8 @@
 import { performance } from "node:perf_hooks";
 import type { WebClient } from "@slack/web-api";
 import type { Config } from "../config/env-schema.ts";
-import type { OutgoingLogger } from "../delivery/deliver.ts";
-import type { JobStatus, Scheduler } from "../delivery/scheduler.ts";
+import type { OutgoingLogger } from "../schedule/deliver.ts";
+import type { JobStatus, Scheduler } from "../schedule/scheduler.ts";
 import { healthTexts } from "../messages/health-messages.ts";
 import { checkChannelMembership, type ChannelCheck } from "../slack/channel-membership.ts";
 import { countOverdue } from "../store/delivery-repository.ts";

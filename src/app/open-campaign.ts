@@ -1,6 +1,6 @@
 // Every entry point (bot, CLIs, sandbox) opens the store this way: migrate, then seed when empty.
 import type { Config } from "../config/env-schema.ts";
-import { defaultCampaignYear } from "../domain/calendar.ts";
+import { defaultCampaignYear } from "../domain/model/calendar.ts";
 import { openStore, type OpenStoreOptions, type Store } from "../store/open-store.ts";
 import { isStoreEmpty, readCampaignSeed, seedCampaign } from "../store/seed-repository.ts";
 

@@ -1,5 +1,5 @@
-import { formatQuietHours } from "../delivery/quiet-hours.ts";
-import { runDigest } from "../digest/digest-pass.ts";
+import { formatQuietHours } from "../domain/quiet-hours.ts";
+import { runDigest } from "../schedule/digest-pass.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
 import { renderMessage } from "../slack/blocks/render-text.ts";
 import type { CliCommand } from "./cli-context.ts";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { shanghaiDay } from "../domain/calendar.ts";
+import { shanghaiDay } from "../domain/model/calendar.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { buildStatusWorkbook } from "../export/status-workbook.ts";
 import { cliTexts } from "../messages/cli-messages.ts";

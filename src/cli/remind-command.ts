@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { parseShanghaiDateTime } from "../domain/calendar.ts";
-import type { OutgoingLogger } from "../delivery/deliver.ts";
-import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
-import { formatQuietHours } from "../delivery/quiet-hours.ts";
-import { createDeliveryClient } from "../delivery/slack-sender.ts";
+import { parseShanghaiDateTime } from "../domain/model/calendar.ts";
+import type { OutgoingLogger } from "../schedule/deliver.ts";
+import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
+import { formatQuietHours } from "../domain/quiet-hours.ts";
+import { createDeliveryClient } from "../slack/slack-sender.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
-import { runReminderPass } from "../reminders/reminder-pass.ts";
+import { runReminderPass } from "../schedule/reminder-pass.ts";
 import { renderMessage } from "../slack/blocks/render-text.ts";
 import type { CliContext, CliCommand } from "./cli-context.ts";
 

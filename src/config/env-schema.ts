@@ -1,7 +1,7 @@
 // The environment, parsed once at start. Every problem is reported at once.
 import cron from "node-cron";
 import { z } from "zod";
-import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../delivery/quiet-hours.ts";
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../domain/quiet-hours.ts";
 import { DEFAULT_RDAP_URL, DEFAULT_WHOIS_SERVER, parseHostPort, parseResolverAddress } from "../verification/verify-settings.ts";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;

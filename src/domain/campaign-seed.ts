@@ -1,6 +1,6 @@
 // The shape of the seed data file (prisma/seed/campaign.json).
 import { z } from "zod";
-import { TASK_KEYS, UNIT_GROUPS } from "./tasks.ts";
+import { TASK_KEYS, UNIT_GROUPS } from "./model/tasks.ts";
 
 export const CampaignSeedSchema = z.object({
   source: z.string(),

@@ -1,5 +1,5 @@
 // What the checklist form submits, and how each choice reads as a report.
-import type { DomainMethod, ItemState } from "./tasks.ts";
+import type { DomainMethod, ItemState } from "./model/tasks.ts";
 
 /** A form choice: a state, and for a done domain how it was taken down. */
 export type FormChoice = ItemState | "done_cancelled" | "done_dns";

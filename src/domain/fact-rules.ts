@@ -2,9 +2,9 @@
 // to migrate means no 数据备份/迁移. The system changes such an item only while nobody has
 // reported it by hand; a person's report is kept, and the reply says so.
 import { factNote } from "../messages/fact-messages.ts";
-import type { ItemRecord, UnitFacts } from "./model.ts";
+import type { ItemRecord, UnitFacts } from "./model/records.ts";
 import type { ItemChange } from "./report-rules.ts";
-import type { TaskKey } from "./tasks.ts";
+import type { TaskKey } from "./model/tasks.ts";
 
 /** Who the audit trail names for a change the system made. */
 export const SYSTEM_ACTOR = "system";

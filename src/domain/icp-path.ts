@@ -4,7 +4,7 @@
 // the unit does it itself, as any other checklist item. Unknown: the provider question comes first.
 import { keywordOf } from "./command/normalize-text.ts";
 import { DomainError } from "./errors.ts";
-import type { ItemState } from "./tasks.ts";
+import type { ItemState } from "./model/tasks.ts";
 import { CENTER_STEP_LABEL, SELF_STEP_LABEL, icpPathMessages as M } from "../messages/icp-filing-messages.ts";
 
 export type IcpRoute = "center" | "self" | "unknown";

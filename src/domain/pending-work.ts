@@ -1,6 +1,6 @@
 // Who still has work under a deadline: pure queries over the campaign's records.
-import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "./model.ts";
-import { isFinished } from "./tasks.ts";
+import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "./model/records.ts";
+import { isFinished } from "./model/tasks.ts";
 
 export interface CampaignRecords {
   units: readonly UnitRecord[];

@@ -1,13 +1,13 @@
 // The rules of reporting an item: which item is meant, what may be said of it, what to warn about.
 import { msg, STATE_LABEL, TASK_LABEL } from "../messages/command-messages.ts";
 import { reportTexts as rt } from "../messages/report-messages.ts";
-import { endOfTypedDay } from "./calendar.ts";
+import { endOfTypedDay } from "./model/calendar.ts";
 import type { TypedDay } from "./command/command.ts";
 import { isTooLong, NOTE_MAX_LENGTH } from "./text-limits.ts";
 import { DomainError } from "./errors.ts";
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model.ts";
-import type { DomainMethod, ItemState, TaskKey } from "./tasks.ts";
-import { mayBeNotApplicable } from "./unit-rules.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import type { DomainMethod, ItemState, TaskKey } from "./model/tasks.ts";
+import { mayBeNotApplicable } from "./model/unit-rules.ts";
 
 export interface ReportRequest {
   state: ItemState;

@@ -1,9 +1,9 @@
 // The report for the city, in Chinese: one row per unit, a column per task with its state.
-import { isFinished, TASK_KEYS, type TaskKey } from "../domain/tasks.ts";
-import type { ItemRecord, UnitRecord } from "../domain/model.ts";
+import { isFinished, TASK_KEYS, type TaskKey } from "../domain/model/tasks.ts";
+import type { ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { TASK_LABEL } from "../messages/command-messages.ts";
-import { formatDueShort } from "../domain/calendar.ts";
+import { formatDueShort } from "../domain/model/calendar.ts";
 import { itemStateWords } from "../messages/item-messages.ts";
 import type { CampaignSnapshot } from "../store/campaign-repository.ts";
 

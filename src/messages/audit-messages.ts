@@ -1,7 +1,7 @@
 // The audit trail as coordinators read it: Chinese labels, people's names, values in words.
-import { formatDateTime } from "../domain/calendar.ts";
-import type { AuditRecord, ItemRecord } from "../domain/model.ts";
-import { isItemState } from "../domain/tasks.ts";
+import { formatDateTime } from "../domain/model/calendar.ts";
+import type { AuditRecord, ItemRecord } from "../domain/model/records.ts";
+import { isItemState } from "../domain/model/tasks.ts";
 import { METHOD_LABEL, STATE_LABEL } from "./command-messages.ts";
 import { formatDayShort } from "./day-format.ts";
 import { itemLabel } from "./item-messages.ts";

@@ -1,5 +1,5 @@
 // Every text a /shutdown user reads. Chinese; wording can be reviewed here without touching logic.
-import type { ItemState, TaskKey } from "../domain/tasks.ts";
+import type { ItemState, TaskKey } from "../domain/model/tasks.ts";
 
 export const TASK_LABEL: Record<TaskKey, string> = {
   column: "过渡栏目",

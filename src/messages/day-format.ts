@@ -1,5 +1,5 @@
 // How a day reads in Chinese replies: 6月21日.
-import { toShanghai } from "../domain/calendar.ts";
+import { toShanghai } from "../domain/model/calendar.ts";
 
 // NOTE: a TZDate per call is the most expensive step of a message; the days shown are few.
 const dayShortTexts = new Map<number, string>();

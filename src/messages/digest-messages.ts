@@ -1,5 +1,5 @@
 // Every text of the coordinators' digest, in one place.
-import { formatDueShort } from "../domain/calendar.ts";
+import { formatDueShort } from "../domain/model/calendar.ts";
 import { joinMd, md, type Mrkdwn } from "./mrkdwn.ts";
 import { formatDayShort } from "./reminder-messages.ts";
 

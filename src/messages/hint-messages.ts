@@ -1,5 +1,5 @@
 // The line under a reply that was not understood: what this person can type instead. Chinese.
-import type { ItemRecord } from "../domain/model.ts";
+import type { ItemRecord } from "../domain/model/records.ts";
 import { itemLabel } from "./item-messages.ts";
 
 export const hintTexts = {

@@ -1,6 +1,6 @@
 // The text of 附件4 (注销网站备案号、取消接入服务申请表) and of the replies about it. Chinese.
 import { format } from "date-fns";
-import { toShanghai } from "../domain/calendar.ts";
+import { toShanghai } from "../domain/model/calendar.ts";
 
 export const ICP_FORM_TEXT = {
   title: "注销网站备案号、取消接入服务申请表",

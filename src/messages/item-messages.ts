@@ -1,9 +1,9 @@
 // How an item, its deadline and its next step read. Shared by replies, reminders and the digest.
-import { calendarDaysUntil, formatDueShort } from "../domain/calendar.ts";
-import { filingBelongsToParent, parentDomainOf } from "../domain/unit-rules.ts";
+import { calendarDaysUntil, formatDueShort } from "../domain/model/calendar.ts";
+import { filingBelongsToParent, parentDomainOf } from "../domain/model/unit-rules.ts";
 import { formatDayShort } from "./day-format.ts";
 import { columnGuide } from "./notice-messages.ts";
-import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { METHOD_LABEL, STATE_ICON, STATE_LABEL, TASK_LABEL, TASK_WHAT } from "./command-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
 

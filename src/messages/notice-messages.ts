@@ -1,8 +1,8 @@
 // What people are told when something concerns them: a new contact's welcome, a moved deadline,
 // a unit that finished everything. Chinese.
-import { formatDueShort } from "../domain/calendar.ts";
-import type { DeadlineRecord, UnitRecord } from "../domain/model.ts";
-import { SUB_COLUMNS } from "../domain/unit-rules.ts";
+import { formatDueShort } from "../domain/model/calendar.ts";
+import type { DeadlineRecord, UnitRecord } from "../domain/model/records.ts";
+import { SUB_COLUMNS } from "../domain/model/unit-rules.ts";
 import { TASK_LABEL } from "./command-messages.ts";
 import { code, md, type Mrkdwn } from "./mrkdwn.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";

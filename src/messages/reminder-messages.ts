@@ -1,14 +1,14 @@
 // Every text of the reminders and escalations a person reads, in one place.
-import { formatDueShort } from "../domain/calendar.ts";
+import { formatDueShort } from "../domain/model/calendar.ts";
 import { formatDayShort } from "./day-format.ts";
-import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { clipPlain, joinMd, md, mention, type Mrkdwn } from "./mrkdwn.ts";
 import { STATE_LABEL } from "./command-messages.ts";
-import { filingBelongsToParent } from "../domain/unit-rules.ts";
+import { filingBelongsToParent } from "../domain/model/unit-rules.ts";
 import { finishCommand, icpPathText, itemLabel, itemStateWords } from "./item-messages.ts";
 import { columnGuide } from "./notice-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
-import type { CadenceStep } from "../reminders/cadence.ts";
+import type { CadenceStep } from "../domain/cadence.ts";
 
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
 export { itemLabel } from "./item-messages.ts";

@@ -1,6 +1,6 @@
 // Replies to /shutdown: confirmations and refusals. Chinese.
 import { STATE_LABEL, TASK_LABEL } from "./command-messages.ts";
-import type { ItemState, TaskKey } from "../domain/tasks.ts";
+import type { ItemState, TaskKey } from "../domain/model/tasks.ts";
 import { channelLink, joinMd, md, mention } from "./mrkdwn.ts";
 
 export const CENTER_CONTACT = "区电子政务中心内容保障科（市民中心C栋417室，电话 82900326）";

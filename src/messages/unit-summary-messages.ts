@@ -1,5 +1,5 @@
 // A unit in one block, for people responsible for several: what is left, under which deadline.
-import type { DeadlineRecord, ItemRecord } from "../domain/model.ts";
+import type { DeadlineRecord, ItemRecord } from "../domain/model/records.ts";
 import { STATE_LABEL } from "./command-messages.ts";
 import { dueText, itemLabel } from "./item-messages.ts";
 import { code, joinMd, md, type Mrkdwn } from "./mrkdwn.ts";

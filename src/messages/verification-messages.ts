@@ -1,5 +1,5 @@
 // Every text of the verification probes a person reads, in one place.
-import { formatDueShort } from "../domain/calendar.ts";
+import { formatDueShort } from "../domain/model/calendar.ts";
 import type { Verification, VerifiedTask } from "../verification/verification-types.ts";
 
 export const VERIFICATION_LABEL: Record<Verification, string> = {

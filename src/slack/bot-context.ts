@@ -1,6 +1,6 @@
 import type { BotHealth } from "../app/bot-health.ts";
 import type { Config } from "../config/env-schema.ts";
-import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
+import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
 import type { Store } from "../store/open-store.ts";
 import type { BackgroundWork } from "./background-work.ts";
 

@@ -1,4 +1,4 @@
-import type { AuditRecord, AuditSource } from "../domain/model.ts";
+import type { AuditRecord, AuditSource } from "../domain/model/records.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
 

@@ -4,8 +4,8 @@
 // reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
-import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
-import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/tasks.ts";
+import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Caller } from "./caller-repository.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { sortItems, type CampaignSnapshot } from "./campaign-repository.ts";

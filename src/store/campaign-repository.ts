@@ -1,7 +1,7 @@
 // Reads the campaign as plain records; the domain never sees Prisma.
-import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
-import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/tasks.ts";
-import { compareTasks } from "../domain/tasks.ts";
+import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
+import { compareTasks } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";

@@ -1,8 +1,8 @@
 // Every change to the campaign, each with its audit entry in the caller's transaction.
-import { formatIsoShanghai } from "../domain/calendar.ts";
+import { formatIsoShanghai } from "../domain/model/calendar.ts";
 import { decideFactChanges, SYSTEM_ACTOR, type FactOutcome } from "../domain/fact-rules.ts";
 import { factReasonText } from "../messages/fact-messages.ts";
-import type { AuditSource, ItemRecord } from "../domain/model.ts";
+import type { AuditSource, ItemRecord } from "../domain/model/records.ts";
 import type { ItemChange } from "../domain/report-rules.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";

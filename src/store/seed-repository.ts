@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { seedInstant } from "../domain/calendar.ts";
+import { seedInstant } from "../domain/model/calendar.ts";
 import { CampaignSeedSchema, type CampaignSeed } from "../domain/campaign-seed.ts";
-import { itemKey, UNIT_TASKS } from "../domain/tasks.ts";
+import { itemKey, UNIT_TASKS } from "../domain/model/tasks.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction } from "./transaction.ts";
 

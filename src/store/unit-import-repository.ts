@@ -1,5 +1,5 @@
 // Applies a validated unit sheet: all or nothing, one audit entry per change.
-import type { AuditSource } from "../domain/model.ts";
+import type { AuditSource } from "../domain/model/records.ts";
 import { formatYesNo } from "../domain/unit-facts.ts";
 import type { ImportedContact, UnitImport } from "../units/units-csv.ts";
 import { writeAudit } from "./audit-repository.ts";

@@ -1,7 +1,7 @@
 // The unit data sheet coordinators export, fill in (Excel/WPS) and import back.
 // One row per unit and contact; a unit without contacts has one row with the contact columns empty.
 import { z } from "zod";
-import type { UnitRecord } from "../domain/model.ts";
+import type { UnitRecord } from "../domain/model/records.ts";
 import {
   EmailSchema,
   formatYesNo,

@@ -1,6 +1,6 @@
 // From a domain's probe results to one observation per checklist item: gone, present or
 // inconclusive, with the sources that say so and the line of evidence people read.
-import { formatIsoShanghai } from "../domain/calendar.ts";
+import { formatIsoShanghai } from "../domain/model/calendar.ts";
 import { evidenceLines, verificationAdvice } from "../messages/verification-messages.ts";
 import type {
   DnsResult,

@@ -1,7 +1,7 @@
 // One verification pass: every domain probed (DNS, HTTP(S), unbind, registry) with bounded
 // concurrency, each within its own time budget; results handed over one by one as plain data.
 import net from "node:net";
-import { formatIsoShanghai } from "../domain/calendar.ts";
+import { formatIsoShanghai } from "../domain/model/calendar.ts";
 import { createResolvers, probeDns, type ResolverHandle } from "./dns-probe.ts";
 import { takeFingerprint } from "./fingerprint.ts";
 import { probeHttp } from "./http-probe.ts";

@@ -1,7 +1,7 @@
 // When a verification pass runs: a baseline pass once a day before the shutdown window opens,
 // then hourly from its opening until every domain is confirmed or a week after the last deadline.
 // VERIFY_CRON fires (hourly by default); this decides whether that tick probes.
-import { calendarDaysUntil } from "../domain/calendar.ts";
+import { calendarDaysUntil } from "../domain/model/calendar.ts";
 
 export const AFTER_LAST_DEADLINE_MS = 7 * 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -14,7 +14,7 @@ import {
   type SlackHttpResult,
   type SlackStandin,
   type ViewInputs,
-} from "../../src/slack/standin/index.ts";
+} from "../../tools/slack-standin/index.ts";
 import { buildStatusRows, formatStatusRows } from "../../src/export/status-export.ts";
 import { readSnapshot } from "../../src/store/campaign-repository.ts";
 import { SERVER_BUSY_TIMEOUT_MS } from "../../src/store/open-store.ts";

@@ -1,5 +1,5 @@
 // Arranges a seeded test store the way a campaign unfolds: contacts, reported states.
-import type { ItemState } from "../../src/domain/tasks.ts";
+import type { ItemState } from "../../src/domain/model/tasks.ts";
 import type { Db } from "../../src/store/open-store.ts";
 
 export async function addContact(

@@ -1,8 +1,8 @@
 // A test store, the Slack stand-in and the deps the scheduler gets in the bot, with short retries.
-import { parseQuietHours } from "../../src/delivery/quiet-hours.ts";
-import type { OutgoingDeps } from "../../src/delivery/outgoing-deps.ts";
-import { createDeliveryClient } from "../../src/delivery/slack-sender.ts";
-import type { SlackStandin } from "../../src/slack/standin/index.ts";
+import { parseQuietHours } from "../../src/domain/quiet-hours.ts";
+import type { OutgoingDeps } from "../../src/schedule/outgoing-deps.ts";
+import { createDeliveryClient } from "../../src/slack/slack-sender.ts";
+import type { SlackStandin } from "../../tools/slack-standin/index.ts";
 import type { Store } from "../../src/store/open-store.ts";
 import { quietLogger } from "../slack-standin/standin-fixture.ts";
 

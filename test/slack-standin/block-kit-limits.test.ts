@@ -9,7 +9,7 @@ import {
   messageTextTooLong,
   type BlockProblem,
   type Surface,
-} from "../../src/slack/standin/index.ts";
+} from "../../tools/slack-standin/index.ts";
 
 const x = (n: number) => "x".repeat(n);
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });

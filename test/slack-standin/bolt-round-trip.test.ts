@@ -12,7 +12,7 @@ import {
   sendSlashCommand,
   startSlackStandin,
   type SlackStandin,
-} from "../../src/slack/standin/index.ts";
+} from "../../tools/slack-standin/index.ts";
 import { quietLogger, TARO } from "./standin-fixture.ts";
 
 const SECRET = "0123456789abcdef0123456789abcdef";

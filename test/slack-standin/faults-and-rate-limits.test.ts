@@ -1,6 +1,6 @@
 import { ErrorCode } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
-import { startSlackStandin, type RecordedCall } from "../../src/slack/standin/index.ts";
+import { startSlackStandin, type RecordedCall } from "../../tools/slack-standin/index.ts";
 import { clientFor, useStandin } from "./standin-fixture.ts";
 
 const standin = useStandin();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMessageBlockActions, buildViewBlockActions, buildViewSubmission, viewStateFrom } from "../../src/slack/standin/index.ts";
+import { buildMessageBlockActions, buildViewBlockActions, buildViewSubmission, viewStateFrom } from "../../tools/slack-standin/index.ts";
 
 const TARO = { id: "U0TARO", name: "taro" };
 const plain = (text: string) => ({ type: "plain_text", text });

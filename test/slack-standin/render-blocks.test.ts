@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, renderMessage, renderMrkdwn, renderView } from "../../src/slack/standin/index.ts";
+import { displayWidth, renderMessage, renderMrkdwn, renderView } from "../../tools/slack-standin/index.ts";
 
 const names: Record<string, string> = { U0TARO: "taro", U0HANAKO: "hanako" };
 const userName = (id: string) => names[id];

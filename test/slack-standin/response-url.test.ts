@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResponseUrlPost } from "../../src/slack/standin/index.ts";
+import type { ResponseUrlPost } from "../../tools/slack-standin/index.ts";
 import { clientFor, HANAKO, TARO, useStandin } from "./standin-fixture.ts";
 
 const standin = useStandin();

@@ -9,7 +9,7 @@ import {
   signSlackRequest,
   slashCommandBody,
   STANDIN_APP_ID,
-} from "../../src/slack/standin/index.ts";
+} from "../../tools/slack-standin/index.ts";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 

@@ -1,7 +1,7 @@
 // Shared setup: a stand-in per test file and a WebClient pointed at it, as the bot will be.
 import { ErrorCode, LogLevel, WebClient, type Logger, type WebClientOptions } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { SLACK_CHANNEL_RATE, startSlackStandin, type SlackStandin, type StandinOptions } from "../../src/slack/standin/index.ts";
+import { SLACK_CHANNEL_RATE, startSlackStandin, type SlackStandin, type StandinOptions } from "../../tools/slack-standin/index.ts";
 
 export const quietLogger: Logger = {
   debug: () => {},

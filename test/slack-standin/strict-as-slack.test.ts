@@ -10,8 +10,8 @@ import {
   TRIGGER_LIFETIME_MS,
   type SlackStandin,
   type StandinOptions,
-} from "../../src/slack/standin/index.ts";
-import { WEB_API_METHODS } from "../../src/slack/standin/web-api-methods.ts";
+} from "../../tools/slack-standin/index.ts";
+import { WEB_API_METHODS } from "../../tools/slack-standin/web-api-methods.ts";
 import { clientFor, HANAKO, platformError, TARO, useStandin } from "./standin-fixture.ts";
 
 const standin = useStandin();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/env-schema.ts";
-import { shanghaiInstant } from "../../src/domain/calendar.ts";
+import { shanghaiInstant } from "../../src/domain/model/calendar.ts";
 import { planRegistryQueries, type RegistryCandidate } from "../../src/verification/registry-rate-guard.ts";
 import { registrableDomain, registryTargetOf } from "../../src/verification/registry-target.ts";
 import { decideVerificationRun } from "../../src/verification/verification-schedule.ts";

@@ -1,4 +1,4 @@
-import type { DomainMethod, ItemState, TaskKey } from "../tasks.ts";
+import type { DomainMethod, ItemState, TaskKey } from "../model/tasks.ts";
 import type { SetField } from "./vocabulary.ts";
 
 /** A calendar day as typed; the year is filled in against `now` when it was left out (「7月10日」). */

@@ -1,9 +1,9 @@
 // The /shutdown grammar: text → Command. Pure; knows units only through the directory.
 // People write the way they talk: 「完成 关停」, 「关停 完成」, 「网站已关停」, 「完成，关停。」 all mean
 // the same; what is not understood says which word, and what was probably meant, ready to type.
-import { parseDeadlineTime, parseTypedDay } from "../calendar.ts";
+import { parseDeadlineTime, parseTypedDay } from "../model/calendar.ts";
 import { DomainError } from "../errors.ts";
-import type { DomainMethod, ItemState, TaskKey } from "../tasks.ts";
+import type { DomainMethod, ItemState, TaskKey } from "../model/tasks.ts";
 import { msg } from "../../messages/command-messages.ts";
 import { closestMatch } from "./closest-match.ts";
 import type { Command, TypedDay } from "./command.ts";

@@ -1,5 +1,5 @@
 // Keywords of the /shutdown grammar, English and Chinese, as people actually type them.
-import type { DomainMethod, ItemState, TaskKey } from "../tasks.ts";
+import type { DomainMethod, ItemState, TaskKey } from "../model/tasks.ts";
 import { keywordOf } from "./normalize-text.ts";
 
 export const TASK_ALIASES: Record<TaskKey, readonly string[]> = {

@@ -1,9 +1,9 @@
 // The checklist form: every item's state and note, and the unit's facts, in one modal.
 import type { types } from "@slack/bolt";
-import type { ItemRecord, UnitRecord } from "../../domain/model.ts";
+import type { ItemRecord, UnitRecord } from "../../domain/model/records.ts";
 import type { FormChoice } from "../../domain/checklist-form.ts";
 import { NOTE_MAX_LENGTH, noteForInput } from "../../domain/text-limits.ts";
-import { mayBeNotApplicable } from "../../domain/unit-rules.ts";
+import { mayBeNotApplicable } from "../../domain/model/unit-rules.ts";
 import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
 import { STATE_LABEL } from "../../messages/command-messages.ts";
 import { itemLabel } from "../../messages/item-messages.ts";

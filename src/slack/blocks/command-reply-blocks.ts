@@ -1,7 +1,7 @@
 // Every /shutdown reply, from the command's result. Pure: data in, Block Kit out.
-import type { CommandResult } from "../../app/command-result.ts";
-import { formatDateTime } from "../../domain/calendar.ts";
-import type { AuditRecord, ContactRecord, UnitRecord } from "../../domain/model.ts";
+import type { CommandResult } from "../../use-cases/command-result.ts";
+import { formatDateTime } from "../../domain/model/calendar.ts";
+import type { AuditRecord, ContactRecord, UnitRecord } from "../../domain/model/records.ts";
 import {
   HELP_COORDINATOR_EXAMPLES,
   HELP_FACT_EXAMPLES,

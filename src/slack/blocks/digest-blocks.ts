@@ -1,7 +1,7 @@
 // Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
-import type { DigestSummary } from "../../digest/digest-builder.ts";
+import type { DigestSummary } from "../../domain/digest-summary.ts";
 import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-messages.ts";
-import { calendarDaysUntil } from "../../domain/calendar.ts";
+import { calendarDaysUntil } from "../../domain/model/calendar.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { actorName } from "../../messages/audit-messages.ts";
 import { formatDayShort } from "../../messages/day-format.ts";

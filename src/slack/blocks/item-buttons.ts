@@ -1,8 +1,8 @@
 // A pending item with its buttons, the same in replies, reminders and App Home,
 // so a click can update exactly that item in whatever message it was in.
-import type { ItemRecord } from "../../domain/model.ts";
-import { isFinished } from "../../domain/tasks.ts";
-import { formatDueShort } from "../../domain/calendar.ts";
+import type { ItemRecord } from "../../domain/model/records.ts";
+import { isFinished } from "../../domain/model/tasks.ts";
+import { formatDueShort } from "../../domain/model/calendar.ts";
 import { itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { BUTTON_TEXT } from "../../messages/button-messages.ts";
 import { clipPlain, md, mention, type MrkdwnLike } from "../../messages/mrkdwn.ts";

@@ -1,6 +1,6 @@
 // Small modals a button opens: the reason for a problem, how a domain was taken down.
 import type { types } from "@slack/bolt";
-import type { ItemRecord } from "../../domain/model.ts";
+import type { ItemRecord } from "../../domain/model/records.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
 import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
 import { NOTE_MAX_LENGTH } from "../../domain/text-limits.ts";

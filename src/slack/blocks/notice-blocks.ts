@@ -1,6 +1,6 @@
 // Block Kit of the notices: a new contact's welcome, a moved deadline, a unit done. Pure.
-import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
-import { isFinished, TASK_KEYS, type TaskKey } from "../../domain/tasks.ts";
+import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model/records.ts";
+import { isFinished, TASK_KEYS, type TaskKey } from "../../domain/model/tasks.ts";
 import { TASK_LABEL, TASK_WHAT } from "../../messages/command-messages.ts";
 import { finishCommand, itemLabel, taskWhat } from "../../messages/item-messages.ts";
 import { deadlineNoticeTexts as dt, unitDoneTexts, welcomeTexts as wt } from "../../messages/notice-messages.ts";

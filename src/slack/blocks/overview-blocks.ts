@@ -1,6 +1,6 @@
 // Coordinators' view of every unit at a glance.
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model.ts";
-import { ITEM_STATES, isFinished, TASK_KEYS } from "../../domain/tasks.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
+import { ITEM_STATES, isFinished, TASK_KEYS } from "../../domain/model/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";

@@ -1,5 +1,5 @@
 // Block Kit for a contact's reminder and the coordinators' escalation: pure functions of the plan.
-import type { ContactRecord } from "../../domain/model.ts";
+import type { ContactRecord } from "../../domain/model/records.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { listTexts } from "../../messages/list-messages.ts";
 import { joinMd, md, type Mrkdwn } from "../../messages/mrkdwn.ts";
@@ -13,7 +13,7 @@ import {
   reminderTexts,
   stepNotes,
 } from "../../messages/reminder-messages.ts";
-import type { ContactReminder, Escalation, PendingWork } from "../../reminders/reminder-planner.ts";
+import type { ContactReminder, Escalation, PendingWork } from "../../domain/reminder-planner.ts";
 import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
 import { itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
 import { fitBlockList, fits, roomFor, roomLeft, shareRoom, type Room } from "./message-budget.ts";

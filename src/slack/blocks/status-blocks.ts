@@ -1,6 +1,6 @@
 // A unit's checklist: every item with its state, grouped by deadline, and what to do next.
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model.ts";
-import { isFinished } from "../../domain/tasks.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
+import { isFinished } from "../../domain/model/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { dueText, icpPathText, itemLabel, nextStepText } from "../../messages/item-messages.ts";
 import { joinMd, md } from "../../messages/mrkdwn.ts";

@@ -1,7 +1,7 @@
 // A unit in one block, with a button that opens its checklist: how a person responsible for
 // several units sees all of them, in status replies, reminders and App Home, without truncation.
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model.ts";
-import { isFinished } from "../../domain/tasks.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
+import { isFinished } from "../../domain/model/tasks.ts";
 import { toMrkdwn } from "../../messages/mrkdwn.ts";
 import { unitSummaryTexts as T } from "../../messages/unit-summary-messages.ts";
 import { mrkdwn, plainText, type KnownBlock } from "./block-kit.ts";

@@ -1,7 +1,7 @@
 // App Home: a contact's checklists with buttons; a coordinator's overview. Pure.
 import type { types } from "@slack/bolt";
-import { formatDueShort } from "../../domain/calendar.ts";
-import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
+import { formatDueShort } from "../../domain/model/calendar.ts";
+import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model/records.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
 import { HOME_TEXT } from "../../messages/button-messages.ts";
 import { HELP_REPORT_EXAMPLES, HELP_VIEW_EXAMPLES } from "../../messages/command-messages.ts";

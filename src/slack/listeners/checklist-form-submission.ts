@@ -1,7 +1,7 @@
 // The checklist form's submission: read with zod, problems shown next to their fields.
 import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
-import { applyChecklistForm } from "../../app/apply-checklist-form.ts";
+import { applyChecklistForm } from "../../use-cases/apply-checklist-form.ts";
 import type { ChecklistFormInput } from "../../domain/checklist-form.ts";
 import { BUTTON_REPLY } from "../../messages/button-messages.ts";
 import { context, message, section } from "../blocks/block-kit.ts";

@@ -1,6 +1,6 @@
 // What every item button needs from Slack's block_actions payload.
 import type { BlockAction, ButtonAction } from "@slack/bolt";
-import type { CommandDeps } from "../../app/run-command.ts";
+import type { CommandDeps } from "../../use-cases/run-command.ts";
 import type { KnownBlock } from "../blocks/block-kit.ts";
 import type { ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";

@@ -1,6 +1,6 @@
 // Follow-up messages of a change (welcome, moved deadline, 🎉) go out after the reply.
-import type { FollowUp } from "../../app/command-result.ts";
-import { sendFollowUps } from "../../app/follow-ups.ts";
+import type { FollowUp } from "../../use-cases/command-result.ts";
+import { sendFollowUps } from "../../schedule/follow-ups.ts";
 import type { BotContext } from "../bot-context.ts";
 
 export function scheduleFollowUps(bot: BotContext, followUps: readonly FollowUp[] | undefined, log: (error: unknown) => void): void {

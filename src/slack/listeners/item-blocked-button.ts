@@ -5,7 +5,7 @@ import { reasonModal } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
 import { clickOrigin, commandDeps } from "./click-context.ts";
 import { showItemResult } from "./item-feedback.ts";
-import { loadItemForCaller } from "../../app/report-item.ts";
+import { loadItemForCaller } from "../../use-cases/report-item.ts";
 
 export function register(app: App, bot: BotContext): void {
   app.action<BlockAction>(ITEM_ACTION.blocked, async ({ ack, body, client, logger }) => {

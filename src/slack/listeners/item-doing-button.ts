@@ -1,6 +1,6 @@
 // 进行中: applied at once.
 import type { App, BlockAction } from "@slack/bolt";
-import { reportItemByKey } from "../../app/report-item.ts";
+import { reportItemByKey } from "../../use-cases/report-item.ts";
 import { ITEM_ACTION } from "../blocks/item-buttons.ts";
 import type { BotContext } from "../bot-context.ts";
 import { clickOrigin, commandDeps } from "./click-context.ts";

@@ -5,7 +5,7 @@ import { domainMethodModal } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
 import { clickOrigin, commandDeps } from "./click-context.ts";
 import { showItemResult } from "./item-feedback.ts";
-import { loadItemForCaller, reportItemByKey } from "../../app/report-item.ts";
+import { loadItemForCaller, reportItemByKey } from "../../use-cases/report-item.ts";
 
 export function register(app: App, bot: BotContext): void {
   app.action<BlockAction>(ITEM_ACTION.done, async ({ ack, body, client, logger }) => {

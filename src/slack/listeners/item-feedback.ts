@@ -1,6 +1,6 @@
 // After a click or a modal: show the item's new state where the click came from, refresh App Home.
 import type { webApi } from "@slack/bolt";
-import type { CommandResult } from "../../app/command-result.ts";
+import type { CommandResult } from "../../use-cases/command-result.ts";
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import { message, section, type KnownBlock, type SlackMessage } from "../blocks/block-kit.ts";
 import { replaceItemInBlocks } from "../blocks/item-buttons.ts";

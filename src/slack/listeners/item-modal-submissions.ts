@@ -1,8 +1,8 @@
 // Submissions of the reason and domain-method modals opened by item buttons.
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { reportItemByKey } from "../../app/report-item.ts";
-import type { ItemState } from "../../domain/tasks.ts";
+import { reportItemByKey } from "../../use-cases/report-item.ts";
+import type { ItemState } from "../../domain/model/tasks.ts";
 import { MODAL_TEXT } from "../../messages/button-messages.ts";
 import { DOMAIN_METHOD_CALLBACK, REASON_CALLBACK, type ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";

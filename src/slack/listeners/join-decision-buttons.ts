@@ -1,6 +1,6 @@
 // 批准 / 拒绝 on a join request: coordinators only; the requester hears the outcome by DM.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { decideJoinRequest } from "../../app/join-unit.ts";
+import { decideJoinRequest } from "../../use-cases/join-unit.ts";
 import { joinMessages as jm } from "../../messages/join-messages.ts";
 import { message, section } from "../blocks/block-kit.ts";
 import { JOIN_ACTION, joinDecidedMessage } from "../blocks/join-blocks.ts";

@@ -1,7 +1,7 @@
 // /shutdown: ack inside Slack's 3 seconds with the reply when it is ready, else follow up by response_url.
 import type { App } from "@slack/bolt";
-import type { CommandResult } from "../../app/command-result.ts";
-import { runCommand, type CommandDeps } from "../../app/run-command.ts";
+import type { CommandResult } from "../../use-cases/command-result.ts";
+import { runCommand, type CommandDeps } from "../../use-cases/run-command.ts";
 import { resultMessages as rm } from "../../messages/result-messages.ts";
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import { message, section, type SlackMessage } from "../blocks/block-kit.ts";

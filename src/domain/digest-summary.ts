@@ -1,0 +1,195 @@
+// What the coordinators' digest says: a pure function of the campaign, the audit trail and `now`.
+import type { AuditRecord, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "./model/records.ts";
+import { deadlineForTask, isWaiting } from "./model/records.ts";
+import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "./model/tasks.ts";
+import { groupBy } from "../lib/group-by.ts";
+import { itemLabel } from "../messages/digest-messages.ts";
+import type { CampaignData } from "./reminder-planner.ts";
+import { buildDigestMessage } from "../slack/blocks/digest-blocks.ts";
+import type { SlackMessage } from "../slack/blocks/block-kit.ts";
+
+export type TaskCounts = { task: TaskKey; total: number } & Record<ItemState, number>;
+
+export interface OverdueUnit {
+  unit: UnitRecord;
+  /** Unfinished items under deadlines already past. */
+  items: ItemRecord[];
+  contacts: ContactRecord[];
+}
+
+/**
+ * An item's net change since the last digest: its state then and now, and who changed it. A
+ * flip-flop (done → todo → done) is no change at all.
+ */
+export interface StateChange {
+  /** The last change's time. */
+  at: Date;
+  unitName: string;
+  itemKey: string;
+  itemLabel: string;
+  from: string;
+  to: string;
+  /** Everyone who changed it in between, in order, each once. */
+  actors: string[];
+  /** The item is now waited for: until this day. */
+  expectedBy: Date | null;
+}
+
+export interface DigestSummary {
+  now: Date;
+  unitCount: number;
+  /** Units with every item done or not applicable. */
+  unitsDone: number;
+  /** Each deadline with the units that still have unfinished items under it (附件3 order). */
+  deadlines: { deadline: DeadlineRecord; pendingUnits: number; openUnits: string[] }[];
+  tasks: TaskCounts[];
+  overdue: OverdueUnit[];
+  blocked: { unit: UnitRecord; item: ItemRecord }[];
+  /** Items someone else is expected to finish by a day still ahead (附件2 七). */
+  waiting: { unit: UnitRecord; item: ItemRecord }[];
+  /** People's names by Slack user id, for the change list. */
+  names: Record<string, string>;
+  /** Unfinished units nobody can be reminded for (no contact with a Slack id). */
+  noContact: UnitRecord[];
+  /** Since the last digest, or null for the first one. */
+  since: Date | null;
+  changes: StateChange[];
+  /** Messages Slack refused for good since the last digest: coordinators must hear of them. */
+  undelivered: UndeliveredMessage[];
+}
+
+export interface UndeliveredMessage {
+  key: string;
+  kind: string;
+  target: string;
+  /** Slack's error code. */
+  error: string;
+}
+
+export interface Digest {
+  summary: DigestSummary;
+  message: SlackMessage;
+  /** A list was cut: the full table goes along as a CSV file. */
+  truncated: boolean;
+}
+
+/** The audit trail since the last digest (`since` null when there was none). */
+export interface AuditSince {
+  since: Date | null;
+  entries: readonly AuditRecord[];
+}
+
+/**
+ * Counts per task and state in one pass over every item. NOTE: one pass, not one per task: with
+ * a hundred thousand units the items no longer fit in the CPU's caches, and each pass over them
+ * costs as much as the rest of the digest.
+ */
+function countTasks(items: readonly ItemRecord[]): TaskCounts[] {
+  const counts = new Map(TASK_KEYS.map((task) => [task, { task, total: 0, ...(Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemState, number>) }]));
+  for (const i of items) {
+    const c = counts.get(i.task);
+    if (!c) continue;
+    c[i.state]++;
+    c.total++;
+  }
+  return [...counts.values()];
+}
+
+export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+  const units = [...data.units].sort((a, b) => a.position - b.position);
+  const itemsByUnit = groupBy(data.items, (i) => i.unitId);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  // An audited item is looked up among its unit's items: a map of every item by key costs more
+  // than the rest of the digest.
+  const itemOf = (e: AuditRecord) => (itemsByUnit.get(e.unitId ?? -1) ?? []).find((i) => i.key === e.itemKey);
+  const isOverdue = (i: ItemRecord) => {
+    const d = deadlineForTask(data.deadlines, i.task);
+    return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
+  };
+
+  const deadlines = [...data.deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const pendingUnits = deadlines.map(() => 0);
+  const openUnits: string[][] = deadlines.map(() => []);
+  const overdue: OverdueUnit[] = [];
+  const blocked: DigestSummary["blocked"] = [];
+  const waiting: DigestSummary["waiting"] = [];
+  const names: Record<string, string> = {};
+  const noContact: UnitRecord[] = [];
+  let unitsDone = 0;
+  // NOTE: one pass over the units and their items for everything the digest counts.
+  for (const unit of units) {
+    const items = itemsByUnit.get(unit.id) ?? [];
+    for (const c of unit.contacts) if (c.slackUserId) names[c.slackUserId] ??= c.name;
+    deadlines.forEach((d, k) => {
+      if (!items.some((i) => !isFinished(i.state) && d.tasks.includes(i.task))) return;
+      pendingUnits[k]!++;
+      openUnits[k]!.push(unit.name);
+    });
+    const finished = items.every((i) => isFinished(i.state));
+    if (finished) unitsDone++;
+    const late = items.filter(isOverdue);
+    const contacts = unit.contacts.filter((c) => c.slackUserId);
+    if (late.length > 0) overdue.push({ unit, items: late, contacts });
+    for (const item of items) {
+      if (item.state === "blocked") blocked.push({ unit, item });
+      if (isWaiting(item, now)) waiting.push({ unit, item });
+    }
+    if (!finished && contacts.length === 0) noContact.push(unit);
+  }
+
+  // Net per item: its state before the first change and after the last, in 附件3 order.
+  const byItem = new Map<string, AuditRecord[]>();
+  for (const e of audit.entries) {
+    if (e.field !== "state" || !e.itemKey) continue;
+    const list = byItem.get(e.itemKey) ?? [];
+    list.push(e);
+    byItem.set(e.itemKey, list);
+  }
+  const changes: (StateChange & { position: number })[] = [];
+  for (const [key, entries] of byItem) {
+    const first = entries[0]!;
+    const last = entries.at(-1)!;
+    if ((first.fromValue ?? "") === (last.toValue ?? "")) continue;
+    const item = itemOf(last);
+    const unit = item ? unitById.get(item.unitId) : undefined;
+    changes.push({
+      at: last.at,
+      unitName: last.unitName ?? unit?.name ?? "",
+      itemKey: key,
+      itemLabel: item ? itemLabel(item) : key,
+      from: first.fromValue ?? "",
+      to: last.toValue ?? "",
+      actors: [...new Set(entries.map((e) => e.actor))],
+      expectedBy: item && item.state === last.toValue && isWaiting(item, now) ? item.expectedBy : null,
+      position: unit?.position ?? Number.MAX_SAFE_INTEGER,
+    });
+  }
+  changes.sort((a, b) => a.position - b.position || a.at.getTime() - b.at.getTime());
+
+  return {
+    now,
+    unitCount: units.length,
+    unitsDone,
+    deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]!, openUnits: openUnits[k]! })),
+    tasks: countTasks(data.items),
+    overdue,
+    blocked,
+    waiting,
+    names,
+    noContact,
+    since: audit.since,
+    changes: changes.map(({ position: _, ...c }) => c),
+    undelivered: [...undelivered],
+  };
+}
+
+export function buildDigest(
+  snapshot: CampaignData,
+  auditSince: AuditSince,
+  now: Date,
+  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[] } = {},
+): Digest {
+  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered);
+  const { message, truncated } = buildDigestMessage(summary, options);
+  return { summary, message, truncated };
+}

@@ -1,0 +1,145 @@
+// The bot's clockwork: reminder passes and the daily digest on their crons (Asia/Shanghai,
+// whatever the server's TZ), deferred past quiet hours, made up at start when missed, and tried
+// again the same day when a run failed or left messages pending.
+import { schedule, type ScheduledTask } from "node-cron";
+import { CAMPAIGN_TZ, formatIsoShanghai } from "../domain/model/calendar.ts";
+import { runDigest } from "./digest-pass.ts";
+import { runReminderPass } from "./reminder-pass.ts";
+import { leftForLater, type DeliveryResult } from "./deliver.ts";
+import type { OutgoingDeps } from "./outgoing-deps.ts";
+import { catchUpTime, runTimeFor } from "./schedule-slots.ts";
+
+/** After a run that left work, the next tries: then every 30 minutes, while the day lasts. */
+export const RETRY_DELAYS_MS = [2, 5, 10, 20, 30].map((m) => m * 60_000);
+
+export type RunOutcome = "ok" | "incomplete" | "failed";
+
+export interface JobStatus {
+  /** When the last run started, and how it ended (undefined while the first is running). */
+  lastRunAt?: Date;
+  lastOutcome?: RunOutcome;
+  /** What was left, or the error. */
+  lastDetail?: string;
+  running: boolean;
+  nextRetryAt?: Date;
+}
+
+export interface Scheduler {
+  /** Stops the crons and pending timers; waits for a run in progress to stop between sends. */
+  stop(): Promise<void>;
+  /** Resolves when the runs started so far (catch-up included) have finished; for tests and logs. */
+  idle(): Promise<void>;
+  /** Each job's last run, for /healthz. */
+  status(): Record<string, JobStatus>;
+}
+
+interface Job {
+  name: string;
+  cron: string;
+  run(now: Date, signal: AbortSignal): Promise<{ results: DeliveryResult[] }>;
+}
+
+function describeLeft(left: DeliveryResult[]): string {
+  return left.map((r) => `${r.key} (${r.outcome}${r.error ? `: ${r.error}` : ""})`).join(", ");
+}
+
+export function startScheduler(deps: OutgoingDeps): Scheduler {
+  const abort = new AbortController();
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Map<string, Promise<void>>();
+  const statuses: Record<string, JobStatus> = {};
+  const retryDelays = deps.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const jobs: Job[] = [
+    { name: "reminders", cron: deps.config.REMINDER_CRON, run: (now, signal) => runReminderPass(deps, now, { signal }) },
+    { name: "digest", cron: deps.config.DIGEST_CRON, run: (now, signal) => runDigest(deps, now, { signal }) },
+  ];
+  for (const job of jobs) statuses[job.name] = { running: false };
+
+  const later = (job: Job, at: Date, why: string, action: () => void) => {
+    const delay = at.getTime() - deps.clock().getTime();
+    if (delay <= 0) return action();
+    deps.logger.info(`${job.name}: ${why} at ${formatIsoShanghai(at)}`);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      action();
+    }, delay);
+    timers.add(timer);
+  };
+
+  /** `slot`: the moment the run was due; a retry belongs to the slot's day and no other. */
+  const runNow = (job: Job, slot: Date, attempt: number) => {
+    const status = statuses[job.name]!;
+    if (abort.signal.aborted || running.has(job.name)) return;
+    const now = deps.clock();
+    deps.logger.info(`${job.name}: run as of ${formatIsoShanghai(now)}${attempt > 0 ? ` (try ${attempt + 1})` : ""}`);
+    Object.assign(status, { lastRunAt: now, running: true, nextRetryAt: undefined });
+    let retry: (() => void) | undefined;
+    const done = job
+      .run(now, abort.signal)
+      .then((report): [RunOutcome, string] => {
+        const left = leftForLater(report.results);
+        return left.length === 0 ? ["ok", ""] : ["incomplete", describeLeft(left)];
+      })
+      .catch((error: unknown): [RunOutcome, string] => {
+        deps.logger.error(`${job.name} failed:`, error);
+        return ["failed", error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error)];
+      })
+      .then(([outcome, detail]) => {
+        Object.assign(status, { lastOutcome: outcome, lastDetail: detail || undefined, running: false });
+        if (outcome === "ok" || abort.signal.aborted) return;
+        const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)]!;
+        const at = runTimeFor(slot, deps.config.QUIET_HOURS, new Date(deps.clock().getTime() + delay));
+        if (!at) {
+          deps.logger.warn(`${job.name}: left ${detail}; no time left today to try again`);
+          return;
+        }
+        status.nextRetryAt = at;
+        retry = () => later(job, at, `${outcome === "failed" ? "failed" : "left work"}; tries again`, () => runNow(job, slot, attempt + 1));
+      })
+      .finally(() => {
+        running.delete(job.name);
+        retry?.();
+      });
+    running.set(job.name, done);
+  };
+
+  const runAt = (job: Job, at: Date | null, why: string) => {
+    if (!at) {
+      deps.logger.info(`${job.name}: ${why} falls in quiet hours until another day; skipped`);
+      return;
+    }
+    later(job, at, `${why} deferred (quiet hours)`, () => runNow(job, at, 0));
+  };
+
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    schedule(
+      job.cron,
+      () => {
+        const now = deps.clock();
+        runAt(job, runTimeFor(now, deps.config.QUIET_HOURS, now), "scheduled run");
+      },
+      { timezone: CAMPAIGN_TZ, name: `shutdown-${job.name}`, noOverlap: true },
+    ),
+  );
+
+  // A run missed while the bot was down goes out now (or after quiet hours, the same day).
+  // NOTE: runs are idempotent by their delivery keys, so making up one that did happen sends nothing.
+  for (const job of jobs) {
+    const at = catchUpTime(job.cron, deps.config.QUIET_HOURS, deps.clock());
+    if (at) runAt(job, at, "catch-up");
+  }
+
+  return {
+    async stop() {
+      abort.abort();
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all(running.values());
+    },
+    async idle() {
+      await Promise.all(running.values());
+    },
+    status: () => structuredClone(statuses),
+  };
+}

@@ -1,0 +1,101 @@
+// Reporting one item, from a typed command, a button or a modal: same rules, same audit.
+import { DomainError } from "../domain/errors.ts";
+import type { AuditSource, ItemRecord } from "../domain/model/records.ts";
+import { decideReport, type ReportRequest } from "../domain/report-rules.ts";
+import type { Caller } from "../store/caller-repository.ts";
+import { listItems } from "../store/campaign-repository.ts";
+import { applyItemChange } from "../store/change-repository.ts";
+import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
+import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError } from "../store/transaction.ts";
+import { findItemUnitKey } from "../store/unit-repository.ts";
+import { resultMessages as rm } from "../messages/result-messages.ts";
+import { justFinished } from "../domain/model/tasks.ts";
+import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
+import type { CommandResult } from "./command-result.ts";
+import type { CommandDeps } from "./run-command.ts";
+
+export interface ReportContext {
+  now: Date;
+  source: AuditSource;
+  requestKey?: string;
+  /** The reply kept with the request key; see CommandInput. */
+  replyOf?: (result: CommandResult) => string;
+  /** How long to wait for a busy store (default BUSY_RETRY_MS); a modal must answer within Slack's 3 s. */
+  storeWaitMs?: number;
+}
+
+export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: ReportRequest, ctx: ReportContext): Promise<CommandResult> {
+  // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
+  const { unit } = deps.reader.unitWithItems(unitKey)!;
+  const deadlines = deps.reader.deadlines();
+  const prefix = commandPrefix(caller, unit);
+  return inTransaction(deps.db, async (tx) => {
+    // The items are read inside the transaction: the change is decided on what it replaces.
+    const items = await listItems(tx, { unitId: unit.id });
+    const change = decideReport(unit, items, req, { now: ctx.now, deadlines, prefix });
+    let result: CommandResult = { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
+    if (change) {
+      const item = await applyItemChange(tx, change, { actor: caller.userId, source: ctx.source, now: ctx.now });
+      const after = items.map((i) => (i.id === item.id ? item : i));
+      result = {
+        kind: "reported",
+        unit,
+        item,
+        from: change.item.state,
+        warnings: change.warnings,
+        items: after,
+        deadlines,
+        now: ctx.now,
+        prefix,
+        // Only the change that finishes the unit announces it (the delivery log keeps it to once).
+        ...(justFinished(items, after) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
+      };
+    }
+    // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.
+    if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
+    return result;
+  }, ctx.storeWaitMs);
+}
+
+/** A report about an item named by its key (buttons, modals), checked against who is asking. */
+export async function reportItemByKey(
+  deps: Pick<CommandDeps, "db" | "reader" | "envCoordinators">,
+  input: { userId: string; itemKey: string } & Omit<ReportRequest, "task" | "domain"> & ReportContext,
+): Promise<CommandResult> {
+  try {
+    const target = await findItemUnitKey(deps.db, input.itemKey);
+    if (!target) throw new DomainError("no_such_item", "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    const caller = deps.reader.caller(input.userId, deps.envCoordinators);
+    if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
+    const unitKey = targetUnit(caller, target.unitKey, "status");
+    const req: ReportRequest = { state: input.state, task: target.task, domain: target.domain ?? undefined, method: input.method, note: input.note };
+    return await reportItem(deps, caller, unitKey, req, input);
+  } catch (error) {
+    if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
+    if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
+    if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
+    if (error instanceof StoreMissingError) return { kind: "error", code: "store_missing", message: rm.storeMissing };
+    if (isStoreFault(error)) return { kind: "error", code: "store_fault", message: rm.storeFault };
+    throw error;
+  }
+}
+
+export type ItemAccess =
+  | { kind: "ok"; item: ItemRecord; unitName: string }
+  | { kind: "refused"; result: CommandResult };
+
+/** The item a button names, if the caller may change it; checked before any modal opens. */
+export async function loadItemForCaller(deps: Pick<CommandDeps, "db" | "reader" | "envCoordinators">, userId: string, itemKey: string): Promise<ItemAccess> {
+  try {
+    const target = await findItemUnitKey(deps.db, itemKey);
+    if (!target) throw new DomainError("no_such_item", "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    const caller = deps.reader.caller(userId, deps.envCoordinators);
+    if (!isRegistered(caller)) return { kind: "refused", result: { kind: "not-registered", userId } };
+    targetUnit(caller, target.unitKey, "status");
+    const { unit, items } = deps.reader.unitWithItems(target.unitKey)!;
+    return { kind: "ok", item: items.find((i) => i.key === itemKey)!, unitName: unit.name };
+  } catch (error) {
+    if (error instanceof DomainError) return { kind: "refused", result: { kind: "error", code: error.code, message: error.message, hint: error.hint } };
+    throw error;
+  }
+}
