@@ -1,7 +1,7 @@
 // One size, one phase of the planning section, in a process of its own so its peak memory is its own.
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildDigest } from "../src/domain/digest-summary.ts";
+import { buildDigest } from "../src/slack/blocks/digest-blocks.ts";
 import { planMessages } from "../src/schedule/reminder-pass.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
 import { PLAN_AT, syntheticAuditSince, syntheticCampaign } from "./synthetic-campaign.ts";

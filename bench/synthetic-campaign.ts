@@ -4,7 +4,7 @@ import { seedInstant } from "../src/domain/model/calendar.ts";
 import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../src/domain/model/records.ts";
 import { itemKey, TASKS_NEVER_NA, UNIT_TASKS, type ItemState, type TaskKey } from "../src/domain/model/tasks.ts";
 import type { AuditSince } from "../src/domain/digest-summary.ts";
-import type { CampaignSnapshot } from "../src/store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../src/domain/model/records.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 
 export const CAMPAIGN_YEAR = 2027;

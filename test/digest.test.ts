@@ -1,14 +1,15 @@
 // The coordinators' digest: the same numbers as the export, the audit trail's changes, Slack's limits.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildDigest } from "../src/domain/digest-summary.ts";
+import { buildDigest } from "../src/slack/blocks/digest-blocks.ts";
 import { composeDigest, postDigestNow, previewDigest, runDigest, sendExportToUser } from "../src/schedule/digest-pass.ts";
 import { ITEM_STATES, TASK_KEYS, isFinished, itemKey, UNIT_TASKS, type ItemState } from "../src/domain/model/tasks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
-import { type SlackMessage } from "../src/slack/blocks/block-kit.ts";
+import { type SlackMessage } from "../src/slack/blocks/slack-message.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
-import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
+import { readSnapshot } from "../src/store/campaign-repository.ts";
+import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { groupBy } from "../src/lib/group-by.ts";
 import { addContact, finishUnit, setState } from "./helpers/campaign-script.ts";

@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CENTER_STEPS,
-  chasesUnit,
-  decideFilingStep,
-  filingWaitsOn,
-  initialFilingStep,
-  itemStateOf,
-  moveToRoute,
-  readFilingRequest,
-  readFilingStep,
-  requestForItemState,
-  routeForProvider,
-  type CenterStep,
-  type FilingActor,
-  type FilingRequest,
-  type FilingStep,
-  type SelfStep,
-} from "../src/domain/icp-path.ts";
+import { chasesUnit, decideFilingStep, filingWaitsOn, initialFilingStep, itemStateOf, moveToRoute, readFilingRequest, readFilingStep, requestForItemState, routeForProvider } from "../src/domain/icp-path.ts";
+import { CENTER_STEPS, type CenterStep, type FilingActor, type FilingRequest, type FilingStep, type SelfStep } from "../src/domain/model/icp-steps.ts";
 import { filingStepLabel } from "../src/messages/icp-filing-messages.ts";
 
 const center = (step: CenterStep, blocked = false): FilingStep => ({ route: "center", step, blocked });

@@ -2,7 +2,8 @@
 // per-message budget that cuts lists at an entry boundary.
 import { describe, expect, it } from "vitest";
 import { clipMrkdwn, code, escapeMrkdwn, joinMd, md, mention, mrkdwnAsSent, toMrkdwn } from "../src/messages/mrkdwn.ts";
-import { context, fields, message, section } from "../src/slack/blocks/block-kit.ts";
+import { context, fields, section } from "../src/slack/blocks/block-kit.ts";
+import { message } from "../src/slack/blocks/slack-message.ts";
 import { blockChars, fitBlockList, fitTextList, keepWithinBudget, roomFor, shareRoom, type TextList } from "../src/slack/blocks/message-budget.ts";
 import { typedText } from "../src/slack/slash-text.ts";
 import { escapeMentions } from "../tools/sandbox/mentions.ts";

@@ -4,9 +4,11 @@ import type { UnitRecord } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
 import { replaceItemInBlocks } from "../src/slack/blocks/item-buttons.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
-import { type KnownBlock, type SlackMessage } from "../src/slack/blocks/block-kit.ts";
+import { type KnownBlock } from "../src/slack/blocks/block-kit.ts";
+import { type SlackMessage } from "../src/slack/blocks/slack-message.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
-import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
+import { readSnapshot } from "../src/store/campaign-repository.ts";
+import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 

@@ -1,7 +1,8 @@
 // The planner over the June calendar of 2027 (deadlines from the seed), whatever the process TZ.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planReminders, type ReminderPlan } from "../src/domain/reminder-planner.ts";
-import { readSnapshot, type CampaignSnapshot } from "../src/store/campaign-repository.ts";
+import { readSnapshot } from "../src/store/campaign-repository.ts";
+import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { addContact, finishUnit, setState } from "./helpers/campaign-script.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 

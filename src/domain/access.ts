@@ -1,7 +1,15 @@
 // Who may act on which unit. Checked on the server for every change, whatever the surface.
 import { DomainError } from "./errors.ts";
 import { accessMessages as am } from "../messages/result-messages.ts";
-import type { Caller } from "../store/caller-repository.ts";
+
+/** Who is calling: a coordinator (environment or added at run time), a contact of some units, or nobody yet. */
+export interface Caller {
+  userId: string;
+  isCoordinator: boolean;
+  contactId: number | null;
+  /** Units the caller is a contact of, in 附件3 order. */
+  units: { id: number; key: string; name: string }[];
+}
 
 export const isRegistered = (c: Caller) => c.isCoordinator || c.units.length > 0;
 

@@ -1,12 +1,10 @@
-// What the coordinators' digest says: a pure function of the campaign, the audit trail and `now`.
+// What the coordinators' digest says (its summary; src/slack/blocks/digest-blocks.ts makes the message): a pure function of the campaign, the audit trail and `now`.
 import type { AuditRecord, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "./model/records.ts";
 import { deadlineForTask, isWaiting } from "./model/records.ts";
 import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";
 import type { CampaignData } from "./reminder-planner.ts";
-import { buildDigestMessage } from "../slack/blocks/digest-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 
 export type TaskCounts = { task: TaskKey; total: number } & Record<ItemState, number>;
 
@@ -64,13 +62,6 @@ export interface UndeliveredMessage {
   target: string;
   /** Slack's error code. */
   error: string;
-}
-
-export interface Digest {
-  summary: DigestSummary;
-  message: SlackMessage;
-  /** A list was cut: the full table goes along as a CSV file. */
-  truncated: boolean;
 }
 
 /** The audit trail since the last digest (`since` null when there was none). */
@@ -183,13 +174,3 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
   };
 }
 
-export function buildDigest(
-  snapshot: CampaignData,
-  auditSince: AuditSince,
-  now: Date,
-  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[] } = {},
-): Digest {
-  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered);
-  const { message, truncated } = buildDigestMessage(summary, options);
-  return { summary, message, truncated };
-}

@@ -3,34 +3,17 @@
 // reported it by hand; a person's report is kept, and the reply says so.
 import { factNote } from "../messages/fact-messages.ts";
 import type { ItemRecord, UnitFacts } from "./model/records.ts";
-import type { ItemChange } from "./report-rules.ts";
 import type { TaskKey } from "./model/tasks.ts";
+import type { DrivingFact, FactOutcome, FactReason } from "./model/facts.ts";
 
 /** Who the audit trail names for a change the system made. */
 export const SYSTEM_ACTOR = "system";
-
-export type DrivingFact = "secondLevel" | "migrateData";
 
 /** Which fact decides which task: when the fact is false, the task is not needed. */
 export const FACT_RULES: readonly { fact: DrivingFact; task: TaskKey }[] = [
   { fact: "secondLevel", task: "ipicp" },
   { fact: "migrateData", task: "backup" },
 ];
-
-export type FactReason = { fact: DrivingFact; value: boolean | null };
-
-/** An item a person reported that the fact now contradicts: left as it is, and said. */
-export interface KeptByHand {
-  item: ItemRecord;
-  reason: FactReason;
-  /** What the fact would have made of it. */
-  wanted: "na" | "todo";
-}
-
-export interface FactOutcome {
-  changes: (ItemChange & { reason: FactReason })[];
-  kept: KeptByHand[];
-}
 
 const byHand = (item: ItemRecord) => item.updatedBy !== null && item.updatedBy !== SYSTEM_ACTOR;
 

@@ -3,7 +3,8 @@ import { calendarDaysUntil, shanghaiDay } from "./model/calendar.ts";
 import { isWaiting, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import { isFinished } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { cadenceSteps, type CadenceStep } from "./cadence.ts";
+import { cadenceSteps } from "./cadence.ts";
+import type { CadenceStep } from "./model/cadence-steps.ts";
 
 export interface CampaignData {
   units: readonly UnitRecord[];

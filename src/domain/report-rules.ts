@@ -8,6 +8,7 @@ import { DomainError } from "./errors.ts";
 import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import type { DomainMethod, ItemState, TaskKey } from "./model/tasks.ts";
 import { mayBeNotApplicable } from "./model/unit-rules.ts";
+import type { ItemChange } from "./model/records.ts";
 
 export interface ReportRequest {
   state: ItemState;
@@ -25,15 +26,6 @@ export interface ReportContext {
   deadlines: readonly DeadlineRecord[];
   /** Put before commands in hints ("区统计局 "), when the person must name the unit. */
   prefix?: string;
-}
-
-export interface ItemChange {
-  item: ItemRecord;
-  state: ItemState;
-  method: DomainMethod | null;
-  note: string | null;
-  expectedBy: Date | null;
-  warnings: string[];
 }
 
 const withoutWww = (d: string) => d.replace(/^www\./, "");

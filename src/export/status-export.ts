@@ -2,7 +2,7 @@
 // NOTE: column names are a public contract (README, tests, other tools): keep them stable.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
 import { deadlineForTask } from "../domain/model/records.ts";
-import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../domain/model/records.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { toCsv } from "./csv.ts";
 

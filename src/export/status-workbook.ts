@@ -1,7 +1,7 @@
 // The status as an Excel workbook: the report for the city (one row per unit, in Chinese) and,
 // on a second sheet, every checklist item exactly as the CSV has it.
 import type ExcelJS from "exceljs";
-import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../domain/model/records.ts";
 import { neutralizeFormula } from "./formula-guard.ts";
 import { buildStatusRows, STATUS_COLUMNS } from "./status-export.ts";
 import { buildUnitReportRows, UNIT_REPORT_HEADERS } from "./unit-report.ts";

@@ -5,7 +5,7 @@ import { groupBy } from "../lib/group-by.ts";
 import { TASK_LABEL } from "../messages/command-messages.ts";
 import { formatDueShort } from "../domain/model/calendar.ts";
 import { itemStateWords } from "../messages/item-messages.ts";
-import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../domain/model/records.ts";
 
 export const UNIT_REPORT_HEADERS = [
   "序号",

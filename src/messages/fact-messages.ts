@@ -1,5 +1,5 @@
 // What the system says when a unit's facts decide its items. Chinese.
-import type { DrivingFact, FactOutcome, FactReason, KeptByHand } from "../domain/fact-rules.ts";
+import type { DrivingFact, FactOutcome, FactReason, KeptByHand } from "../domain/model/facts.ts";
 import { STATE_LABEL, TASK_LABEL } from "./command-messages.ts";
 import { md, mention, type Mrkdwn, type MrkdwnLike } from "./mrkdwn.ts";
 

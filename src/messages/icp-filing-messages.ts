@@ -1,5 +1,5 @@
 // What people read about ICP filings (备案): the number's format, the filing path and its steps. Chinese.
-import type { CenterStep, FilingActor, FilingStep, SelfStep } from "../domain/icp-path.ts";
+import type { CenterStep, FilingActor, FilingStep, SelfStep } from "../domain/model/icp-steps.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
 
 const EXAMPLE = "苏ICP备12345678号";

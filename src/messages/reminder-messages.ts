@@ -8,7 +8,7 @@ import { filingBelongsToParent } from "../domain/model/unit-rules.ts";
 import { finishCommand, icpPathText, itemLabel, itemStateWords } from "./item-messages.ts";
 import { columnGuide } from "./notice-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
-import type { CadenceStep } from "../domain/cadence.ts";
+import type { CadenceStep } from "../domain/model/cadence-steps.ts";
 
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
 export { itemLabel } from "./item-messages.ts";

@@ -1,6 +1,6 @@
 // Every text of the verification probes a person reads, in one place.
 import { formatDueShort } from "../domain/model/calendar.ts";
-import type { Verification, VerifiedTask } from "../verification/verification-types.ts";
+import type { Verification, VerifiedTask } from "../domain/model/verification.ts";
 
 export const VERIFICATION_LABEL: Record<Verification, string> = {
   unverified: "未核查",

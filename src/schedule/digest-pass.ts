@@ -9,16 +9,18 @@ import { findKeyedMessage, postKeyedMessage, uploadFile, type Sent } from "../sl
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { buildStatusWorkbook } from "../export/status-workbook.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
-import type { SlackMessage } from "../slack/blocks/block-kit.ts";
+import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { listAudit } from "../store/audit-repository.ts";
-import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
+import { readSnapshot } from "../store/campaign-repository.ts";
+import { type CampaignSnapshot } from "../domain/model/records.ts";
 import { findDelivery, lastSent, listUndeliverable } from "../store/delivery-repository.ts";
 import { listCoordinators } from "../store/caller-repository.ts";
 import { undeliveredLine, undeliveredTexts } from "../messages/undelivered-messages.ts";
 import { joinMd } from "../messages/mrkdwn.ts";
-import { message, section } from "../slack/blocks/block-kit.ts";
+import { section } from "../slack/blocks/block-kit.ts";
+import { message } from "../slack/blocks/slack-message.ts";
 import type { Db } from "../store/open-store.ts";
-import { buildDigest, type Digest } from "../domain/digest-summary.ts";
+import { buildDigest, type Digest } from "../slack/blocks/digest-blocks.ts";
 
 /** Kinds of posted digests: "since the last digest" counts both. */
 export const DIGEST_KINDS = ["digest", "digest-now"] as const;

@@ -8,8 +8,9 @@ import { contactsWithWorkUnder } from "../domain/pending-work.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { unitDoneMessages } from "./unit-done.ts";
 import { buildDeadlineNotice, buildWelcomeMessage } from "../slack/blocks/notice-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/block-kit.ts";
-import { readSnapshot, type CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { SlackMessage } from "../slack/blocks/slack-message.ts";
+import { readSnapshot } from "../store/campaign-repository.ts";
+import { type CampaignSnapshot } from "../domain/model/records.ts";
 import type { FollowUp } from "../use-cases/command-result.ts";
 
 function keyed(key: string, kind: string, target: string, message: SlackMessage, now: Date): Outgoing {

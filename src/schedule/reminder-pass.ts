@@ -6,7 +6,7 @@ import { formatQuietHours, isQuietTime } from "../domain/quiet-hours.ts";
 import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../slack/blocks/reminder-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/block-kit.ts";
+import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
 import { planReminders, type ReminderPlan } from "../domain/reminder-planner.ts";

@@ -5,7 +5,7 @@ import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { isFinished } from "../domain/model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { buildUnitDoneMessage } from "../slack/blocks/notice-blocks.ts";
-import type { CampaignSnapshot } from "../store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../domain/model/records.ts";
 
 /** Delivery-log key of a unit's 🎉 line: once per unit, whatever happens after. */
 export const unitDoneKey = (unitKey: string) => `unit-done:${unitKey}`;

@@ -1,7 +1,7 @@
 // The Slack calls of outgoing messages. The client must not retry by itself (see createDeliveryClient):
 // retries, backoff and Retry-After are ours, so a pass never hangs on the client's own schedule.
 import { WebClient, type Logger, type WebAPICallResult } from "@slack/web-api";
-import type { SlackMessage } from "./blocks/block-kit.ts";
+import type { SlackMessage } from "./blocks/slack-message.ts";
 
 /** event_type of the metadata that carries a message's idempotency key. */
 export const DELIVERY_EVENT_TYPE = "shutdown_delivery";

@@ -1,14 +1,7 @@
 // Who is calling: a coordinator (environment or added at run time), a contact of some units, or nobody yet.
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
-
-export interface Caller {
-  userId: string;
-  isCoordinator: boolean;
-  contactId: number | null;
-  /** Units the caller is a contact of, in 附件3 order. */
-  units: { id: number; key: string; name: string }[];
-}
+import type { Caller } from "../domain/access.ts";
 
 export async function findCaller(db: Db | Tx, userId: string, envCoordinators: readonly string[]): Promise<Caller> {
   const [coordinator, contact] = await Promise.all([

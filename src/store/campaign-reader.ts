@@ -6,9 +6,9 @@ import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
-import type { Caller } from "./caller-repository.ts";
+import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { sortItems, type CampaignSnapshot } from "./campaign-repository.ts";
+import { sortItems, type CampaignSnapshot } from "../domain/model/records.ts";
 
 type Row = Record<string, unknown>;
 

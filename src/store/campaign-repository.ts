@@ -1,10 +1,10 @@
 // Reads the campaign as plain records; the domain never sees Prisma.
 import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
-import { compareTasks } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
+import { sortItems, type CampaignSnapshot } from "../domain/model/records.ts";
 
 type Reader = Db | Tx;
 
@@ -73,17 +73,6 @@ function toItemRecord(i: ItemRow): ItemRecord {
   };
 }
 
-/** Items in checklist order: task order, then domain order. */
-export function sortItems(items: ItemRecord[], domainOrder: Map<string, number> = new Map()): ItemRecord[] {
-  return items.sort(
-    (a, b) =>
-      a.unitId - b.unitId ||
-      compareTasks(a.task, b.task) ||
-      (domainOrder.get(a.domain ?? "") ?? 0) - (domainOrder.get(b.domain ?? "") ?? 0) ||
-      a.id - b.id,
-  );
-}
-
 export async function listItems(db: Reader, where: { unitId?: number } = {}): Promise<ItemRecord[]> {
   const rows = await db.checklistItem.findMany({ where, include: itemInclude, orderBy: { id: "asc" } });
   const domainOrder = new Map(rows.filter((r) => r.domain).map((r) => [r.domain!.name, r.domain!.position]));
@@ -102,13 +91,6 @@ export async function listDeadlines(db: Reader): Promise<DeadlineRecord[]> {
     updatedAt: d.updatedAt,
     updatedBy: d.updatedBy,
   }));
-}
-
-/** Everything a pure planner, digest or export needs, read in one snapshot. */
-export interface CampaignSnapshot {
-  units: UnitRecord[];
-  items: ItemRecord[];
-  deadlines: DeadlineRecord[];
 }
 
 export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {

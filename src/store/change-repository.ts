@@ -1,9 +1,10 @@
 // Every change to the campaign, each with its audit entry in the caller's transaction.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
-import { decideFactChanges, SYSTEM_ACTOR, type FactOutcome } from "../domain/fact-rules.ts";
+import { decideFactChanges, SYSTEM_ACTOR } from "../domain/fact-rules.ts";
+import { type FactOutcome } from "../domain/model/facts.ts";
 import { factReasonText } from "../messages/fact-messages.ts";
 import type { AuditSource, ItemRecord } from "../domain/model/records.ts";
-import type { ItemChange } from "../domain/report-rules.ts";
+import type { ItemChange } from "../domain/model/records.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { listItems } from "./campaign-repository.ts";

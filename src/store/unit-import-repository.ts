@@ -4,7 +4,7 @@ import { formatYesNo } from "../domain/unit-facts.ts";
 import type { ImportedContact, UnitImport } from "../units/units-csv.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { applyFactRules } from "./change-repository.ts";
-import type { KeptByHand } from "../domain/fact-rules.ts";
+import type { KeptByHand } from "../domain/model/facts.ts";
 import { describeContact } from "./contact-text.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction, type Tx } from "./transaction.ts";

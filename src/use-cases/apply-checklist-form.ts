@@ -1,7 +1,8 @@
 // The checklist form: every change checked first, then all applied in one transaction (source modal).
 import { choiceToState, type ChecklistFormInput } from "../domain/checklist-form.ts";
 import { DomainError } from "../domain/errors.ts";
-import { decideReport, type ItemChange } from "../domain/report-rules.ts";
+import { decideReport } from "../domain/report-rules.ts";
+import { type ItemChange } from "../domain/model/records.ts";
 import { noteForInput } from "../domain/text-limits.ts";
 import { IcpNumberSchema } from "../domain/unit-facts.ts";
 import { MODAL_TEXT } from "../messages/button-messages.ts";

@@ -8,7 +8,7 @@ import { isFinished } from "../domain/model/tasks.ts";
 import { hintTexts } from "../messages/hint-messages.ts";
 import { reportCommand } from "../messages/item-messages.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
-import type { Caller } from "../store/caller-repository.ts";
+import type { Caller } from "../domain/access.ts";
 import { commandPrefix, isRegistered } from "../domain/access.ts";
 
 interface UnitWork {

@@ -2,7 +2,7 @@
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource, ItemRecord } from "../domain/model/records.ts";
 import { decideReport, type ReportRequest } from "../domain/report-rules.ts";
-import type { Caller } from "../store/caller-repository.ts";
+import type { Caller } from "../domain/access.ts";
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";

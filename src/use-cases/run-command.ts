@@ -12,7 +12,8 @@ import { contactsWithWorkUnder } from "../domain/pending-work.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
-import { listCoordinators, type Caller } from "../store/caller-repository.ts";
+import { listCoordinators } from "../store/caller-repository.ts";
+import type { Caller } from "../domain/access.ts";
 import {
   addCoordinator,
   applyContactField,

@@ -6,7 +6,7 @@ import type { UnitRecord } from "../domain/model/records.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { listItems } from "../store/campaign-repository.ts";
-import type { Caller } from "../store/caller-repository.ts";
+import type { Caller } from "../domain/access.ts";
 import { applyFactRules, applyUnitFact, type Who } from "../store/change-repository.ts";
 import type { Tx } from "../store/transaction.ts";
 import { commandPrefix } from "../domain/access.ts";

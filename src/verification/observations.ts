@@ -2,17 +2,8 @@
 // inconclusive, with the sources that say so and the line of evidence people read.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
 import { evidenceLines, verificationAdvice } from "../messages/verification-messages.ts";
-import type {
-  DnsResult,
-  HttpResult,
-  ProbeOutcome,
-  RegistryResult,
-  SchemeResult,
-  SiteReason,
-  UnbindReason,
-  UnbindResult,
-  VerifiedTask,
-} from "./verification-types.ts";
+import type { DnsResult, HttpResult, ProbeOutcome, RegistryResult, SchemeResult, SiteReason, UnbindReason, UnbindResult } from "./verification-types.ts";
+import type { VerifiedTask } from "../domain/model/verification.ts";
 
 export type DomainReason = "dns-present" | "cname-present" | "dns-mixed" | "dns-gone" | "registry-gone" | "dns-unsure";
 export type ObservationReason = SiteReason | UnbindReason | DomainReason | "offline";

@@ -3,7 +3,7 @@
 // "present" in a row; inconclusive observations count for neither and break no streak.
 // A pure function of the state, the observation and the options; the state is plain JSON.
 import type { Observation } from "./observations.ts";
-import type { Verification } from "./verification-types.ts";
+import type { Verification } from "../domain/model/verification.ts";
 
 export const CONFIRM_AFTER = 3;
 export const CONTRADICT_AFTER = 2;

@@ -12,18 +12,8 @@ import { createRegistryQueue, notQueried, registryServerOf, type RegistryQueue }
 import { planRegistryQueries, type RegistryCandidate, type RegistryPlan } from "./registry-rate-guard.ts";
 import { normalizeDomain, registryTargetOf } from "./registry-target.ts";
 import { probeUnbind } from "./unbind-probe.ts";
-import {
-  VERIFIED_TASKS,
-  type DnsResult,
-  type EvidenceRecord,
-  type Fingerprint,
-  type HttpResult,
-  type ProbeOutcome,
-  type RegistryResult,
-  type SchemeResult,
-  type UnbindResult,
-  type VerifiedTask,
-} from "./verification-types.ts";
+import { type DnsResult, type EvidenceRecord, type Fingerprint, type HttpResult, type ProbeOutcome, type RegistryResult, type SchemeResult, type UnbindResult } from "./verification-types.ts";
+import { VERIFIED_TASKS, type VerifiedTask } from "../domain/model/verification.ts";
 import { type VerifySettings } from "./verify-settings.ts";
 
 export interface VerificationTarget {

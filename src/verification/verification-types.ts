@@ -3,14 +3,6 @@
 /** What one probe says about "is it gone?". Inconclusive never counts either way. */
 export type ProbeOutcome = "gone" | "present" | "inconclusive";
 
-/** The checklist items the probes can verify. `site` and `unbind` are per unit, `domain` per domain. */
-export const VERIFIED_TASKS = ["site", "unbind", "domain"] as const;
-export type VerifiedTask = (typeof VERIFIED_TASKS)[number];
-
-/** 未核查 · 已核实 · 不符 · 无法判断 (labels in src/messages/verification-messages.ts). */
-export const VERIFICATIONS = ["unverified", "confirmed", "contradicted", "inconclusive"] as const;
-export type Verification = (typeof VERIFICATIONS)[number];
-
 export type ProbeKind = "dns" | "http" | "unbind" | "registry";
 
 /** One question asked on the network: what was asked, of whom, when, what came back. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { advanceVerification, decideVerification, INITIAL_VERIFICATION, type ObservationInput, type VerdictOptions } from "../../src/verification/verdict.ts";
-import type { ProbeOutcome, Verification, VerifiedTask } from "../../src/verification/verification-types.ts";
+import type { ProbeOutcome } from "../../src/verification/verification-types.ts";
+import type { Verification, VerifiedTask } from "../../src/domain/model/verification.ts";
 
 const START = Date.parse("2027-06-21T10:00:00+08:00");
 const HOUR = 3_600_000;

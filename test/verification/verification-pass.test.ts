@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { collectVerificationPass, runVerificationPass, unitObservations, type DomainVerification, type VerificationTarget } from "../../src/verification/verification-pass.ts";
 import { advanceVerification, INITIAL_VERIFICATION, type VerificationState } from "../../src/verification/verdict.ts";
-import type { VerifiedTask } from "../../src/verification/verification-types.ts";
+import type { VerifiedTask } from "../../src/domain/model/verification.ts";
 import { seedDomains } from "../../tools/fake-internet/seed-world.ts";
 import { deadResolverAddress, target, useFakeInternet } from "./fake-internet-fixture.ts";
 

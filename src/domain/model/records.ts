@@ -1,5 +1,5 @@
 // Plain records the domain works with; repositories map the store to these.
-import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "./tasks.ts";
+import { compareTasks, type DomainMethod, type ItemState, type TaskKey, type UnitGroup } from "./tasks.ts";
 
 export interface DomainRecord {
   id: number;
@@ -91,4 +91,31 @@ export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: Task
  */
 export function isWaiting(item: Pick<ItemRecord, "state" | "expectedBy">, now: Date): boolean {
   return item.state === "doing" && item.expectedBy !== null && item.expectedBy.getTime() >= now.getTime();
+}
+
+export interface ItemChange {
+  item: ItemRecord;
+  state: ItemState;
+  method: DomainMethod | null;
+  note: string | null;
+  expectedBy: Date | null;
+  warnings: string[];
+}
+
+/** Items in checklist order: task order, then domain order. */
+export function sortItems(items: ItemRecord[], domainOrder: Map<string, number> = new Map()): ItemRecord[] {
+  return items.sort(
+    (a, b) =>
+      a.unitId - b.unitId ||
+      compareTasks(a.task, b.task) ||
+      (domainOrder.get(a.domain ?? "") ?? 0) - (domainOrder.get(b.domain ?? "") ?? 0) ||
+      a.id - b.id,
+  );
+}
+
+/** Everything a pure planner, digest or export needs, read in one snapshot. */
+export interface CampaignSnapshot {
+  units: UnitRecord[];
+  items: ItemRecord[];
+  deadlines: DeadlineRecord[];
 }

@@ -1,8 +1,7 @@
 // Small Block Kit builders. Every mrkdwn text goes through toMrkdwn: a string is plain text and
 // is escaped, a Mrkdwn value (md``) is kept; plain_text objects are never escaped.
 import type { types } from "@slack/bolt";
-import { clipMrkdwn, clipPlain, toMrkdwn, type MrkdwnLike } from "../../messages/mrkdwn.ts";
-import { keepWithinBudget } from "./message-budget.ts";
+import { clipMrkdwn, clipPlain, type MrkdwnLike } from "../../messages/mrkdwn.ts";
 import { SLACK_LIMITS } from "./slack-limits.ts";
 
 export type KnownBlock = types.KnownBlock;
@@ -47,13 +46,3 @@ export const context = (...texts: MrkdwnLike[]): KnownBlock => ({
 
 export const divider = (): KnownBlock => ({ type: "divider" });
 
-export interface SlackMessage {
-  /** Notification and fallback text, mrkdwn as sent. */
-  text: string;
-  blocks: KnownBlock[];
-}
-
-/** A message within Slack's limits; builders fit their lists before, this is the last guard. */
-export function message(text: MrkdwnLike, blocks: KnownBlock[]): SlackMessage {
-  return { text: clipMrkdwn(toMrkdwn(text), SLACK_LIMITS.fallbackText).text, blocks: keepWithinBudget(blocks, "message") };
-}

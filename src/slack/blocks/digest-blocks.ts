@@ -1,5 +1,6 @@
 // Block Kit of the coordinators' digest: a pure function of its summary, within Slack's limits.
-import type { DigestSummary } from "../../domain/digest-summary.ts";
+import { summarizeCampaign, type AuditSince, type DigestSummary, type UndeliveredMessage } from "../../domain/digest-summary.ts";
+import type { CampaignData } from "../../domain/reminder-planner.ts";
 import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-messages.ts";
 import { calendarDaysUntil } from "../../domain/model/calendar.ts";
 import { groupBy } from "../../lib/group-by.ts";
@@ -16,7 +17,8 @@ import {
 } from "../../messages/digest-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
 import { joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
-import { context, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { context, header, section, type KnownBlock } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
 
 function mentions(ids: readonly (string | null)[]): Mrkdwn {
@@ -140,4 +142,23 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
   ];
   const text = digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length);
   return { message: message(text, blocks), truncated };
+}
+
+export interface Digest {
+  summary: DigestSummary;
+  message: SlackMessage;
+  /** A list was cut: the full table goes along as a CSV file. */
+  truncated: boolean;
+}
+
+/** The digest of the campaign as of `now`: its summary and its message. */
+export function buildDigest(
+  snapshot: CampaignData,
+  auditSince: AuditSince,
+  now: Date,
+  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[] } = {},
+): Digest {
+  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered);
+  const { message, truncated } = buildDigestMessage(summary, options);
+  return { summary, message, truncated };
 }

@@ -1,7 +1,8 @@
 // The join request the coordinators see, before and after it is decided.
 import { BUTTON_TEXT } from "../../messages/button-messages.ts";
 import { joinMessages as jm } from "../../messages/join-messages.ts";
-import { message, section, type SlackMessage } from "./block-kit.ts";
+import { section } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 
 export const JOIN_ACTION = { approve: "join_approve", reject: "join_reject" } as const;
 

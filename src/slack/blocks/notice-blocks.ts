@@ -6,7 +6,8 @@ import { finishCommand, itemLabel, taskWhat } from "../../messages/item-messages
 import { deadlineNoticeTexts as dt, unitDoneTexts, welcomeTexts as wt } from "../../messages/notice-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
 import { md, type Mrkdwn } from "../../messages/mrkdwn.ts";
-import { context, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { context, header, section, type KnownBlock } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
 
 export interface WelcomeData {

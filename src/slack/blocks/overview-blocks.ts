@@ -5,8 +5,9 @@ import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
-import type { CampaignSnapshot } from "../../store/campaign-repository.ts";
-import { header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import type { CampaignSnapshot } from "../../domain/model/records.ts";
+import { header, section, type KnownBlock } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type Room, type TextList } from "./message-budget.ts";
 
 export function countByTaskAndState(items: ItemRecord[]) {

@@ -14,7 +14,8 @@ import {
   stepNotes,
 } from "../../messages/reminder-messages.ts";
 import type { ContactReminder, Escalation, PendingWork } from "../../domain/reminder-planner.ts";
-import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { context, divider, header, section, type KnownBlock } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 import { itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
 import { fitBlockList, fits, roomFor, roomLeft, shareRoom, type Room } from "./message-budget.ts";
 import { countBlockId } from "./pending-count.ts";

@@ -6,7 +6,8 @@ import { dueText, icpPathText, itemLabel, nextStepText } from "../../messages/it
 import { joinMd, md } from "../../messages/mrkdwn.ts";
 import { listTexts } from "../../messages/list-messages.ts";
 import { unitSummaryTexts } from "../../messages/unit-summary-messages.ts";
-import { context, divider, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
+import { context, divider, header, section, type KnownBlock } from "./block-kit.ts";
+import { message, type SlackMessage } from "./slack-message.ts";
 import { itemLine, itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
 import { firstThatFits, fitBlockList, roomFor, roomLeft, type Room } from "./message-budget.ts";
 import { SLACK_LIMITS } from "./slack-limits.ts";

@@ -6,7 +6,7 @@ import { accessMessages } from "../../messages/result-messages.ts";
 import { HOME_TEXT } from "../../messages/button-messages.ts";
 import { HELP_REPORT_EXAMPLES, HELP_VIEW_EXAMPLES } from "../../messages/command-messages.ts";
 import { code, md } from "../../messages/mrkdwn.ts";
-import type { CampaignSnapshot } from "../../store/campaign-repository.ts";
+import type { CampaignSnapshot } from "../../domain/model/records.ts";
 import { context, divider, header, section, type KnownBlock } from "../blocks/block-kit.ts";
 import { fits, keepWithinBudget, roomFor, roomLeft } from "../blocks/message-budget.ts";
 import { overviewBlocks } from "../blocks/overview-blocks.ts";

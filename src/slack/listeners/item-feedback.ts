@@ -2,7 +2,8 @@
 import type { webApi } from "@slack/bolt";
 import type { CommandResult } from "../../use-cases/command-result.ts";
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
-import { message, section, type KnownBlock, type SlackMessage } from "../blocks/block-kit.ts";
+import { section, type KnownBlock } from "../blocks/block-kit.ts";
+import { message, type SlackMessage } from "../blocks/slack-message.ts";
 import { replaceItemInBlocks } from "../blocks/item-buttons.ts";
 import type { ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";

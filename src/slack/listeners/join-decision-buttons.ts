@@ -2,7 +2,8 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { decideJoinRequest } from "../../use-cases/join-unit.ts";
 import { joinMessages as jm } from "../../messages/join-messages.ts";
-import { message, section } from "../blocks/block-kit.ts";
+import { section } from "../blocks/block-kit.ts";
+import { message } from "../blocks/slack-message.ts";
 import { JOIN_ACTION, joinDecidedMessage } from "../blocks/join-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";

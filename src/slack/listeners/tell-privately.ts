@@ -1,7 +1,7 @@
 // A reply only one person should see: ephemeral in the channel they acted in, or by DM when
 // Slack will not show it there (the bot is not in that channel, or they are not).
 import type { webApi } from "@slack/bolt";
-import type { SlackMessage } from "../blocks/block-kit.ts";
+import type { SlackMessage } from "../blocks/slack-message.ts";
 
 type WebClient = webApi.WebClient;
 
