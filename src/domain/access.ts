@@ -1,6 +1,7 @@
 // Who may act on which unit. Checked on the server for every change, whatever the surface.
 import { DomainError } from "./errors.ts";
 import { accessMessages as am } from "../messages/result-messages.ts";
+import { ErrorCode } from "./error-codes.ts";
 
 /** Who is calling: a coordinator (environment or added at run time), a contact of some units, or nobody yet. */
 export interface Caller {
@@ -17,13 +18,13 @@ export const isRegistered = (c: Caller) => c.isCoordinator || c.units.length > 0
 export function targetUnit(caller: Caller, named: string | undefined, example: string): string {
   if (named) {
     if (caller.isCoordinator || caller.units.some((u) => u.key === named)) return named;
-    throw new DomainError("not_your_unit", am.notYourUnit(caller.units.map((u) => u.name)));
+    throw new DomainError(ErrorCode.NotYourUnit, am.notYourUnit(caller.units.map((u) => u.name)));
   }
   if (caller.units.length === 1) return caller.units[0]!.key;
   if (caller.units.length > 1) {
-    throw new DomainError("unit_required", am.severalUnits(caller.units.map((u) => u.name), example));
+    throw new DomainError(ErrorCode.UnitRequired, am.severalUnits(caller.units.map((u) => u.name), example));
   }
-  throw new DomainError("unit_required", am.coordinatorNeedsUnit(example));
+  throw new DomainError(ErrorCode.UnitRequired, am.coordinatorNeedsUnit(example));
 }
 
 /**

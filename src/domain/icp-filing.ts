@@ -5,6 +5,7 @@ import { DomainError } from "./errors.ts";
 import { parseIcpNumber, sameIcpNumber } from "./icp-number.ts";
 import { UNNUMBERED_FILING, icpFilingMessages as M } from "../messages/icp-filing-messages.ts";
 import { icpFormMessages } from "../messages/icp-form-messages.ts";
+import { ErrorCode } from "./error-codes.ts";
 
 export interface IcpFiling {
   id: number;
@@ -53,7 +54,7 @@ export interface FilingEntry {
 export type FilingEntryResult = { ok: true; entry: FilingEntry } | { ok: false; error: DomainError };
 
 const bareDomain = (s: string) => keywordOf(s).replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, "");
-const fail = (code: string, message: string): { ok: false; error: DomainError } => ({ ok: false, error: new DomainError(code, message) });
+const fail = (code: ErrorCode, message: string): { ok: false; error: DomainError } => ({ ok: false, error: new DomainError(code, message) });
 
 /** The unit's own domain a token names, or undefined. */
 export function matchUnitDomain(unit: FilingUnit, token: string): string | undefined {
@@ -65,7 +66,7 @@ function readDomains(unit: FilingUnit, tokens: readonly string[]): string[] | { 
   const domains = new Set<string>();
   for (const token of tokens) {
     const domain = matchUnitDomain(unit, token);
-    if (!domain) return fail("icp_domain_not_of_unit", M.domainNotOfUnit(token, unit.name, unit.domains));
+    if (!domain) return fail(ErrorCode.IcpDomainNotOfUnit, M.domainNotOfUnit(token, unit.name, unit.domains));
     domains.add(domain);
   }
   return unit.domains.filter((d) => domains.has(d));
@@ -89,12 +90,12 @@ export function decideFilingEntry(
   if (!parsed.ok) return parsed;
   const number = parsed.number.text;
   const taken = others.find((o) => sameIcpNumber(o.number, number));
-  if (taken) return fail("icp_number_of_other_unit", M.numberOfOtherUnit(number, taken.unitName));
+  if (taken) return fail(ErrorCode.IcpNumberOfOtherUnit, M.numberOfOtherUnit(number, taken.unitName));
   const read = readDomains(unit, domainTokens);
   if (!Array.isArray(read)) return read;
 
   const same = filings.find((f) => f.number !== null && sameIcpNumber(f.number, number));
-  if (read.length === 0 && !same && filings.length > 1) return fail("icp_domains_required", M.domainsRequired(unit.name, unit.domains));
+  if (read.length === 0 && !same && filings.length > 1) return fail(ErrorCode.IcpDomainsRequired, M.domainsRequired(unit.name, unit.domains));
   const named = read.length > 0 ? read : same ? [...same.domains] : [...unit.domains];
 
   const rest = filings.filter((f) => f !== same);
@@ -104,7 +105,7 @@ export function decideFilingEntry(
   // NOTE: an unnumbered filing is a placeholder: it may be absorbed; two numbered filings are never merged.
   const merged = emptied.filter((f) => f !== target);
   if (merged.some((f) => f.number !== null)) {
-    return fail("icp_filings_would_merge", M.filingsWouldMerge([target, ...merged].flatMap((f) => (f?.number ? [f.number] : []))));
+    return fail(ErrorCode.IcpFilingsWouldMerge, M.filingsWouldMerge([target, ...merged].flatMap((f) => (f?.number ? [f.number] : []))));
   }
   const absorbed = merged.map((f) => f.id);
   const domains = unit.domains.filter((d) => named.includes(d) || (same?.domains.includes(d) ?? false));
@@ -126,14 +127,14 @@ export function pickFiling(unit: FilingUnit, filings: readonly IcpFiling[], word
   if (word === undefined || word.trim() === "") {
     if (filings.length === 1) return filings[0]!;
     return filings.length === 0
-      ? new DomainError("icp_no_filing", M.unknownFiling("", unit.name, []))
-      : new DomainError("icp_filing_required", M.severalFilings(unit.name, numbers));
+      ? new DomainError(ErrorCode.IcpNoFiling, M.unknownFiling("", unit.name, []))
+      : new DomainError(ErrorCode.IcpFilingRequired, M.severalFilings(unit.name, numbers));
   }
   const parsed = parseIcpNumber(word);
   const byNumber = parsed.ok ? filings.find((f) => f.number === parsed.number.text) : undefined;
   const domain = matchUnitDomain(unit, word);
   const found = byNumber ?? (domain ? filings.find((f) => f.domains.includes(domain)) : undefined);
-  return found ?? new DomainError("icp_unknown_filing", M.unknownFiling(word, unit.name, filings.flatMap((f) => (f.number ? [f.number] : []))));
+  return found ?? new DomainError(ErrorCode.IcpUnknownFiling, M.unknownFiling(word, unit.name, filings.flatMap((f) => (f.number ? [f.number] : []))));
 }
 
 /** Longest 主办单位名称 and 备案注销原因 accepted: with both at their longest the form still fits one page. */
@@ -146,7 +147,7 @@ export function readSponsorName(raw: string): { ok: true; name: string } | { ok:
   // NOTE: no NFKC: the name must read exactly as on the unit's seal, full-width brackets included.
   const name = raw.replace(/\s+/g, " ").trim().replace(/^[「“"]|[」”"]$/g, "");
   if (name.length < 2 || name.length > SPONSOR_MAX || !/\p{Script=Han}|[A-Za-z]{2}/u.test(name) || /^[\w.-]+\.[a-z]{2,}$/i.test(name)) {
-    return { ok: false, error: new DomainError("icp_bad_sponsor", icpFormMessages.badSponsor(raw.trim())) };
+    return { ok: false, error: new DomainError(ErrorCode.IcpBadSponsor, icpFormMessages.badSponsor(raw.trim())) };
   }
   return { ok: true, name };
 }
@@ -155,7 +156,7 @@ export function readSponsorName(raw: string): { ok: true; name: string } | { ok:
 export function readCancellationReason(raw: string): { ok: true; reason: string } | { ok: false; error: DomainError } {
   const reason = raw.replace(/[ \t\u3000]+/g, " ").trim();
   const length = [...reason].length;
-  if (length < REASON_MIN) return { ok: false, error: new DomainError("icp_reason_too_short", icpFormMessages.reasonTooShort(reason, REASON_MIN)) };
-  if (length > REASON_MAX) return { ok: false, error: new DomainError("icp_reason_too_long", icpFormMessages.reasonTooLong(length, REASON_MAX)) };
+  if (length < REASON_MIN) return { ok: false, error: new DomainError(ErrorCode.IcpReasonTooShort, icpFormMessages.reasonTooShort(reason, REASON_MIN)) };
+  if (length > REASON_MAX) return { ok: false, error: new DomainError(ErrorCode.IcpReasonTooLong, icpFormMessages.reasonTooLong(length, REASON_MAX)) };
   return { ok: true, reason };
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
 import { icpNumberMessages as M } from "../messages/icp-filing-messages.ts";
+import { ErrorCode } from "./error-codes.ts";
 
 /** The abbreviations the communication administrations put in front of "ICP备". */
 export const ICP_PROVINCES = [
@@ -34,7 +35,7 @@ const QUOTES = /^[「『“"'《<(\[【]+|[」』”"'》>)\]】。.，,；;]+$/
 const DASHES = /[\u2010-\u2015\u2212\uFE58\u30FC]+/g;
 const SHAPE = /^(?<province>\p{Script=Han})?ICP备(?<serial>\d+)(?<mark>号)?(?:-(?<site>\d+))?(?<trail>号)?$/u;
 
-function problem(code: string, message: string): IcpNumberResult {
+function problem(code: ErrorCode, message: string): IcpNumberResult {
   return { ok: false, error: new DomainError(code, message) };
 }
 
@@ -53,24 +54,24 @@ export function parseIcpNumber(raw: string): IcpNumberResult {
     .replace(DASHES, "-")
     .replace(/icp/gi, "ICP")
     .replace(/ICP备案号?/, "ICP备");
-  if (text === "") return problem("icp_empty", M.empty);
-  if (/ICP(经营许可)?证/.test(text)) return problem("icp_license_number", M.license(typed));
-  if (!text.includes("ICP")) return problem("icp_not_a_number", M.notIcp(typed));
+  if (text === "") return problem(ErrorCode.IcpEmpty, M.empty);
+  if (/ICP(经营许可)?证/.test(text)) return problem(ErrorCode.IcpLicenseNumber, M.license(typed));
+  if (!text.includes("ICP")) return problem(ErrorCode.IcpNotANumber, M.notIcp(typed));
   const m = SHAPE.exec(text);
   if (!m?.groups) {
-    if (/^ICP/.test(text)) return problem("icp_no_province", M.noProvince(typed));
-    return problem("icp_unreadable", M.unreadable(typed));
+    if (/^ICP/.test(text)) return problem(ErrorCode.IcpNoProvince, M.noProvince(typed));
+    return problem(ErrorCode.IcpUnreadable, M.unreadable(typed));
   }
   const { province, serial, mark, site, trail } = m.groups as Record<string, string | undefined>;
-  if (!province) return problem("icp_no_province", M.noProvince(typed));
+  if (!province) return problem(ErrorCode.IcpNoProvince, M.noProvince(typed));
   const alias = PROVINCE_ALIASES[province];
-  if (alias) return problem("icp_province_alias", M.provinceAlias(province, alias));
-  if (!(ICP_PROVINCES as readonly string[]).includes(province)) return problem("icp_unknown_province", M.unknownProvince(province));
-  if (serial!.length < 6 || serial!.length > 10) return problem("icp_serial_length", M.badDigits(typed, serial!.length));
+  if (alias) return problem(ErrorCode.IcpProvinceAlias, M.provinceAlias(province, alias));
+  if (!(ICP_PROVINCES as readonly string[]).includes(province)) return problem(ErrorCode.IcpUnknownProvince, M.unknownProvince(province));
+  if (serial!.length < 6 || serial!.length > 10) return problem(ErrorCode.IcpSerialLength, M.badDigits(typed, serial!.length));
   // "号" belongs before the site number; "…号-1号" is a typo too many, not a different number.
-  if (mark && trail && !site) return problem("icp_unreadable", M.unreadable(typed));
+  if (mark && trail && !site) return problem(ErrorCode.IcpUnreadable, M.unreadable(typed));
   const siteNumber = site === undefined ? null : Number(site);
-  if (siteNumber !== null && (siteNumber < 1 || siteNumber > 999)) return problem("icp_site_number", M.badSite(typed));
+  if (siteNumber !== null && (siteNumber < 1 || siteNumber > 999)) return problem(ErrorCode.IcpSiteNumber, M.badSite(typed));
   const subject = `${province}ICP备${serial}号`;
   return {
     ok: true,

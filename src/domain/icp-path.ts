@@ -7,6 +7,7 @@ import { DomainError } from "./errors.ts";
 import type { ItemState } from "./model/tasks.ts";
 import { CENTER_STEP_LABEL, SELF_STEP_LABEL, icpPathMessages as M } from "../messages/icp-filing-messages.ts";
 import { CENTER_STEPS, SELF_STEPS, type CenterStep, type FilingActor, type FilingRequest, type FilingStep, type FilingWaitsOn, type IcpRoute, type SelfStep } from "./model/icp-steps.ts";
+import { ErrorCode } from "./error-codes.ts";
 
 export type FilingDecision =
   | {
@@ -36,7 +37,7 @@ export function initialFilingStep(route: IcpRoute): FilingStep {
 
 const isCenterStep = (r: FilingRequest): r is CenterStep => (CENTER_STEPS as readonly string[]).includes(r);
 const isSelfStep = (r: FilingRequest): r is SelfStep => (SELF_STEPS as readonly string[]).includes(r);
-const fail = (code: string, message: string): FilingDecision => ({ ok: false, error: new DomainError(code, message) });
+const fail = (code: ErrorCode, message: string): FilingDecision => ({ ok: false, error: new DomainError(code, message) });
 
 function accept(from: FilingStep, to: FilingStep, warnings: string[] = []): FilingDecision {
   const changed = from.blocked !== to.blocked || ("step" in from && "step" in to && from.step !== to.step);
@@ -45,9 +46,9 @@ function accept(from: FilingStep, to: FilingStep, warnings: string[] = []): Fili
 
 function decideCenter(current: Extract<FilingStep, { route: "center" }>, actor: FilingActor, requested: FilingRequest): FilingDecision {
   if (requested === "blocked") {
-    return current.step === "done" ? fail("icp_done_cannot_block", M.doneCannotBlock) : accept(current, { ...current, blocked: true });
+    return current.step === "done" ? fail(ErrorCode.IcpDoneCannotBlock, M.doneCannotBlock) : accept(current, { ...current, blocked: true });
   }
-  if (!isCenterStep(requested)) return fail("icp_not_a_center_step", M.selfStepOnCenterRoute(SELF_STEP_LABEL[requested], actor));
+  if (!isCenterStep(requested)) return fail(ErrorCode.IcpNotACenterStep, M.selfStepOnCenterRoute(SELF_STEP_LABEL[requested], actor));
   const to: FilingStep = { route: "center", step: requested, blocked: false };
   const from = CENTER_STEPS.indexOf(current.step);
   const target = CENTER_STEPS.indexOf(requested);
@@ -56,12 +57,12 @@ function decideCenter(current: Extract<FilingStep, { route: "center" }>, actor: 
   // A contact records only the unit's own part: handing the form in, or taking that report back.
   const centerHasIt = from >= CENTER_STEPS.indexOf("received");
   if (requested === "received" || requested === "filed" || requested === "done") {
-    return fail("icp_center_step", M.centerStepForContact(requested, current.step));
+    return fail(ErrorCode.IcpCenterStep, M.centerStepForContact(requested, current.step));
   }
   if (centerHasIt) {
     return requested === "delivered"
-      ? fail("icp_already_received", M.alreadyPastDelivered(current.step))
-      : fail("icp_center_has_form", M.contactCannotTakeBack(current.step));
+      ? fail(ErrorCode.IcpAlreadyReceived, M.alreadyPastDelivered(current.step))
+      : fail(ErrorCode.IcpCenterHasForm, M.contactCannotTakeBack(current.step));
   }
   return accept(current, to, back);
 }
@@ -76,7 +77,7 @@ function decideSelf(
     const warnings = current.step === "done" ? [M.wasDone] : [];
     return accept(current, { ...current, blocked: true }, warnings);
   }
-  if (!isSelfStep(requested)) return fail("icp_not_a_self_step", M.centerStepOnSelfRoute(CENTER_STEP_LABEL[requested], actor));
+  if (!isSelfStep(requested)) return fail(ErrorCode.IcpNotASelfStep, M.centerStepOnSelfRoute(CENTER_STEP_LABEL[requested], actor));
   const warnings = current.step === "done" && requested !== "done" ? [M.wasDone] : [];
   const decision = accept(current, { route: "self", step: requested, blocked: false }, warnings);
   if (!decision.ok || requested !== "done") return decision;
@@ -92,7 +93,7 @@ function decideSelf(
 export function decideFilingStep(current: FilingStep, actor: FilingActor, requested: FilingRequest, note?: string): FilingDecision {
   switch (current.route) {
     case "unknown":
-      return fail("icp_provider_unknown", M.answerProviderFirst);
+      return fail(ErrorCode.IcpProviderUnknown, M.answerProviderFirst);
     case "center":
       return decideCenter(current, actor, requested);
     case "self":

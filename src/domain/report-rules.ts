@@ -9,6 +9,7 @@ import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord 
 import type { DomainMethod, ItemState, TaskKey } from "./model/tasks.ts";
 import { mayBeNotApplicable } from "./model/unit-rules.ts";
 import type { ItemChange } from "./model/records.ts";
+import { ErrorCode } from "./error-codes.ts";
 
 export interface ReportRequest {
   state: ItemState;
@@ -39,15 +40,15 @@ function pickItem(unit: UnitRecord, items: readonly ItemRecord[], req: ReportReq
     // NOTE: people write the address they know, www. included: www.jtupo.gov.cn is jtupo.gov.cn.
     const wanted = req.domain;
     const item = ofTask.find((i) => i.domain === wanted) ?? ofTask.find((i) => i.domain !== null && withoutWww(i.domain) === withoutWww(wanted));
-    if (!item) throw new DomainError("unknown_domain", rt.unknownDomain(wanted, unit.name, domains), `例如：${example}`);
+    if (!item) throw new DomainError(ErrorCode.UnknownDomain, rt.unknownDomain(wanted, unit.name, domains), `例如：${example}`);
     return item;
   }
   if (ofTask.length === 1) return ofTask[0]!;
-  throw new DomainError("domain_required", rt.domainRequired(unit.name, domains), `例如：${example}`);
+  throw new DomainError(ErrorCode.DomainRequired, rt.domainRequired(unit.name, domains), `例如：${example}`);
 }
 
 function missing(unit: UnitRecord, task: TaskKey): never {
-  throw new DomainError("no_such_item", rt.noSuchItem(unit.name, TASK_LABEL[task]));
+  throw new DomainError(ErrorCode.NoSuchItem, rt.noSuchItem(unit.name, TASK_LABEL[task]));
 }
 
 const finished = (items: readonly ItemRecord[], task: TaskKey) =>
@@ -57,8 +58,8 @@ function expectedDate(req: ReportRequest, ctx: ReportContext, prefix: string): D
   if (!req.expected) return null;
   const at = endOfTypedDay(req.expected, ctx.now);
   const example = `/shutdown ${prefix}waiting ${req.task} 7月10日 工信部审核中`;
-  if (!at) throw new DomainError("bad_date", rt.badExpectedDate, `例如：${example}`);
-  if (at.getTime() < ctx.now.getTime()) throw new DomainError("date_passed", rt.expectedDatePassed(at), `例如：${example}`);
+  if (!at) throw new DomainError(ErrorCode.BadDate, rt.badExpectedDate, `例如：${example}`);
+  if (at.getTime() < ctx.now.getTime()) throw new DomainError(ErrorCode.DatePassed, rt.expectedDatePassed(at), `例如：${example}`);
   return at;
 }
 
@@ -68,18 +69,18 @@ export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req
   const item = pickItem(unit, items, req, prefix);
   // NOTE: a note kept from before the limit may stay as it is; a new one must fit.
   if (req.note !== undefined && req.note !== item.note && isTooLong(req.note, NOTE_MAX_LENGTH)) {
-    throw new DomainError("note_too_long", msg.noteTooLong(NOTE_MAX_LENGTH, req.note.length), msg.noteTooLongHint(unit.name, req.state, req.task, NOTE_MAX_LENGTH));
+    throw new DomainError(ErrorCode.NoteTooLong, msg.noteTooLong(NOTE_MAX_LENGTH, req.note.length), msg.noteTooLongHint(unit.name, req.state, req.task, NOTE_MAX_LENGTH));
   }
   let method: DomainMethod | null = null;
   if (req.method && !(req.state === "done" && req.task === "domain")) {
-    throw new DomainError("method_only_when_done", rt.methodOnlyWhenDone, `例如：/shutdown ${prefix}done domain ${item.domain ?? unit.domains[0]?.name ?? ""} dns`);
+    throw new DomainError(ErrorCode.MethodOnlyWhenDone, rt.methodOnlyWhenDone, `例如：/shutdown ${prefix}done domain ${item.domain ?? unit.domains[0]?.name ?? ""} dns`);
   }
   if (req.state === "na" && !mayBeNotApplicable(unit, req.task)) {
-    throw new DomainError("na_forbidden", rt.naForbidden(TASK_LABEL[req.task]), `遇到困难请输入：/shutdown ${prefix}blocked ${req.task} 原因`);
+    throw new DomainError(ErrorCode.NaForbidden, rt.naForbidden(TASK_LABEL[req.task]), `遇到困难请输入：/shutdown ${prefix}blocked ${req.task} 原因`);
   }
   if (req.state === "done" && req.task === "domain") {
     if (item.isSubdomain && req.method === "cancelled") {
-      throw new DomainError("subdomain_dns_only", rt.subdomainDnsOnly(item.domain ?? ""), `请输入：/shutdown ${prefix}done domain ${item.domain} dns`);
+      throw new DomainError(ErrorCode.SubdomainDnsOnly, rt.subdomainDnsOnly(item.domain ?? ""), `请输入：/shutdown ${prefix}done domain ${item.domain} dns`);
     }
     method = req.method ?? (item.isSubdomain ? "dns_removed" : "cancelled");
   }

@@ -1,5 +1,6 @@
 // Validation of the facts a contact or coordinator fills in about a unit.
 import { z } from "zod";
+import { ErrorCode } from "./error-codes.ts";
 
 /** 苏ICP备12345678号, optionally with a site number: 苏ICP备12345678号-1 */
 export const IcpNumberSchema = z
@@ -41,7 +42,7 @@ export type FactChange =
   | { target: "unit"; field: "icpNumber"; value: string }
   | { target: "contact"; field: "phone" | "email"; value: string };
 
-export type FactProblem = { code: string; message: string };
+export type FactProblem = { code: ErrorCode; message: string };
 
 export function interpretSetValue(field: string, raw: string): FactChange | FactProblem {
   // NOTE: full-width digits and letters (１２３, ｌｏｃａｌ) are read as their ASCII forms.
@@ -51,14 +52,14 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
     const label = f === "secondLevel" ? "有没有二级域名系统" : "有没有数据要迁移";
     return typeof v === "boolean"
       ? { target: "unit", field: f, value: v }
-      : { code: "bad_yes_no", message: `${label}只能是 yes 或 no（有/没有、是/否），收到「${value}」。例如：/shutdown set ${name} no` };
+      : { code: ErrorCode.BadYesNo, message: `${label}只能是 yes 或 no（有/没有、是/否），收到「${value}」。例如：/shutdown set ${name} no` };
   };
   switch (field) {
     case "provider": {
       const v = value.toLowerCase();
       if (["local", "本地电信", "本地", "电信"].includes(v)) return { target: "unit", field: "localTelecom", value: true };
       if (["other", "其他"].includes(v)) return { target: "unit", field: "localTelecom", value: false };
-      return { code: "bad_provider", message: `接入服务商只能是 local（区电信运营商）或 other（其他），收到「${value}」。例如：/shutdown set provider local` };
+      return { code: ErrorCode.BadProvider, message: `接入服务商只能是 local（区电信运营商）或 other（其他），收到「${value}」。例如：/shutdown set provider local` };
     }
     case "secondlevel":
       return yesNo("secondLevel", "secondlevel");
@@ -68,21 +69,21 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
       const r = IcpNumberSchema.safeParse(value);
       return r.success
         ? { target: "unit", field: "icpNumber", value: r.data }
-        : { code: "bad_icp", message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号` };
+        : { code: ErrorCode.BadIcp, message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号` };
     }
     case "phone": {
       const r = PhoneSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "phone", value: r.data }
-        : { code: "bad_phone", message: `电话「${value}」格式不对：${r.error.issues[0]?.message}。例如：/shutdown set phone 0519-82900326` };
+        : { code: ErrorCode.BadPhone, message: `电话「${value}」格式不对：${r.error.issues[0]?.message}。例如：/shutdown set phone 0519-82900326` };
     }
     case "email": {
       const r = EmailSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "email", value: r.data }
-        : { code: "bad_email", message: `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn` };
+        : { code: ErrorCode.BadEmail, message: `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn` };
     }
     default:
-      return { code: "set_usage", message: `不能设置「${field}」。` };
+      return { code: ErrorCode.SetUsage, message: `不能设置「${field}」。` };
   }
 }

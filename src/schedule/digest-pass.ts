@@ -21,6 +21,7 @@ import { section } from "../slack/blocks/block-kit.ts";
 import { message } from "../slack/blocks/slack-message.ts";
 import type { Db } from "../store/open-store.ts";
 import { buildDigest, type Digest } from "../slack/blocks/digest-blocks.ts";
+import { ErrorCode } from "../domain/error-codes.ts";
 
 /** Kinds of posted digests: "since the last digest" counts both. */
 export const DIGEST_KINDS = ["digest", "digest-now"] as const;
@@ -158,12 +159,12 @@ async function tellCoordinatorsDigestFailed(
 
 function requireChannel(deps: OutgoingDeps): string {
   const channel = deps.config.DIGEST_CHANNEL_ID;
-  if (!channel) throw new DomainError("no_digest_channel", digestTexts.noChannel);
+  if (!channel) throw new DomainError(ErrorCode.NoDigestChannel, digestTexts.noChannel);
   return channel;
 }
 
 function failed(result: DeliveryResult): never {
-  throw new DomainError("slack_send_failed", `发送失败（${result.error ?? result.outcome}），请稍后再试。`);
+  throw new DomainError(ErrorCode.SlackSendFailed, `发送失败（${result.error ?? result.outcome}），请稍后再试。`);
 }
 
 /** `/shutdown digest`: posts a digest now, whatever was posted today. */

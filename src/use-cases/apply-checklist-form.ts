@@ -17,6 +17,7 @@ import type { Db } from "../store/open-store.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { loadUnitWithItems } from "../store/unit-repository.ts";
 import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
+import { ErrorCode } from "../domain/error-codes.ts";
 
 export type FormOutcome =
   /** `notes`: what the unit's facts did to its items, and what they left as a person reported it. */
@@ -33,7 +34,7 @@ export async function applyChecklistForm(
 ): Promise<FormOutcome> {
   const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
   try {
-    if (!isRegistered(caller)) throw new DomainError("not_registered", "你还没有登记为任何单位的联系人。");
+    if (!isRegistered(caller)) throw new DomainError(ErrorCode.NotRegistered, "你还没有登记为任何单位的联系人。");
     targetUnit(caller, input.unitKey, "form");
   } catch (error) {
     if (error instanceof DomainError) return { kind: "refused", message: error.message };

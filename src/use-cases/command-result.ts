@@ -3,6 +3,7 @@ import type { CampaignSnapshot } from "../domain/model/records.ts";
 import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
+import type { ErrorCode } from "../domain/error-codes.ts";
 
 /**
  * Messages a change calls for, sent after the reply through the delivery log (each once):
@@ -49,6 +50,6 @@ export type CommandResult = (
   /** A message composed elsewhere (the digest preview), shown as it is. */
   | { kind: "prebuilt"; message: { text: string; blocks: unknown[] } }
   | { kind: "unchanged"; text: MrkdwnLike; notes?: MrkdwnLike[] }
-  | { kind: "error"; code: string; message: string; hint?: string }
+  | { kind: "error"; code: ErrorCode; message: string; hint?: string }
   | { kind: "not-registered"; userId: string }
 ) & { followUps?: FollowUp[] };

@@ -8,6 +8,7 @@ import type { Db } from "../store/open-store.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { findUnitByKey } from "../store/unit-repository.ts";
 import type { CommandResult } from "./command-result.ts";
+import { ErrorCode } from "../domain/error-codes.ts";
 
 /** Tells the coordinators about a new request; answers where the message went. */
 export type JoinNotifier = (request: { id: number; userId: string; unitName: string }) => Promise<{ channel: string; ts: string }>;
@@ -20,7 +21,7 @@ export async function requestToJoin(
   const unit = (await findUnitByKey(deps.db, input.unitKey))!;
   if (caller.units.some((u) => u.key === unit.key)) return { kind: "unchanged", text: jm.alreadyContact(unit.name) };
   if (await findPendingJoin(deps.db, input.userId, unit.id)) return { kind: "unchanged", text: jm.alreadyPending(unit.name) };
-  if (!deps.notifyJoinRequest) throw new DomainError("no_coordinator_channel", jm.noChannel);
+  if (!deps.notifyJoinRequest) throw new DomainError(ErrorCode.NoCoordinatorChannel, jm.noChannel);
   const who: Who = { actor: input.userId, source: input.source, now: input.now };
   const id = await inTransaction(deps.db, (tx) => createJoinRequest(tx, input.userId, unit.id, who));
   const posted = await deps.notifyJoinRequest({ id, userId: input.userId, unitName: unit.name });

@@ -13,6 +13,7 @@ import { justFinished } from "../domain/model/tasks.ts";
 import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./run-command.ts";
+import { ErrorCode } from "../domain/error-codes.ts";
 
 export interface ReportContext {
   now: Date;
@@ -64,7 +65,7 @@ export async function reportItemByKey(
 ): Promise<CommandResult> {
   try {
     const target = await findItemUnitKey(deps.db, input.itemKey);
-    if (!target) throw new DomainError("no_such_item", "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    if (!target) throw new DomainError(ErrorCode.NoSuchItem, "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
     const caller = deps.reader.caller(input.userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     const unitKey = targetUnit(caller, target.unitKey, "status");
@@ -73,9 +74,9 @@ export async function reportItemByKey(
   } catch (error) {
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
-    if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
-    if (error instanceof StoreMissingError) return { kind: "error", code: "store_missing", message: rm.storeMissing };
-    if (isStoreFault(error)) return { kind: "error", code: "store_fault", message: rm.storeFault };
+    if (isStoreBusy(error)) return { kind: "error", code: ErrorCode.StoreBusy, message: rm.storeBusy };
+    if (error instanceof StoreMissingError) return { kind: "error", code: ErrorCode.StoreMissing, message: rm.storeMissing };
+    if (isStoreFault(error)) return { kind: "error", code: ErrorCode.StoreFault, message: rm.storeFault };
     throw error;
   }
 }
@@ -88,7 +89,7 @@ export type ItemAccess =
 export async function loadItemForCaller(deps: Pick<CommandDeps, "db" | "reader" | "envCoordinators">, userId: string, itemKey: string): Promise<ItemAccess> {
   try {
     const target = await findItemUnitKey(deps.db, itemKey);
-    if (!target) throw new DomainError("no_such_item", "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    if (!target) throw new DomainError(ErrorCode.NoSuchItem, "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
     const caller = deps.reader.caller(userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "refused", result: { kind: "not-registered", userId } };
     targetUnit(caller, target.unitKey, "status");

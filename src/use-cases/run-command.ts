@@ -34,6 +34,7 @@ import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
 import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
 import { reportItem } from "./report-item.ts";
 import { setUnitFact } from "./set-unit-fact.ts";
+import { ErrorCode } from "../domain/error-codes.ts";
 
 export interface CommandDeps {
   db: Db;
@@ -69,15 +70,15 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
     if (error instanceof ParseError) return { kind: "error", code: error.code, message: error.message, hint: closestCommandFor(deps.reader, caller, error) };
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
-    if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
-    if (error instanceof StoreMissingError) return { kind: "error", code: "store_missing", message: rm.storeMissing };
-    if (isStoreFault(error)) return { kind: "error", code: "store_fault", message: rm.storeFault };
+    if (isStoreBusy(error)) return { kind: "error", code: ErrorCode.StoreBusy, message: rm.storeBusy };
+    if (error instanceof StoreMissingError) return { kind: "error", code: ErrorCode.StoreMissing, message: rm.storeMissing };
+    if (isStoreFault(error)) return { kind: "error", code: ErrorCode.StoreFault, message: rm.storeFault };
     throw error;
   }
 }
 
 function requireOutgoing(deps: CommandDeps): OutgoingDeps {
-  if (!deps.outgoing) throw new DomainError("no_outgoing", rm.cannotSend);
+  if (!deps.outgoing) throw new DomainError(ErrorCode.NoOutgoing, rm.cannotSend);
   return deps.outgoing;
 }
 
@@ -89,7 +90,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
   if (command.kind === "join") return requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
   if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
   if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
-    throw new DomainError("coordinators_only", am.coordinatorsOnly(command.kind));
+    throw new DomainError(ErrorCode.CoordinatorsOnly, am.coordinatorsOnly(command.kind));
   }
   const who: Who = { actor: caller.userId, source: input.source, now: input.now };
   const write = (work: (tx: Tx) => Promise<CommandResult>) =>
@@ -125,7 +126,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       return write(async (tx) => {
         if (change.target === "unit") return setUnitFact(tx, caller, unit, change, who);
         if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
-          throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
+          throw new DomainError(ErrorCode.NotAContact, am.contactFieldOwnOnly);
         }
         const done = await applyContactField(tx, caller.contactId, unit.id, change, who);
         return done ? { kind: "done", text: rm.contactSet(change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
@@ -172,9 +173,9 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     case "deadline": {
       const deadlines = deps.reader.deadlines();
       const deadline = deadlines.find((d) => d.key === command.key);
-      if (!deadline) throw new DomainError("unknown_deadline", rm.unknownDeadline(command.key, deadlines.map((d) => d.key)));
+      if (!deadline) throw new DomainError(ErrorCode.UnknownDeadline, rm.unknownDeadline(command.key, deadlines.map((d) => d.key)));
       if (deadline.opensAt && command.at <= deadline.opensAt) {
-        throw new DomainError("due_before_open", rm.dueBeforeOpen(deadline.title, formatDateTime(deadline.opensAt)));
+        throw new DomainError(ErrorCode.DueBeforeOpen, rm.dueBeforeOpen(deadline.title, formatDateTime(deadline.opensAt)));
       }
       const told = contactsWithWorkUnder(deps.reader.snapshot(), deadline).length;
       return write(async (tx) => {
@@ -189,7 +190,7 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
     }
     case "coordinator": {
       if (command.action === "remove" && deps.envCoordinators.includes(command.userId)) {
-        throw new DomainError("coordinator_from_env", rm.coordinatorFromEnvironment);
+        throw new DomainError(ErrorCode.CoordinatorFromEnv, rm.coordinatorFromEnvironment);
       }
       return write(async (tx) => {
         const changed =

@@ -30,11 +30,12 @@ import {
   taskOf,
   type PhraseMeaning,
 } from "./vocabulary.ts";
+import { ErrorCode } from "../error-codes.ts";
 
 /** Text that was not understood. `corrected` is what was probably meant, and does parse. */
 export class ParseError extends DomainError {
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     readonly corrected?: string,
     /** The state the text named, when it named no task: 「完成」 alone. */
@@ -139,7 +140,7 @@ class Parser {
    * Fails on the word at `index`; when a close word makes the whole text a command, that command
    * goes along so the reply can offer it ready to copy.
    */
-  private unknown(index: number, code: string, message: (suggestion?: string) => string, candidates: readonly string[]): never {
+  private unknown(index: number, code: ErrorCode, message: (suggestion?: string) => string, candidates: readonly string[]): never {
     const word = this.tokens[index]!.text;
     const suggestion = this.suggest(word, candidates);
     let corrected: string | undefined;
@@ -169,7 +170,7 @@ class Parser {
     return closestMatch(w, candidates) ?? (candidates === ALL_KEYWORDS ? this.directory.suggest(w) : undefined);
   }
 
-  private fail(code: string, message: string, corrected?: string, state?: ItemState): never {
+  private fail(code: ErrorCode, message: string, corrected?: string, state?: ItemState): never {
     throw new ParseError(code, message, this.correcting ? undefined : corrected, state);
   }
 
@@ -196,34 +197,34 @@ class Parser {
     const several = this.directory.ambiguous(keywordOf(word));
     if (several.length > 0) {
       const names = several.map((u) => u.name);
-      this.fail("ambiguous_unit", msg.ambiguousUnit(word, names), this.correcting ? undefined : this.tryText([names[0]!, this.restFrom(1)]));
+      this.fail(ErrorCode.AmbiguousUnit, msg.ambiguousUnit(word, names), this.correcting ? undefined : this.tryText([names[0]!, this.restFrom(1)]));
     }
     if (!this.correcting && this.tokens.length === 1) {
       // A sentence in one breath: 「我们网站已经关了」 offers 「done site」 to type.
       const guess = guessReport(word);
-      if (guess) this.fail("unknown_word", msg.unknownWord(word), this.tryText([guess]));
+      if (guess) this.fail(ErrorCode.UnknownWord, msg.unknownWord(word), this.tryText([guess]));
     }
-    return this.unknown(0, "unknown_word", (s) => msg.unknownWord(word, s), ALL_KEYWORDS);
+    return this.unknown(0, ErrorCode.UnknownWord, (s) => msg.unknownWord(word, s), ALL_KEYWORDS);
   }
 
   private unitArgument(command: string): string {
     const token = this.tokens[1];
-    if (!token) return this.fail("missing_unit", msg.missingUnitArg(command));
+    if (!token) return this.fail(ErrorCode.MissingUnit, msg.missingUnitArg(command));
     const found = this.directory.find(keywordOf(token.text));
     if (!found) {
       const several = this.directory.ambiguous(keywordOf(token.text));
       if (several.length > 0) {
         const names = several.map((u) => u.name);
-        this.fail("ambiguous_unit", msg.ambiguousUnit(token.text, names), this.correcting ? undefined : this.tryText([this.tokens[0]!.text, names[0]!, this.restFrom(2)]));
+        this.fail(ErrorCode.AmbiguousUnit, msg.ambiguousUnit(token.text, names), this.correcting ? undefined : this.tryText([this.tokens[0]!.text, names[0]!, this.restFrom(2)]));
       }
-      this.unknown(1, "unknown_unit", (s) => msg.unknownUnit(token.text, s), this.directory.units.map((u) => u.name));
+      this.unknown(1, ErrorCode.UnknownUnit, (s) => msg.unknownUnit(token.text, s), this.directory.units.map((u) => u.name));
     }
     this.tokens.splice(1, 1);
     return found!.key;
   }
 
   private noMore(from = 1): void {
-    if (this.tokens.length > from) this.fail("extra_words", msg.tooManyWords(this.restFrom(from)));
+    if (this.tokens.length > from) this.fail(ErrorCode.ExtraWords, msg.tooManyWords(this.restFrom(from)));
   }
 
   /** `状态 区公安分局`: a unit may also come after the word. */
@@ -275,35 +276,35 @@ class Parser {
         const target = unit ?? this.unitArgument(command);
         const userToken = this.tokens[1]?.text;
         const name = this.directory.units.find((u) => u.key === target)?.name ?? target;
-        if (!userToken) return this.fail("missing_user", msg.missingUser(`${command} ${name}`));
+        if (!userToken) return this.fail(ErrorCode.MissingUser, msg.missingUser(`${command} ${name}`));
         const userId = parseUserId(userToken);
-        if (!userId) this.fail("bad_user", msg.badUser(userToken));
+        if (!userId) this.fail(ErrorCode.BadUser, msg.badUser(userToken));
         this.noMore(2);
         return { kind: command, unit: target, userId: userId! };
       }
       case "coordinator": {
         const action = arg(1);
         const kind = action && ADD_WORDS.includes(action) ? "add" : action && REMOVE_WORDS.includes(action) ? "remove" : undefined;
-        if (!kind) return this.fail("coordinator_usage", msg.coordinatorUsage);
+        if (!kind) return this.fail(ErrorCode.CoordinatorUsage, msg.coordinatorUsage);
         const userToken = this.tokens[2]?.text;
-        if (!userToken) return this.fail("missing_user", msg.missingUser(`coordinator ${kind}`));
+        if (!userToken) return this.fail(ErrorCode.MissingUser, msg.missingUser(`coordinator ${kind}`));
         const userId = parseUserId(userToken);
-        if (!userId) this.fail("bad_user", msg.badUser(userToken));
+        if (!userId) this.fail(ErrorCode.BadUser, msg.badUser(userToken));
         this.noMore(3);
         return { kind: "coordinator", action: kind, userId: userId! };
       }
       case "deadline": {
         const key = arg(1);
-        if (!key || this.tokens.length < 3) return this.fail("deadline_usage", msg.deadlineUsage);
+        if (!key || this.tokens.length < 3) return this.fail(ErrorCode.DeadlineUsage, msg.deadlineUsage);
         const when = this.restFrom(2);
         const at = parseDeadlineTime(when.normalize("NFKC"));
-        if (!at) this.fail("bad_datetime", msg.badDateTime(when));
+        if (!at) this.fail(ErrorCode.BadDateTime, msg.badDateTime(when));
         return { kind: "deadline", key, at: at! };
       }
       case "set":
         return this.parseSet(unit);
       default:
-        return this.unknown(0, "unknown_word", (s) => msg.unknownWord(this.tokens[0]!.text, s), ALL_KEYWORDS);
+        return this.unknown(0, ErrorCode.UnknownWord, (s) => msg.unknownWord(this.tokens[0]!.text, s), ALL_KEYWORDS);
     }
   }
 
@@ -325,7 +326,7 @@ class Parser {
         this.tokens.splice(1, 2, word, domain);
       }
       const second = this.tokens[1];
-      if (!second) return this.fail("missing_state", msg.missingState(task), `done ${task}`);
+      if (!second) return this.fail(ErrorCode.MissingState, msg.missingState(task), `done ${task}`);
       this.tokens.splice(1, 1, ...splitGlued(second));
       const word = this.tokens[1]!.text;
       state = stateOf(word);
@@ -333,31 +334,31 @@ class Parser {
       phrase = phraseOf(word);
       phraseWord = word;
       if (!state && !waiting && !phrase) {
-        return this.unknown(1, "unknown_state", (s) => msg.unknownState(word, task!, s), ALL_KEYWORDS);
+        return this.unknown(1, ErrorCode.UnknownState, (s) => msg.unknownState(word, task!, s), ALL_KEYWORDS);
       }
       next = 2;
     } else if (state || waiting) {
       const taskToken = this.tokens[1];
-      if (!taskToken) return this.fail("missing_task", msg.missingTask(waiting ? "waiting" : state!), undefined, waiting ? undefined : state);
+      if (!taskToken) return this.fail(ErrorCode.MissingTask, msg.missingTask(waiting ? "waiting" : state!), undefined, waiting ? undefined : state);
       this.tokens.splice(1, 1, ...splitGlued(taskToken));
       const word = this.tokens[1]!.text;
       task = taskOf(word);
       const glued = phraseOf(word);
       if (!task && glued?.task && glued.state === state) task = glued.task;
-      if (!task) return this.unknown(1, "unknown_task", (s) => msg.unknownTask(word, s), TASK_WORDS);
+      if (!task) return this.unknown(1, ErrorCode.UnknownTask, (s) => msg.unknownTask(word, s), TASK_WORDS);
       next = 2;
     } else if (phrase) {
       // One word for both, or a word that still needs its task: 「已注销 域名」.
       if (!phrase.task) {
         const taskWord = this.tokens[1] && taskOf(this.tokens[1].text);
-        if (!taskWord) return this.fail("which_task", msg.whichTask(head, phrase.tasks ?? []));
+        if (!taskWord) return this.fail(ErrorCode.WhichTask, msg.whichTask(head, phrase.tasks ?? []));
         task = taskWord;
         next = 2;
       } else task = phrase.task;
     }
     if (phrase) {
       const fits = phrase.tasks ? phrase.tasks.includes(task!) : phrase.task === task;
-      if (!fits) return this.fail("contradiction", msg.phraseContradiction(phraseWord, task!));
+      if (!fits) return this.fail(ErrorCode.Contradiction, msg.phraseContradiction(phraseWord, task!));
       state ??= phrase.state;
     }
     const saysCancelled = phrase !== undefined && CANCELLED_WORDS.includes(keywordOf(phraseWord));
@@ -389,16 +390,16 @@ class Parser {
     if (waiting) {
       const dayToken = this.tokens[i];
       const day = dayToken ? parseTypedDay(dayToken.text) : null;
-      if (!day) return this.fail("waiting_date", msg.waitingNeedsDate(task, dayToken?.text));
+      if (!day) return this.fail(ErrorCode.WaitingDate, msg.waitingNeedsDate(task, dayToken?.text));
       expected = day;
       i++;
     }
     const note = noteText(this.restFrom(i)) || phrase?.note || undefined;
     if ((state === "blocked" || state === "na") && !note) {
       const example = exampleReason(state, task);
-      this.fail("reason_required", msg.reasonRequired(state, task, example), this.correcting ? undefined : this.tryText([this.folded, example]));
+      this.fail(ErrorCode.ReasonRequired, msg.reasonRequired(state, task, example), this.correcting ? undefined : this.tryText([this.folded, example]));
     }
-    if (state === "na" && (task === "site" || task === "domain")) this.fail("na_forbidden", msg.naForbidden(task));
+    if (state === "na" && (task === "site" || task === "domain")) this.fail(ErrorCode.NaForbidden, msg.naForbidden(task));
     return {
       kind: "report",
       ...(unit && { unit }),
@@ -413,13 +414,13 @@ class Parser {
 
   private parseSet(unit: string | undefined): Command {
     const fieldToken = this.tokens[1];
-    if (!fieldToken) return this.fail("set_usage", msg.setUsage);
+    if (!fieldToken) return this.fail(ErrorCode.SetUsage, msg.setUsage);
     const field = setFieldOf(fieldToken.text);
     if (!field) {
-      return this.unknown(1, "set_usage", (s) => `${msg.unknownWord(fieldToken.text, s)}\n${msg.setUsage}`, Object.values(SET_FIELDS).flat());
+      return this.unknown(1, ErrorCode.SetUsage, (s) => `${msg.unknownWord(fieldToken.text, s)}\n${msg.setUsage}`, Object.values(SET_FIELDS).flat());
     }
     const value = this.restFrom(2);
-    if (!value) return this.fail("set_missing_value", msg.setMissingValue(field));
+    if (!value) return this.fail(ErrorCode.SetMissingValue, msg.setMissingValue(field));
     return { kind: "set", ...(unit && { unit }), field, value };
   }
 }

@@ -1,5 +1,6 @@
 // 打开清单 on a unit's block (a contact of several units): opens that unit's checklist form.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ErrorCode } from "../../domain/error-codes.ts";
 import { BUTTON_REPLY } from "../../messages/button-messages.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
 import { UNIT_ACTION } from "../blocks/unit-summary-blocks.ts";
@@ -16,7 +17,7 @@ export function register(app: App, bot: BotContext): void {
     const loaded = reader.unitWithItems(unitKey);
     if (!loaded || !(caller.isCoordinator || caller.units.some((u) => u.key === unitKey))) {
       const { origin, blocks } = clickOrigin(body);
-      const refusal = { kind: "error" as const, code: "not_your_unit", message: BUTTON_REPLY.notAllowedHere };
+      const refusal = { kind: "error" as const, code: ErrorCode.NotYourUnit, message: BUTTON_REPLY.notAllowedHere };
       return showItemResult({ client, bot, userId: body.user.id, origin, blocks, log: (e) => logger.error(e) }, refusal);
     }
     const channel = body.channel?.id ?? body.container?.channel_id;
