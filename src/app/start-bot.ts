@@ -7,6 +7,8 @@ import { DEFAULT_DELIVERY_OPTIONS } from "../schedule/deliver.ts";
 import { SendPacing } from "../schedule/pacer.ts";
 import { createDeliveryClient } from "../slack/slack-sender.ts";
 import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
+import { postDigestNow, previewDigest, sendExportToUser } from "../schedule/digest-pass.ts";
+import { sendFollowUps } from "../schedule/follow-ups.ts";
 import { startScheduler } from "../schedule/scheduler.ts";
 import { BackgroundWork } from "../slack/background-work.ts";
 import type { BotContext } from "../slack/bot-context.ts";
@@ -56,7 +58,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const listenerWork = trackListenerWork(app);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
-  bot.outgoing = {
+  const outgoing: OutgoingDeps = {
     store,
     client: createDeliveryClient(credentials.botToken, config.SLACK_API_URL, { logger: app.logger }),
     config,
@@ -65,15 +67,23 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     delivery: options.delivery,
     pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
   };
-  bot.health = new BotHealth({
+  bot.outbox = {
+    postDigest: (now) => postDigestNow(outgoing, now),
+    previewDigest: (now) => previewDigest(outgoing, now),
+    sendExport: async (userId, now, format) => void (await sendExportToUser(outgoing, userId, now, format)),
+  };
+  // NOTE: read through the command reader: the follow-up goes out right after the reply.
+  bot.sendFollowUps = (followUps, now) => sendFollowUps(outgoing, followUps, now, () => store.reader.snapshot());
+  const health = new BotHealth({
     store,
-    client: bot.outgoing.client,
+    client: outgoing.client,
     config,
     clock,
     logger: app.logger,
     version: options.version ?? "dev",
     probeIntervalMs: options.healthProbeIntervalMs,
   });
+  bot.health = health;
   let port = 0;
   if (credentials.appToken) {
     await app.start();
@@ -81,10 +91,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const server = (await app.start({ port: config.PORT, host: options.host ?? config.HOST })) as Server;
     port = (server.address() as AddressInfo).port;
   }
-  const scheduler = options.scheduler === false ? null : startScheduler(bot.outgoing);
-  bot.health.watchScheduler(scheduler);
+  const scheduler = options.scheduler === false ? null : startScheduler(outgoing);
+  health.watchScheduler(scheduler);
   // Said plainly in the log when the bot is not in the coordinators' channel; /healthz says it too.
-  const channelChecked = bot.health.checkDigestChannel().catch((error: unknown) => app.logger.error(error));
+  const channelChecked = health.checkDigestChannel().catch((error: unknown) => app.logger.error(error));
   let stopping: Promise<void> | undefined;
   const stopAll = async () => {
     const slack = async () => {
@@ -98,7 +108,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
   return {
     port,
-    outgoing: bot.outgoing,
+    outgoing,
     // NOTE: everything that may still touch the store has finished when this resolves, so the
     // caller can close it: requests in the pipe, listener work after their acks, follow-up
     // messages, the App Home refreshes they asked for.

@@ -56,6 +56,7 @@ export const resultMessages = {
   exportSent: (format: "xlsx" | "csv") => (format === "xlsx" ? "进度表（Excel）已发到你的私信。" : "进度表（CSV）已发到你的私信。"),
   cannotSend: "现在无法发送消息，请稍后再试。",
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
+  itemGone: "这个事项已不存在，请输入 /shutdown status 查看最新清单。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>
     `${unit}「${TASK_LABEL[task]}」已经是「${STATE_LABEL[state]}」，没有变化。`,
   factSet: (unit: string, field: string, value: string | boolean) =>

@@ -11,7 +11,7 @@ import { buildDeadlineNotice, buildWelcomeMessage } from "../slack/blocks/notice
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
-import type { FollowUp } from "../use-cases/command-result.ts";
+import type { FollowUp } from "../domain/follow-up.ts";
 
 function keyed(key: string, kind: string, target: string, message: SlackMessage, now: Date): Outgoing {
   return {

@@ -1,18 +1,27 @@
-import type { BotHealth } from "../app/bot-health.ts";
+// What every listener may use. The composition root (src/app/start-bot.ts) fills it in: the
+// listeners get what they send after a reply as functions, so src/slack/ never imports the
+// scheduled side (src/schedule/), which uses src/slack/'s blocks and sender.
 import type { Config } from "../config/env-schema.ts";
-import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
+import type { FollowUp } from "../domain/follow-up.ts";
 import type { Store } from "../store/open-store.ts";
+import type { Outbox } from "../use-cases/command-deps.ts";
 import type { BackgroundWork } from "./background-work.ts";
 
-/** What every listener may use: the store, the configuration, and the clock. */
+/** What GET /healthz answers. */
+export interface HealthReporter {
+  report(): Promise<{ status: number; body: unknown }>;
+}
+
 export interface BotContext {
   store: Store;
   config: Config;
   clock: () => Date;
-  /** Scheduled and on-demand delivery (digest, export); set once the app exists. */
-  outgoing?: OutgoingDeps;
+  /** The digest and the export on request; set once the app exists. */
+  outbox?: Outbox;
+  /** Sends the messages a change calls for (through the delivery log); set once the app exists. */
+  sendFollowUps?: (followUps: readonly FollowUp[], now: Date) => Promise<unknown>;
   /** What GET /healthz reports; set once the app exists. */
-  health?: BotHealth;
+  health?: HealthReporter;
   /** Follow-up messages sent after a reply. */
   background?: BackgroundWork;
 }

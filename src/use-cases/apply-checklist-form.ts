@@ -11,7 +11,7 @@ import { applyFactRules, applyItemChange, applyUnitFact, type Who } from "../sto
 import { listDeadlines, listItems } from "../store/campaign-repository.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
-import type { FollowUp } from "./command-result.ts";
+import type { FollowUp } from "../domain/follow-up.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { Db } from "../store/open-store.ts";
 import { inTransaction } from "../store/transaction.ts";

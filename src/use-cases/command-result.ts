@@ -4,15 +4,7 @@ import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../dom
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";
-
-/**
- * Messages a change calls for, sent after the reply through the delivery log (each once):
- * a new contact's welcome, the contacts of a moved deadline, the coordinators' 🎉 line.
- */
-export type FollowUp =
-  | { kind: "welcome"; userId: string; unitKeys: string[] }
-  | { kind: "deadline-moved"; deadlineKey: string; from: Date; to: Date }
-  | { kind: "unit-done"; unitKey: string };
+import type { FollowUp } from "../domain/follow-up.ts";
 
 export type CommandResult = (
   | { kind: "help"; isCoordinator: boolean; registered: boolean; units: string[]; year: number }

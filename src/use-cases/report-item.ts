@@ -5,14 +5,15 @@ import { decideReport, type ReportRequest } from "../domain/report-rules.ts";
 import type { Caller } from "../domain/access.ts";
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
-import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
-import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError } from "../store/transaction.ts";
+import { claimRequest } from "../store/request-repository.ts";
+import { inTransaction } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
 import type { CommandResult } from "./command-result.ts";
-import type { CommandDeps } from "./run-command.ts";
+import type { CommandDeps } from "./command-deps.ts";
+import { refusalOf } from "./refusal.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
 
 export interface ReportContext {
@@ -65,18 +66,15 @@ export async function reportItemByKey(
 ): Promise<CommandResult> {
   try {
     const target = await findItemUnitKey(deps.db, input.itemKey);
-    if (!target) throw new DomainError(ErrorCode.NoSuchItem, "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    if (!target) throw new DomainError(ErrorCode.NoSuchItem, rm.itemGone);
     const caller = deps.reader.caller(input.userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     const unitKey = targetUnit(caller, target.unitKey, "status");
     const req: ReportRequest = { state: input.state, task: target.task, domain: target.domain ?? undefined, method: input.method, note: input.note };
     return await reportItem(deps, caller, unitKey, req, input);
   } catch (error) {
-    if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
-    if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
-    if (isStoreBusy(error)) return { kind: "error", code: ErrorCode.StoreBusy, message: rm.storeBusy };
-    if (error instanceof StoreMissingError) return { kind: "error", code: ErrorCode.StoreMissing, message: rm.storeMissing };
-    if (isStoreFault(error)) return { kind: "error", code: ErrorCode.StoreFault, message: rm.storeFault };
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
     throw error;
   }
 }
@@ -89,7 +87,7 @@ export type ItemAccess =
 export async function loadItemForCaller(deps: Pick<CommandDeps, "db" | "reader" | "envCoordinators">, userId: string, itemKey: string): Promise<ItemAccess> {
   try {
     const target = await findItemUnitKey(deps.db, itemKey);
-    if (!target) throw new DomainError(ErrorCode.NoSuchItem, "这个事项已不存在，请输入 /shutdown status 查看最新清单。");
+    if (!target) throw new DomainError(ErrorCode.NoSuchItem, rm.itemGone);
     const caller = deps.reader.caller(userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "refused", result: { kind: "not-registered", userId } };
     targetUnit(caller, target.unitKey, "status");

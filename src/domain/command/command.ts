@@ -35,6 +35,9 @@ export type Command =
   | { kind: "form"; unit?: string }
   | { kind: "join"; unit: string };
 
+/** Commands anyone may use, registered or not. */
+export const OPEN_TO_ANYONE: ReadonlySet<Command["kind"]> = new Set(["help", "join"]);
+
 /** Commands only coordinators may use. */
 export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([
   "assign",

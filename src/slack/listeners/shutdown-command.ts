@@ -34,7 +34,7 @@ export function register(app: App, bot: BotContext): void {
       reader: bot.store.reader,
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
       userName: (userId) => slackUserName(client, userId),
-      outgoing: bot.outgoing,
+      outbox: bot.outbox,
       notifyJoinRequest: digestChannel
         ? async (request) => {
             const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });

@@ -1,0 +1,10 @@
+// Messages a change calls for, sent after the reply through the delivery log (each once).
+
+/**
+ * Messages a change calls for, sent after the reply through the delivery log (each once):
+ * a new contact's welcome, the contacts of a moved deadline, the coordinators' 🎉 line.
+ */
+export type FollowUp =
+  | { kind: "welcome"; userId: string; unitKeys: string[] }
+  | { kind: "deadline-moved"; deadlineKey: string; from: Date; to: Date }
+  | { kind: "unit-done"; unitKey: string };

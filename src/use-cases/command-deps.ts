@@ -1,0 +1,38 @@
+// What a /shutdown use case is given: the store, the campaign as read, and what the bot can send.
+// The composition root (src/app/start-bot.ts) wires it; tests build it with a real store.
+import type { AuditSource } from "../domain/model/records.ts";
+import type { CampaignReader } from "../store/campaign-reader.ts";
+import type { Db } from "../store/open-store.ts";
+import type { CommandResult } from "./command-result.ts";
+import type { JoinNotifier } from "./join-unit.ts";
+
+/** What the bot sends when asked (the digest, the export), through the delivery log. */
+export interface Outbox {
+  postDigest(now: Date): Promise<{ channel: string }>;
+  /** The digest as it would be posted now, sent nowhere. */
+  previewDigest(now: Date): Promise<{ text: string; blocks: unknown[] }>;
+  sendExport(userId: string, now: Date, format: "xlsx" | "csv"): Promise<void>;
+}
+
+export interface CommandDeps {
+  db: Db;
+  reader: CampaignReader;
+  envCoordinators: readonly string[];
+  /** A Slack user's display name, for a new contact's record. */
+  userName(userId: string): Promise<string>;
+  /** Posts a join request for the coordinators; absent when no coordinators' channel is set. */
+  notifyJoinRequest?: JoinNotifier;
+  /** Absent where nothing can be sent: then no digest, no export, and no follow-up messages. */
+  outbox?: Outbox;
+}
+
+export interface CommandInput {
+  userId: string;
+  text: string;
+  now: Date;
+  source: AuditSource;
+  /** Identifies one delivery of one request: a retry carries the same key and is not applied twice. */
+  requestKey?: string;
+  /** The reply to keep with the request key, so a retry is answered the same; saved with the change. */
+  replyOf?: (result: CommandResult) => string;
+}

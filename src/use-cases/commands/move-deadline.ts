@@ -1,0 +1,22 @@
+// `deadline <key> <time>`: a coordinator moves a deadline; every contact with unfinished work
+// under it is told by DM once the reply is out.
+import { deadlineToMove } from "../../domain/deadline-rules.ts";
+import { formatDateTime } from "../../domain/model/calendar.ts";
+import { contactsWithWorkUnder } from "../../domain/pending-work.ts";
+import { resultMessages as rm } from "../../messages/result-messages.ts";
+import { moveDeadline as writeDeadline } from "../../store/change-repository.ts";
+import type { UseCase } from "../command-context.ts";
+
+export const moveDeadline: UseCase<"deadline"> = async ({ deps, who, write }, command) => {
+  const deadline = deadlineToMove(deps.reader.deadlines(), command.key, command.at);
+  const told = deps.outbox ? contactsWithWorkUnder(deps.reader.snapshot(), deadline).length : 0;
+  return write(async (tx) => {
+    const moved = await writeDeadline(tx, deadline.key, command.at, who);
+    if (!moved) return { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };
+    return {
+      kind: "done",
+      text: rm.deadlineMoved(deadline.title, formatDateTime(moved.from), formatDateTime(command.at), told),
+      followUps: deps.outbox ? [{ kind: "deadline-moved", deadlineKey: deadline.key, from: moved.from, to: command.at }] : undefined,
+    };
+  });
+};
