@@ -4,13 +4,14 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { App, LogLevel } from "@slack/bolt";
 import { answerMemoryRequests } from "./process-memory.ts";
+import { environmentVariable } from "../src/config/environment.ts";
 
 answerMemoryRequests();
 const app = new App({
-  token: process.env.SLACK_BOT_TOKEN,
-  signingSecret: process.env.SLACK_SIGNING_SECRET!,
+  token: environmentVariable("SLACK_BOT_TOKEN"),
+  signingSecret: environmentVariable("SLACK_SIGNING_SECRET")!,
   logLevel: LogLevel.ERROR,
-  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+  clientOptions: { slackApiUrl: environmentVariable("SLACK_API_URL") },
 });
 app.command("/shutdown", async ({ ack }) => {
   await ack();

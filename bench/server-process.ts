@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { MemorySample } from "./process-memory.ts";
+import { environmentVariable, inheritedEnvironment } from "../src/config/environment.ts";
 
 export interface ServerProcess {
   url: string;
@@ -16,8 +17,8 @@ const LISTENING = /http:\/\/[\d.]+:(\d+)\/slack\/events/;
 export async function startServerProcess(script: "bot-process.ts" | "floor-process.ts", env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
     // BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server when it stops.
-    execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, ...env },
+    execArgv: ["--import", "tsx", "--expose-gc", ...(environmentVariable("BENCH_CPU_PROF") ? ["--cpu-prof", `--cpu-prof-dir=${environmentVariable("BENCH_CPU_PROF")}`] : [])],
+    env: inheritedEnvironment(env),
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";

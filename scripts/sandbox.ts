@@ -1,10 +1,11 @@
 import { runSandbox } from "../tools/sandbox/sandbox-main.ts";
+import { processEnvironment } from "../src/config/environment.ts";
 
 let code: number;
 try {
   code = await runSandbox({
     argv: process.argv.slice(2),
-    env: process.env,
+    env: processEnvironment(),
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),

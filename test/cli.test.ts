@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { bareEnvironment } from "../src/config/environment.ts";
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-cli-"));
@@ -14,7 +15,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function cli(script: string, args: string[], env: Record<string, string>) {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "America/New_York", ...env },
+      env: bareEnvironment({ TZ: "America/New_York", ...env }),
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REASON_MAX, SPONSOR_MAX } from "../src/domain/icp-filing.ts";
 import type { IcpFormData } from "../src/icp-form/icp-form-data.ts";
 import { renderIcpForm, renderIcpFormBook } from "../src/icp-form/icp-form-document.ts";
+import { inheritedEnvironment } from "../src/config/environment.ts";
 
 const run = promisify(execFile);
 
@@ -63,7 +64,7 @@ describe.skipIf(!installed("soffice", "pdfinfo"))("附件4 printed (LibreOffice)
     await run(
       "soffice",
       [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...Object.keys(docs).map((n) => path.join(dir, `${n}.docx`))],
-      { env: { ...process.env, FONTCONFIG_FILE: path.resolve("test/fixtures/fontconfig/fonts.conf") }, timeout: 170_000 },
+      { env: inheritedEnvironment({ FONTCONFIG_FILE: path.resolve("test/fixtures/fontconfig/fonts.conf") }), timeout: 170_000 },
     );
     for (const name of Object.keys(docs)) {
       const { stdout } = await run("pdfinfo", [path.join(dir, `${name}.pdf`)]);

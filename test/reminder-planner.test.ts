@@ -5,6 +5,7 @@ import { readSnapshot } from "../src/store/campaign-repository.ts";
 import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { addContact, finishUnit, setState } from "./helpers/campaign-script.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { setProcessTimeZone } from "../src/config/environment.ts";
 
 let store: TestStore;
 let snapshot: CampaignSnapshot;
@@ -89,11 +90,10 @@ function expected(day: number, transition: Steps, shutdown: Steps) {
 describe.each(["UTC", "America/New_York"])("the reminder plan with TZ=%s", (tz) => {
   let previous: string | undefined;
   beforeAll(() => {
-    previous = process.env.TZ;
-    process.env.TZ = tz;
+    previous = setProcessTimeZone(tz);
   });
   afterAll(() => {
-    process.env.TZ = previous;
+    setProcessTimeZone(previous);
   });
 
   it.each(JUNE)("on June %i at 09:00 (+08:00): transition %s, shutdown %s", (day, transition, shutdown) => {

@@ -10,6 +10,7 @@ import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { waitFor } from "./helpers/script-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { setProcessTimeZone } from "../src/config/environment.ts";
 
 const QUIET = parseQuietHours("22:00-08:00")!;
 const at = (iso: string) => new Date(iso);
@@ -18,11 +19,10 @@ const iso = (d: Date | null) => (d ? formatIsoShanghai(d) : null);
 describe.each(["UTC", "America/New_York"])("schedule slots in Asia/Shanghai with TZ=%s", (tz) => {
   let previous: string | undefined;
   beforeAll(() => {
-    previous = process.env.TZ;
-    process.env.TZ = tz;
+    previous = setProcessTimeZone(tz);
   });
   afterAll(() => {
-    process.env.TZ = previous;
+    setProcessTimeZone(previous);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-re
 import { readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
 import { startScript } from "./helpers/script-process.ts";
 import { CAMPAIGN_YEAR, createTestStore, SEED_TIME, type TestStore } from "./helpers/test-store.ts";
+import { setProcessTimeZone } from "../src/config/environment.ts";
 
 let store: TestStore;
 beforeEach(async () => {
@@ -55,8 +56,7 @@ describe("the seeded campaign (附件3)", () => {
   });
 
   it.each(["UTC", "America/New_York", "Asia/Shanghai"])("stores the deadlines in +08:00 whatever TZ (%s)", async (tz) => {
-    const previous = process.env.TZ;
-    process.env.TZ = tz;
+    const previous = setProcessTimeZone(tz);
     try {
       const fresh = await createTestStore({ seed: false });
       await seedCampaign(fresh.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
@@ -71,7 +71,7 @@ describe("the seeded campaign (附件3)", () => {
       expect(deadlines[0]?.dueAt.toISOString()).toBe("2027-06-20T15:59:59.000Z");
       expect(deadlines[1]?.opensAt?.toISOString()).toBe("2027-06-20T16:00:00.000Z");
     } finally {
-      process.env.TZ = previous;
+      setProcessTimeZone(previous);
     }
   });
 });

@@ -104,7 +104,7 @@ describe("npm run export", () => {
   const run = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await exportCommand({ args, config: (parseConfig({}) as { config: Config }).config, store, now: NOW, out: (t) => out.push(t), err: (t) => err.push(t), actor: "cli:tester" });
+    const code = await exportCommand({ args, config: (parseConfig({}) as { config: Config }).config, store, now: NOW, clock: () => NOW, out: (t) => out.push(t), err: (t) => err.push(t), actor: "cli:tester" });
     return { code, out: out.join(""), err: err.join("") };
   };
 

@@ -11,6 +11,7 @@ import { openStore } from "../src/store/open-store.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { startScript, waitFor, type ScriptProcess } from "./helpers/script-process.ts";
 import { createTestStore } from "./helpers/test-store.ts";
+import { environmentVariable } from "../src/config/environment.ts";
 
 const TOKEN = "xoxb-faults-test";
 const SECRET = "faultssigningsecret000000";
@@ -68,7 +69,7 @@ beforeEach(async () => {
   base = `http://127.0.0.1:${/:(\d+)\/slack\/events/.exec(bot.out())![1]}`;
 });
 afterEach(async () => {
-  if (process.env.SHOW_BOT_LOG) console.log(bot.err());
+  if (environmentVariable("SHOW_BOT_LOG")) console.log(bot.err());
   bot.child.kill("SIGTERM");
   await bot.exited;
   if (CAN_MOUNT) execFileSync("umount", ["-l", dir]);

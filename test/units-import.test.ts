@@ -32,6 +32,7 @@ async function runUnits(args: string[]) {
     config,
     store,
     now: NOW,
+    clock: () => NOW,
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     actor: "cli:tester",

@@ -5,7 +5,10 @@ export interface CliContext {
   args: string[];
   config: Config;
   store: Store;
+  /** When the command started; `clock` for later moments (a pass that runs for a while). */
   now: Date;
+  /** The wall clock, read only by the CLIs' composition root (run-cli.ts). */
+  clock: () => Date;
   /** Data (stdout). */
   out(text: string): void;
   /** Messages for the person (stderr). */

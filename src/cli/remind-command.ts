@@ -41,7 +41,7 @@ export function cliDeps(ctx: CliContext): OutgoingDeps {
     store: ctx.store,
     client: createDeliveryClient(ctx.config.SLACK_BOT_TOKEN, ctx.config.SLACK_API_URL),
     config: ctx.config,
-    clock: () => new Date(),
+    clock: ctx.clock,
     logger: cliLogger(ctx),
   };
 }

@@ -20,9 +20,10 @@ function stopOnSignals(): AbortSignal {
 
 export async function runCli(command: CliCommand, args: string[]): Promise<void> {
   const config = loadConfig();
+  const clock = () => new Date();
   let store;
   try {
-    store = await openCampaign(config, new Date());
+    store = await openCampaign(config, clock());
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
@@ -32,7 +33,8 @@ export async function runCli(command: CliCommand, args: string[]): Promise<void>
       args,
       config,
       store,
-      now: new Date(),
+      now: clock(),
+      clock,
       out: (t) => process.stdout.write(t),
       err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
       actor: `cli:${os.userInfo().username}`,

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import type { SqliteLocation } from "./database-url.ts";
+import { inheritedEnvironment } from "../config/environment.ts";
 
 const run = promisify(execFile);
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,7 +47,7 @@ export async function migrateStore(location: SqliteLocation): Promise<{ applied:
   try {
     await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: location.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: inheritedEnvironment({ DATABASE_URL: location.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };

@@ -83,11 +83,11 @@ export function createRegistryQueue(settings: VerifySettings, at: string): Regis
       const l = lane;
       const run = l.tail.then(async (): Promise<RegistryProbe> => {
         if (l.failures >= settings.registry.failuresBeforeSkip) return { result: notQueried(domain, target, server, "skipped-server-down"), evidence: [] };
-        const wait = l.last + settings.registry.gapMs - Date.now();
+        const wait = l.last + settings.registry.gapMs - performance.now();
         if (l.queried > 0 && wait > 0) await pause(wait);
         const probe = await ask(domain, target, server);
         l.queried++;
-        l.last = Date.now();
+        l.last = performance.now();
         l.reached ||= probe.result.reached;
         const failed = !probe.result.reached || probe.result.reason === "rate-limited";
         l.failures = failed ? l.failures + 1 : 0;

@@ -1,4 +1,4 @@
-// Everything a verification pass needs to know, as options: no probe reads process.env.
+// Everything a verification pass needs to know, as options: no probe reads the environment.
 import net from "node:net";
 
 export interface RegistryPolicy {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { bareEnvironment } from "../../src/config/environment.ts";
 
 export interface SandboxRun {
   code: number | null;
@@ -33,7 +34,7 @@ function runSandbox(script: string, args: string[]): Promise<SandboxRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts", ...args], {
       // NOTE: a server TZ far from Shanghai, and no Slack settings: the sandbox must need neither.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "America/New_York", CAMPAIGN_YEAR: "2027", LOG_LEVEL: "warn" },
+      env: bareEnvironment({ TZ: "America/New_York", CAMPAIGN_YEAR: "2027", LOG_LEVEL: "warn" }),
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,5 +1,6 @@
 // Runs one of the project's entry points (src/main.ts, scripts/*.ts) as its own process, as npm does.
 import { spawn, type ChildProcess } from "node:child_process";
+import { bareEnvironment } from "../../src/config/environment.ts";
 
 export interface ScriptProcess {
   child: ChildProcess;
@@ -11,7 +12,7 @@ export interface ScriptProcess {
 
 export function startScript(script: string, args: string[], env: Record<string, string>): ScriptProcess {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: bareEnvironment(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
