@@ -1,4 +1,5 @@
 // The environment, parsed once at start. Every problem is reported at once.
+import { CronExpressionParser } from "cron-parser";
 import cron from "node-cron";
 import { z } from "zod";
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../domain/quiet-hours.ts";
@@ -12,12 +13,22 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+function parsesAsCron(text: string): boolean {
+  try {
+    CronExpressionParser.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const cronExpression = (fallback: string) =>
   z
     .string()
     .trim()
     .default(fallback)
-    .refine((v) => cron.validate(v), { message: "not a valid cron expression" });
+    // NOTE: node-cron runs it, cron-parser finds its last slot (the catch-up): both must read it.
+    .refine((v) => cron.validate(v) && parsesAsCron(v), { message: "not a valid cron expression" });
 
 export const EnvSchema = z.object({
   DATABASE_URL: z

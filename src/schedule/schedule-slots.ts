@@ -1,23 +1,17 @@
 // When a cron job was due today, and when a missed run may still go out (Asia/Shanghai).
-import { createTask } from "node-cron";
+import { CronExpressionParser } from "cron-parser";
 import { CAMPAIGN_TZ, shanghaiDay, shanghaiInstant, toShanghai } from "../domain/model/calendar.ts";
 import { isQuietTime, quietEndsAt, type QuietHours } from "../domain/quiet-hours.ts";
 
 /** The latest minute today (Shanghai) at or before `now` when `cron` fires; null if none yet. */
 export function lastSlotToday(cron: string, now: Date): Date | null {
-  const task = createTask(cron, () => undefined, { timezone: CAMPAIGN_TZ });
-  try {
-    const s = toShanghai(now);
-    const midnight = shanghaiInstant(s.getFullYear(), s.getMonth() + 1, s.getDate());
-    const minutes = Math.floor((now.getTime() - midnight.getTime()) / 60_000);
-    for (let m = minutes; m >= 0; m--) {
-      const at = new Date(midnight.getTime() + m * 60_000);
-      if (task.match(at)) return at;
-    }
-    return null;
-  } finally {
-    void task.destroy();
-  }
+  const s = toShanghai(now);
+  const midnight = shanghaiInstant(s.getFullYear(), s.getMonth() + 1, s.getDate());
+  // NOTE: prev() looks strictly before its start; starting a second into `now`'s minute, the
+  // minute itself counts ("at or before").
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const slot = CronExpressionParser.parse(cron, { currentDate: new Date(minute + 1_000), tz: CAMPAIGN_TZ }).prev().toDate();
+  return slot.getTime() >= midnight.getTime() ? slot : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Which scheduled runs fall due when the sandbox's clock moves from one time to another: the
 // scheduler's own rules (crons in Asia/Shanghai, quiet hours, catch-up), applied to simulated time.
-import cron from "node-cron";
-import { CAMPAIGN_TZ, shanghaiInstant, toShanghai } from "../../src/domain/model/calendar.ts";
+import { CronExpressionParser } from "cron-parser";
+import { CAMPAIGN_TZ } from "../../src/domain/model/calendar.ts";
 import type { QuietHours } from "../../src/domain/quiet-hours.ts";
 import { catchUpTime, runTimeFor } from "../../src/schedule/schedule-slots.ts";
 
@@ -35,26 +35,13 @@ export const MAX_RUNNING_JUMP_MS = 7 * DAY_MS;
 /** The minutes in (from, to] at which `expression` fires, in Shanghai time; seconds are ignored, as the scheduler's catch-up does. */
 export function cronSlotsBetween(expression: string, from: Date, to: Date): Date[] {
   if (to <= from) return [];
-  const fields = cron.parse(expression);
-  const task = cron.createTask(expression, () => undefined, { timezone: CAMPAIGN_TZ });
-  try {
-    const slots: Date[] = [];
-    const start = toShanghai(from);
-    for (let day = 0; ; day++) {
-      const midnight = shanghaiInstant(start.getFullYear(), start.getMonth() + 1, start.getDate() + day);
-      if (midnight > to) break;
-      const d = toShanghai(midnight);
-      for (const hour of fields.hour) {
-        for (const minute of fields.minute) {
-          const at = shanghaiInstant(d.getFullYear(), d.getMonth() + 1, d.getDate(), hour, minute);
-          if (at > from && at <= to && task.match(at)) slots.push(at);
-        }
-      }
-    }
-    return slots.sort((a, b) => a.getTime() - b.getTime());
-  } finally {
-    void task.destroy();
+  const slots = new Map<number, Date>();
+  const fires = CronExpressionParser.parse(expression, { currentDate: from, endDate: to, tz: CAMPAIGN_TZ });
+  while (fires.hasNext()) {
+    const minute = Math.floor(fires.next().getTime() / 60_000) * 60_000;
+    if (minute > from.getTime() && minute <= to.getTime()) slots.set(minute, new Date(minute));
   }
+  return [...slots.values()];
 }
 
 export function planDueRuns(crons: JobCrons, quiet: QuietHours, from: Date, to: Date): DuePlan {
