@@ -11,5 +11,10 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // NOTE: two files at a time, not vitest's default of one on a 2-core machine (cores - 1): most
+    // of a file's time is spent waiting (on a child process, the stand-in, a store held busy), so
+    // a second file uses what the first leaves idle. Every test waits for the state it asserts,
+    // so none depends on having a core to itself.
+    maxWorkers: 2,
   },
 });

@@ -2,13 +2,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { startScript, waitFor } from "./helpers/script-process.ts";
 
 let slack: SlackStandin;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-main-"));
 beforeAll(async () => {
+  // NOTE: the bot finds the run's migrated and seeded base (cli.test.ts covers a new store).
+  fs.copyFileSync(inject("seededDatabasePath"), path.join(dir, "bot.db"));
   slack = await startSlackStandin({ botToken: "xoxb-main-test" });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { bareEnvironment } from "../src/config/environment.ts";
 
@@ -14,6 +14,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-outgoing-cli-"));
 const dbFile = path.join(dir, "shutdown.db");
 let standin: SlackStandin;
 beforeAll(async () => {
+  // NOTE: the store these CLIs find is the run's migrated and seeded base (cli.test.ts covers a new one).
+  fs.copyFileSync(inject("seededDatabasePath"), dbFile);
   standin = await startSlackStandin({ channels: [{ id: "C0COORD", name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
