@@ -1,5 +1,6 @@
 // The text of 附件4 (注销网站备案号、取消接入服务申请表) and of the replies about it. Chinese.
-import { format } from "date-fns";
+// NOTE: the function, not the package index: the index loads all of date-fns (0.4 s at every start).
+import { format } from "date-fns/format";
 import { toShanghai } from "../domain/model/calendar.ts";
 
 export const ICP_FORM_TEXT = {

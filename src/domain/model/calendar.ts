@@ -1,6 +1,7 @@
 // All calendar logic of the campaign, in Asia/Shanghai whatever the server's TZ.
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { format } from "date-fns";
+// NOTE: the function, not the package index: the index loads all of date-fns (0.4 s at every start).
+import { format } from "date-fns/format";
 
 export const CAMPAIGN_TZ = "Asia/Shanghai";
 
