@@ -1,10 +1,9 @@
 // A campaign of any size, shaped like the real one: the 38 units of 附件3 repeated, a mix of
 // states, most units with one contact, some with two, some with none, some contacts shared.
 import { seedInstant } from "../src/domain/model/calendar.ts";
-import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../src/domain/model/records.ts";
+import type { CampaignSnapshot, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../src/domain/model/records.ts";
 import { itemKey, TASKS_NEVER_NA, UNIT_TASKS, type ItemState, type TaskKey } from "../src/domain/model/tasks.ts";
 import type { AuditSince } from "../src/domain/digest-summary.ts";
-import type { CampaignSnapshot } from "../src/domain/model/records.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 
 export const CAMPAIGN_YEAR = 2027;

@@ -4,16 +4,12 @@ import { loadConfig } from "./config/load-config.ts";
 import { openCampaign } from "./app/open-campaign.ts";
 import { missingCredentials, startBot } from "./app/start-bot.ts";
 import { SERVER_BUSY_TIMEOUT_MS } from "./store/open-store.ts";
+import { startTexts } from "./messages/cli-messages.ts";
 
 const config = loadConfig();
 const missing = missingCredentials(config);
 if (missing.length > 0) {
-  console.error(
-    [
-      `缺少 Slack 凭据：${missing.join("、")}。请在 .env 中填写（见 README「创建 Slack 应用」）；没有 Slack 应用时可先运行 npm run sandbox 体验。`,
-      `Missing Slack credentials: ${missing.join(", ")}. Set them in .env (see README, "Creating the Slack app"), or try the bot without Slack: npm run sandbox.`,
-    ].join("\n"),
-  );
+  console.error(startTexts.missingCredentials(missing));
   process.exit(1);
 }
 
@@ -27,15 +23,15 @@ const bot = await startBot({
 });
 console.log(
   config.SLACK_APP_TOKEN
-    ? "关停协调机器人已启动（Socket Mode）。"
-    : `关停协调机器人已启动：http://${config.HOST ?? "0.0.0.0"}:${bot.port}/slack/events （健康检查 /healthz）`,
+    ? startTexts.startedSocketMode
+    : startTexts.startedHttp(config.HOST ?? "0.0.0.0", bot.port),
 );
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}：正在停止…`);
+  console.log(startTexts.stopping(signal));
   try {
     await bot.stop();
     await store.close();

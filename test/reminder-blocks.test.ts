@@ -1,6 +1,6 @@
 // The reminder and escalation messages: what a contact is told to type, buttons, Slack's limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UnitRecord } from "../src/domain/model/records.ts";
+import { type CampaignSnapshot, type UnitRecord } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
 import { replaceItemInBlocks } from "../src/slack/blocks/item-buttons.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
@@ -8,7 +8,6 @@ import { type KnownBlock } from "../src/slack/blocks/block-kit.ts";
 import { type SlackMessage } from "../src/slack/blocks/slack-message.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { readSnapshot } from "../src/store/campaign-repository.ts";
-import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 

@@ -1,11 +1,10 @@
 // Reminders that 附件2 asks for: ask early how long cancellation takes (七), say what the column
 // holds (附件1); and an item waited for is not chased or escalated before its day.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ItemRecord } from "../src/domain/model/records.ts";
+import { type CampaignSnapshot, type ItemRecord } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
 import { buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
 import { readSnapshot } from "../src/store/campaign-repository.ts";
-import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { addContact, setState } from "./helpers/campaign-script.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";

@@ -4,16 +4,11 @@ import type { OutgoingLogger } from "../schedule/deliver.ts";
 import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
 import { formatQuietHours } from "../domain/quiet-hours.ts";
 import { createDeliveryClient } from "../slack/slack-sender.ts";
+import { cliTexts } from "../messages/cli-messages.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
 import { runReminderPass } from "../schedule/reminder-pass.ts";
 import { renderMessage } from "../slack/blocks/render-text.ts";
 import type { CliContext, CliCommand } from "./cli-context.ts";
-
-const USAGE = [
-  "用法：npm run remind -- [--now 时间] [--dry-run]",
-  "  --now      以这个时间执行一次提醒，ISO 8601，例如 2027-06-21T09:00:00+08:00（不写时区按北京时间）；默认现在",
-  "  --dry-run  只显示将发送的消息，不发送、不写入任何数据",
-].join("\n");
 
 /** ISO 8601 with Z or an offset; without one, Shanghai wall-clock time. */
 export function parseNowOption(text: string | undefined, fallback: Date): Date | null {
@@ -26,9 +21,6 @@ export function parseNowOption(text: string | undefined, fallback: Date): Date |
   if (!/\d{1,2}:\d{2}$/.test(t)) return null;
   return parseShanghaiDateTime(t);
 }
-
-export const NEEDS_TOKEN =
-  "需要 SLACK_BOT_TOKEN（xoxb- 开头；测试或沙盒另需 SLACK_API_URL）才能发送。只想看看会发什么，请加 --dry-run。";
 
 export function cliLogger(ctx: CliContext): OutgoingLogger {
   const debug = ctx.config.LOG_LEVEL === "debug";
@@ -54,7 +46,7 @@ export function readPassArgs(ctx: CliContext): { now: Date; dryRun: boolean } | 
     return (error as Error).message;
   }
   const now = parseNowOption(values.now, ctx.now);
-  if (!now) return `--now 看不懂「${values.now}」，例如 2027-06-21T09:00:00+08:00`;
+  if (!now) return cliTexts.badNow(values.now);
   return { now, dryRun: values["dry-run"] ?? false };
 }
 
@@ -62,11 +54,11 @@ export function readPassArgs(ctx: CliContext): { now: Date; dryRun: boolean } | 
 export const remindCommand: CliCommand = async (ctx) => {
   const args = readPassArgs(ctx);
   if (typeof args === "string") {
-    ctx.err(`${args}\n${USAGE}`);
+    ctx.err(`${args}\n${cliTexts.remindUsage}`);
     return 2;
   }
   if (!args.dryRun && !ctx.config.SLACK_BOT_TOKEN) {
-    ctx.err(NEEDS_TOKEN);
+    ctx.err(cliTexts.needsToken);
     return 2;
   }
   const report = await runReminderPass(cliDeps(ctx), args.now, { dryRun: args.dryRun, signal: ctx.signal });
@@ -89,9 +81,15 @@ export const remindCommand: CliCommand = async (ctx) => {
   const left = count("failed") + count("not-attempted");
   const refused = count("undeliverable");
   ctx.err(
-    `${report.day}：计划 ${report.messages.length} 条，本次发送 ${count("sent")} 条，之前已发送 ${count("already-sent")} 条，` +
-      `另一进程正在发送 ${count("elsewhere")} 条，未能发送 ${left} 条${left > 0 ? "（保留待发，下次提醒时重试）" : ""}` +
-      `${refused > 0 ? `，被 Slack 拒收 ${refused} 条（不再重试，将写入下一份日报）` : ""}。`,
+    cliTexts.passReport({
+      day: report.day,
+      planned: report.messages.length,
+      sent: count("sent"),
+      alreadySent: count("already-sent"),
+      elsewhere: count("elsewhere"),
+      left,
+      refused,
+    }),
   );
   return left > 0 ? 1 : 0;
 };

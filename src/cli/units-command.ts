@@ -8,12 +8,8 @@ import { sheetTexts } from "../messages/sheet-messages.ts";
 import { factTexts } from "../messages/fact-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { parseFormat } from "./parse-format.ts";
+import { cliTexts } from "../messages/cli-messages.ts";
 
-const USAGE = [
-  "用法 / usage:",
-  "  npm run units -- export [--format csv|json]   导出单位、域名、联系人与情况",
-  "  npm run units -- import FILE.csv              导入（先全部校验，全部成功才写入）",
-].join("\n");
 
 /** npm run units -- export|import */
 export const unitsCommand: CliCommand = async (ctx) => {
@@ -26,7 +22,7 @@ export const unitsCommand: CliCommand = async (ctx) => {
   if (action === "export") {
     const format = parseFormat(values.format);
     if (!format) {
-      ctx.err(`--format 只能是 csv 或 json（收到「${values.format}」）\n${USAGE}`);
+      ctx.err(`${cliTexts.badUnitsFormat(String(values.format))}\n${cliTexts.unitsUsage}`);
       return 2;
     }
     ctx.out(formatUnitSheet(await listUnits(ctx.store.db), format));
@@ -34,7 +30,7 @@ export const unitsCommand: CliCommand = async (ctx) => {
   }
   if (action === "import" && file) {
     if (!fs.existsSync(file)) {
-      ctx.err(`找不到文件「${file}」`);
+      ctx.err(cliTexts.fileNotFound(file));
       return 2;
     }
     const units = await listUnits(ctx.store.db);
@@ -43,15 +39,15 @@ export const unitsCommand: CliCommand = async (ctx) => {
     const table = bytes ? parseSheet(bytes) : { ok: false as const, problems: [sheetTexts.fileTooLarge(SHEET_LIMITS.fileBytes)] };
     const parsed: ImportParse = table.ok ? parseUnitSheet(table, new Map(units.map((u) => [u.key, u]))) : table;
     if (!parsed.ok) {
-      ctx.err(`导入失败，未写入任何数据。请修改以下 ${parsed.problems.length} 处后重新导入：`);
+      ctx.err(cliTexts.importRefused(parsed.problems.length));
       for (const p of parsed.problems) ctx.err(`  ${p}`);
       return 1;
     }
     const summary = await applyUnitImport(ctx.store.db, parsed.units, { actor: ctx.actor, source: "cli", now: ctx.now });
-    ctx.err(`导入完成：${parsed.units.length} 个单位，其中 ${summary.unitsChanged} 个有变化，共 ${summary.changes} 处修改（已记入审计日志）。`);
+    ctx.err(cliTexts.importDone(parsed.units.length, summary.unitsChanged, summary.changes));
     for (const { unitName, kept } of summary.kept) ctx.err(`  ${unitName}：${factTexts.keptByHandPlain(kept, `${unitName} `)}`);
     return 0;
   }
-  ctx.err(USAGE);
+  ctx.err(cliTexts.unitsUsage);
   return 2;
 };

@@ -4,6 +4,7 @@ import cron from "node-cron";
 import { z } from "zod";
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from "../domain/quiet-hours.ts";
 import { DEFAULT_RDAP_URL, DEFAULT_WHOIS_SERVER, parseHostPort, parseResolverAddress } from "../verification/verify-settings.ts";
+import { setupTexts } from "../messages/setup-messages.ts";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -178,7 +179,5 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
 export function formatConfigProblems(problems: ConfigProblem[]): string {
   const lines = problems.map((p) => `  - ${p.variable}: ${p.problem} (e.g. ${p.variable}=${p.example})`);
-  return [`配置有误 / invalid configuration (${problems.length}):`, ...lines, "See .env.example and README.md."].join(
-    "\n",
-  );
+  return [setupTexts.invalidConfiguration(problems.length), ...lines, setupTexts.seeDocs].join("\n");
 }

@@ -1,6 +1,5 @@
 // What the coordinators' digest says (its summary; src/slack/blocks/digest-blocks.ts makes the message): a pure function of the campaign, the audit trail and `now`.
-import type { AuditRecord, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "./model/records.ts";
-import { deadlineForTask, isWaiting } from "./model/records.ts";
+import { deadlineForTask, isWaiting, type AuditRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";

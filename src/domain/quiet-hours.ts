@@ -1,5 +1,6 @@
 // Quiet hours in Shanghai wall-clock time: nothing scheduled is sent inside them.
 import { toShanghai, shanghaiInstant } from "./model/calendar.ts";
+import { NO_QUIET_HOURS } from "../messages/day-format.ts";
 
 export interface QuietHours {
   /** Minutes after midnight, Shanghai. start === end means never quiet. */
@@ -54,5 +55,5 @@ export function quietEndsAt(quiet: QuietHours, at: Date): Date {
 
 export function formatQuietHours(quiet: QuietHours): string {
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  return quiet.start === quiet.end ? "无" : `${hm(quiet.start)}–${hm(quiet.end)}`;
+  return quiet.start === quiet.end ? NO_QUIET_HOURS : `${hm(quiet.start)}–${hm(quiet.end)}`;
 }

@@ -5,10 +5,9 @@ import { endOfTypedDay } from "./model/calendar.ts";
 import type { TypedDay } from "./command/command.ts";
 import { isTooLong, NOTE_MAX_LENGTH } from "./text-limits.ts";
 import { DomainError } from "./errors.ts";
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemChange, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import type { DomainMethod, ItemState, TaskKey } from "./model/tasks.ts";
 import { mayBeNotApplicable } from "./model/unit-rules.ts";
-import type { ItemChange } from "./model/records.ts";
 import { ErrorCode } from "./error-codes.ts";
 
 export interface ReportRequest {
@@ -40,11 +39,11 @@ function pickItem(unit: UnitRecord, items: readonly ItemRecord[], req: ReportReq
     // NOTE: people write the address they know, www. included: www.jtupo.gov.cn is jtupo.gov.cn.
     const wanted = req.domain;
     const item = ofTask.find((i) => i.domain === wanted) ?? ofTask.find((i) => i.domain !== null && withoutWww(i.domain) === withoutWww(wanted));
-    if (!item) throw new DomainError(ErrorCode.UnknownDomain, rt.unknownDomain(wanted, unit.name, domains), `例如：${example}`);
+    if (!item) throw new DomainError(ErrorCode.UnknownDomain, rt.unknownDomain(wanted, unit.name, domains), rt.example(example));
     return item;
   }
   if (ofTask.length === 1) return ofTask[0]!;
-  throw new DomainError(ErrorCode.DomainRequired, rt.domainRequired(unit.name, domains), `例如：${example}`);
+  throw new DomainError(ErrorCode.DomainRequired, rt.domainRequired(unit.name, domains), rt.example(example));
 }
 
 function missing(unit: UnitRecord, task: TaskKey): never {
@@ -57,9 +56,9 @@ const finished = (items: readonly ItemRecord[], task: TaskKey) =>
 function expectedDate(req: ReportRequest, ctx: ReportContext, prefix: string): Date | null {
   if (!req.expected) return null;
   const at = endOfTypedDay(req.expected, ctx.now);
-  const example = `/shutdown ${prefix}waiting ${req.task} 7月10日 工信部审核中`;
-  if (!at) throw new DomainError(ErrorCode.BadDate, rt.badExpectedDate, `例如：${example}`);
-  if (at.getTime() < ctx.now.getTime()) throw new DomainError(ErrorCode.DatePassed, rt.expectedDatePassed(at), `例如：${example}`);
+  const example = rt.waitingExample(prefix, req.task);
+  if (!at) throw new DomainError(ErrorCode.BadDate, rt.badExpectedDate, rt.example(example));
+  if (at.getTime() < ctx.now.getTime()) throw new DomainError(ErrorCode.DatePassed, rt.expectedDatePassed(at), rt.example(example));
   return at;
 }
 
@@ -73,14 +72,14 @@ export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req
   }
   let method: DomainMethod | null = null;
   if (req.method && !(req.state === "done" && req.task === "domain")) {
-    throw new DomainError(ErrorCode.MethodOnlyWhenDone, rt.methodOnlyWhenDone, `例如：/shutdown ${prefix}done domain ${item.domain ?? unit.domains[0]?.name ?? ""} dns`);
+    throw new DomainError(ErrorCode.MethodOnlyWhenDone, rt.methodOnlyWhenDone, rt.example(`/shutdown ${prefix}done domain ${item.domain ?? unit.domains[0]?.name ?? ""} dns`));
   }
   if (req.state === "na" && !mayBeNotApplicable(unit, req.task)) {
-    throw new DomainError(ErrorCode.NaForbidden, rt.naForbidden(TASK_LABEL[req.task]), `遇到困难请输入：/shutdown ${prefix}blocked ${req.task} 原因`);
+    throw new DomainError(ErrorCode.NaForbidden, rt.naForbidden(TASK_LABEL[req.task]), rt.blockedInstead(prefix, req.task));
   }
   if (req.state === "done" && req.task === "domain") {
     if (item.isSubdomain && req.method === "cancelled") {
-      throw new DomainError(ErrorCode.SubdomainDnsOnly, rt.subdomainDnsOnly(item.domain ?? ""), `请输入：/shutdown ${prefix}done domain ${item.domain} dns`);
+      throw new DomainError(ErrorCode.SubdomainDnsOnly, rt.subdomainDnsOnly(item.domain ?? ""), rt.typeInstead(`/shutdown ${prefix}done domain ${item.domain} dns`));
     }
     method = req.method ?? (item.isSubdomain ? "dns_removed" : "cancelled");
   }

@@ -1,24 +1,25 @@
 // Validation of the facts a contact or coordinator fills in about a unit.
 import { z } from "zod";
 import { ErrorCode } from "./error-codes.ts";
+import { factFormatTexts as T } from "../messages/fact-messages.ts";
 
 /** 苏ICP备12345678号, optionally with a site number: 苏ICP备12345678号-1 */
 export const IcpNumberSchema = z
   .string()
   .trim()
-  .regex(/^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d{1,3})?$/, { error: "备案号格式应为「苏ICP备12345678号」" });
+  .regex(/^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d{1,3})?$/, { error: T.icpFormat });
 
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s()-]{7,20}$/, { error: "电话号码应为 7–20 位数字，可含 - 和空格，例如 0519-82900326 或 13800000000" });
+  .regex(/^\+?[\d\s()-]{7,20}$/, { error: T.phoneFormat });
 
-export const EmailSchema = z.email({ error: "邮箱格式不正确，例如 name@example.gov.cn" });
+export const EmailSchema = z.email({ error: T.emailFormat });
 
 export const SlackUserIdSchema = z
   .string()
   .trim()
-  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Slack 用户 ID 以 U 或 W 开头，例如 U0123ABCD" });
+  .regex(/^[UW][A-Z0-9]{2,}$/, { error: T.slackUserIdFormat });
 
 const YES = new Set(["yes", "y", "true", "1", "是", "有", "需要"]);
 const NO = new Set(["no", "n", "false", "0", "否", "无", "没有", "不需要"]);
@@ -49,17 +50,16 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
   const value = raw.normalize("NFKC").trim();
   const yesNo = (f: "secondLevel" | "migrateData", name: string): FactChange | FactProblem => {
     const v = parseYesNo(value);
-    const label = f === "secondLevel" ? "有没有二级域名系统" : "有没有数据要迁移";
     return typeof v === "boolean"
       ? { target: "unit", field: f, value: v }
-      : { code: ErrorCode.BadYesNo, message: `${label}只能是 yes 或 no（有/没有、是/否），收到「${value}」。例如：/shutdown set ${name} no` };
+      : { code: ErrorCode.BadYesNo, message: T.badYesNo(f, value, name) };
   };
   switch (field) {
     case "provider": {
       const v = value.toLowerCase();
       if (["local", "本地电信", "本地", "电信"].includes(v)) return { target: "unit", field: "localTelecom", value: true };
       if (["other", "其他"].includes(v)) return { target: "unit", field: "localTelecom", value: false };
-      return { code: ErrorCode.BadProvider, message: `接入服务商只能是 local（区电信运营商）或 other（其他），收到「${value}」。例如：/shutdown set provider local` };
+      return { code: ErrorCode.BadProvider, message: T.badProvider(value) };
     }
     case "secondlevel":
       return yesNo("secondLevel", "secondlevel");
@@ -69,21 +69,21 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
       const r = IcpNumberSchema.safeParse(value);
       return r.success
         ? { target: "unit", field: "icpNumber", value: r.data }
-        : { code: ErrorCode.BadIcp, message: `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号` };
+        : { code: ErrorCode.BadIcp, message: T.badIcp(value) };
     }
     case "phone": {
       const r = PhoneSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "phone", value: r.data }
-        : { code: ErrorCode.BadPhone, message: `电话「${value}」格式不对：${r.error.issues[0]?.message}。例如：/shutdown set phone 0519-82900326` };
+        : { code: ErrorCode.BadPhone, message: T.badPhone(value, r.error.issues[0]?.message) };
     }
     case "email": {
       const r = EmailSchema.safeParse(value);
       return r.success
         ? { target: "contact", field: "email", value: r.data }
-        : { code: ErrorCode.BadEmail, message: `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn` };
+        : { code: ErrorCode.BadEmail, message: T.badEmail(value) };
     }
     default:
-      return { code: ErrorCode.SetUsage, message: `不能设置「${field}」。` };
+      return { code: ErrorCode.SetUsage, message: T.notSettable(field) };
   }
 }

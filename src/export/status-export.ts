@@ -1,8 +1,7 @@
 // The machine-readable truth of the campaign: one row per checklist item.
 // NOTE: column names are a public contract (README, tests, other tools): keep them stable.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
-import { deadlineForTask } from "../domain/model/records.ts";
-import type { CampaignSnapshot } from "../domain/model/records.ts";
+import { deadlineForTask, type CampaignSnapshot } from "../domain/model/records.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { toCsv } from "./csv.ts";
 

@@ -5,8 +5,9 @@ import type { CampaignSnapshot } from "../domain/model/records.ts";
 import { neutralizeFormula } from "./formula-guard.ts";
 import { buildStatusRows, STATUS_COLUMNS } from "./status-export.ts";
 import { buildUnitReportRows, UNIT_REPORT_HEADERS } from "./unit-report.ts";
+import { reportSheetTexts } from "../messages/sheet-messages.ts";
 
-export const WORKBOOK_SHEETS = { units: "单位进度", items: "全部事项" } as const;
+export const WORKBOOK_SHEETS = reportSheetTexts.sheets;
 
 /** Text cells can never become formulas (formula-guard.ts); numbers stay numbers. */
 const cell = (v: string | number | null) => (typeof v === "number" ? v : neutralizeFormula(v ?? ""));
@@ -26,7 +27,7 @@ export async function buildStatusWorkbook(snapshot: CampaignSnapshot, now: Date)
   // NOTE: loaded when a workbook is asked for: exceljs is large, and most runs never write one.
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();
-  workbook.creator = "网站关停协调机器人";
+  workbook.creator = reportSheetTexts.creator;
   workbook.created = now;
   const unitWidths = [6, 14, 12, 22, 12, 14, 12, 12, 22, 14, 12, 10, 24, 14];
   addSheet(workbook, WORKBOOK_SHEETS.units, UNIT_REPORT_HEADERS, buildUnitReportRows(snapshot), unitWidths);

@@ -1,24 +1,16 @@
 // The report for the city, in Chinese: one row per unit, a column per task with its state.
 import { isFinished, TASK_KEYS, type TaskKey } from "../domain/model/tasks.ts";
-import type { ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { CampaignSnapshot, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { TASK_LABEL } from "../messages/command-messages.ts";
 import { formatDueShort } from "../domain/model/calendar.ts";
 import { itemStateWords } from "../messages/item-messages.ts";
-import type { CampaignSnapshot } from "../domain/model/records.ts";
+import { reportSheetTexts } from "../messages/sheet-messages.ts";
 
-export const UNIT_REPORT_HEADERS = [
-  "序号",
-  "单位",
-  "分组",
-  "域名",
-  ...TASK_KEYS.map((t) => TASK_LABEL[t]),
-  "完成情况",
-  "联系人",
-  "最后更新",
-] as const;
+const C = reportSheetTexts.columns;
+export const UNIT_REPORT_HEADERS = [C.number, C.unit, C.group, C.domains, ...TASK_KEYS.map((t) => TASK_LABEL[t]), C.progress, C.contacts, C.updated] as const;
 
-const GROUP_TEXT = { department: "部门", township: "镇、区、街道、管委会" } as const;
+const GROUP_TEXT = reportSheetTexts.group;
 
 /** A task's cell: the state in Chinese, with the reason when blocked; per domain when several. */
 function taskCell(items: ItemRecord[], task: TaskKey): string {

@@ -96,6 +96,13 @@ export const HELP_TEXTS = {
 export const TASK_WORDS_HELP = "事项：栏目 · 备份 · 关停 · 解绑 · 域名 · 备案 · IP备案";
 
 export const msg = {
+  /** A reason to show in an example, fitting the task. */
+  exampleReason: (state: ItemState, task: TaskKey) =>
+    state === "blocked"
+      ? task === "icp"
+        ? "等待电信回复"
+        : "原因"
+      : ({ backup: "没有数据需要迁移", ipicp: "没有二级域名系统", icp: "备案属于上级域名的主办单位" } as Partial<Record<TaskKey, string>>)[task] ?? "原因",
   helpHint: "输入 /shutdown 帮助 查看例子。",
   noteTooLong: (max: number, length: number) => `备注或原因最多 ${max} 个字，这次写了 ${length} 个字，没有记录。请缩短后再提交。`,
   noteTooLongHint: (unit: string, state: string, task: string, max: number) => `例如：/shutdown ${unit} ${state} ${task} <不超过 ${max} 字的说明>`,

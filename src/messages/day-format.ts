@@ -4,6 +4,9 @@ import { toShanghai } from "../domain/model/calendar.ts";
 // NOTE: a TZDate per call is the most expensive step of a message; the days shown are few.
 const dayShortTexts = new Map<number, string>();
 
+/** How quiet hours read when there are none. */
+export const NO_QUIET_HOURS = "无";
+
 /** "6月21日" */
 export function formatDayShort(date: Date): string {
   let text = dayShortTexts.get(date.getTime());

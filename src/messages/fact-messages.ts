@@ -55,3 +55,18 @@ export function factEffectNotes(outcome: FactOutcome, prefix: string): MrkdwnLik
     ...outcome.kept.map((k) => factTexts.keptByHand(k, prefix)),
   ];
 }
+
+/** What a fact or a contact's detail must look like, and what to type instead (`/shutdown set …`, the unit sheet). */
+export const factFormatTexts = {
+  icpFormat: "备案号格式应为「苏ICP备12345678号」",
+  phoneFormat: "电话号码应为 7–20 位数字，可含 - 和空格，例如 0519-82900326 或 13800000000",
+  emailFormat: "邮箱格式不正确，例如 name@example.gov.cn",
+  slackUserIdFormat: "Slack 用户 ID 以 U 或 W 开头，例如 U0123ABCD",
+  badYesNo: (fact: "secondLevel" | "migrateData", value: string, field: string) =>
+    `${fact === "secondLevel" ? "有没有二级域名系统" : "有没有数据要迁移"}只能是 yes 或 no（有/没有、是/否），收到「${value}」。例如：/shutdown set ${field} no`,
+  badProvider: (value: string) => `接入服务商只能是 local（区电信运营商）或 other（其他），收到「${value}」。例如：/shutdown set provider local`,
+  badIcp: (value: string) => `备案号「${value}」格式不对，应为「苏ICP备12345678号」这样的格式。例如：/shutdown set icp 苏ICP备12345678号`,
+  badPhone: (value: string, why: string | undefined) => `电话「${value}」格式不对：${why}。例如：/shutdown set phone 0519-82900326`,
+  badEmail: (value: string) => `邮箱「${value}」格式不对。例如：/shutdown set email name@example.gov.cn`,
+  notSettable: (field: string) => `不能设置「${field}」。`,
+};

@@ -3,6 +3,9 @@ import type { ItemRecord } from "../domain/model/records.ts";
 import { itemLabel } from "./item-messages.ts";
 
 export const hintTexts = {
+  /** The reason written into an example command that needs one. */
+  reasonPlaceholder: "原因",
+  statusCommand: (prefix: string) => `/shutdown ${prefix}状态`,
   didYouMean: (command: string) => `你是不是要输入：${command}`,
   forContact: (report: string, item: Pick<ItemRecord, "task" | "domain">, status: string) =>
     `可以这样写：${report}（${itemLabel(item)}）　查看清单：${status}　更多例子：/shutdown 帮助`,

@@ -15,9 +15,14 @@ export function itemLabel(item: Pick<ItemRecord, "task" | "domain">): string {
  * The state in words: "已完成", "等待中（预计 7月10日）"; a domain says how it was taken down
  * ("已注销", "已删除解析（代替注销）") rather than "已完成", which would claim it was cancelled.
  */
+/** 「等待中（预计 7月10日）」 */
+export function waitingUntil(expectedBy: Date): string {
+  return `等待中（预计 ${formatDayShort(expectedBy)}）`;
+}
+
 export function itemStateWords(item: Pick<ItemRecord, "state" | "method" | "expectedBy">): string {
   if (item.state === "done" && item.method) return METHOD_STATE[item.method];
-  if (item.state === "doing" && item.expectedBy) return `等待中（预计 ${formatDayShort(item.expectedBy)}）`;
+  if (item.state === "doing" && item.expectedBy) return waitingUntil(item.expectedBy);
   return STATE_LABEL[item.state];
 }
 

@@ -3,7 +3,6 @@ import { formatDueShort } from "../domain/model/calendar.ts";
 import { formatDayShort } from "./day-format.ts";
 import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { clipPlain, joinMd, md, mention, type Mrkdwn } from "./mrkdwn.ts";
-import { STATE_LABEL } from "./command-messages.ts";
 import { filingBelongsToParent } from "../domain/model/unit-rules.ts";
 import { finishCommand, icpPathText, itemLabel, itemStateWords } from "./item-messages.ts";
 import { columnGuide } from "./notice-messages.ts";

@@ -15,4 +15,9 @@ export const reportTexts = {
   siteBeforeColumn: "提醒：过渡栏目还没有完成，关停原网站前请确认过渡栏目已上线。",
   icpBeforeSite: "提醒：网站关停还没有报告完成，备案注销一般在网站彻底关停之后办理。",
   wasDone: (done: string, now: string) => `注意：该事项原为「${done}」，现改为「${now}」。`,
+  /** The command to type instead, under a refusal. */
+  example: (command: string) => `例如：${command}`,
+  waitingExample: (prefix: string, task: string) => `/shutdown ${prefix}waiting ${task} 7月10日 工信部审核中`,
+  blockedInstead: (prefix: string, task: string) => `遇到困难请输入：/shutdown ${prefix}blocked ${task} 原因`,
+  typeInstead: (command: string) => `请输入：${command}`,
 };

@@ -32,6 +32,7 @@ function factValue(field: string, value: string | boolean): string {
 }
 
 export const accessMessages = {
+  notRegisteredShort: "你还没有登记为任何单位的联系人。",
   notRegistered:
     `你还没有登记为任何单位的联系人，暂时不能报告进度。请联系${CENTER_CONTACT}，由协调员用「/shutdown assign <单位> @你」把你加入，或输入「/shutdown join <单位>」（例如 /shutdown join 档案局）申请加入。`,
   notYourUnit: (own: string[]) =>
@@ -55,6 +56,7 @@ export const resultMessages = {
   digestPosted: (channel: string) => md`已在 ${channelLink(channel)} 发布简报。`,
   exportSent: (format: "xlsx" | "csv") => (format === "xlsx" ? "进度表（Excel）已发到你的私信。" : "进度表（CSV）已发到你的私信。"),
   cannotSend: "现在无法发送消息，请稍后再试。",
+  sendFailed: (error: string) => `发送失败（${error}），请稍后再试。`,
   duplicateRequest: "这条命令已经处理过了（Slack 重复送达），没有重复执行。",
   itemGone: "这个事项已不存在，请输入 /shutdown status 查看最新清单。",
   itemUnchanged: (unit: string, task: TaskKey, state: ItemState) =>

@@ -18,4 +18,22 @@ export const sheetTexts = {
   unreadable: (row: number, detail: string) => `第${row}行：无法读取（${detail}）。`,
   header: (missing: string[], all: string[]) => `第1行：缺少列 ${missing.join("、") || all.join("、")}（请先用 units export 导出模板）`,
   duplicateHeader: (column: string) => `第1行 列${column}：列名重复。`,
+  /** A row's problems, as 第N行 列X：… */
+  cell: (row: number, column: string, problem: string) => `第${row}行 列${column}：${problem}`,
+  badFormat: "格式不正确",
+  unknownUnit: (unitKey: string) => `未找到单位「${unitKey}」，请使用导出表中的 unit_key`,
+  nameMismatch: (name: string, unitKey: string, unitName: string) => `「${name}」与 unit_key ${unitKey} 的单位「${unitName}」不一致`,
+  badYesNo: (value: string) => `「${value}」应为 yes、no 或留空（未知）`,
+  contactNameMissing: "填写了联系方式但缺少联系人姓名",
+  differsFromRow: (row: number, unitKey: string) => `与第${row}行（同一单位 ${unitKey}）不一致`,
+  duplicateContact: "联系人重复",
+  noDataRows: "文件中没有数据行",
 };
+
+/** The status report's words: the Excel workbook's sheets and the first sheet's columns. */
+export const reportSheetTexts = {
+  sheets: { units: "单位进度", items: "全部事项" },
+  creator: "网站关停协调机器人",
+  columns: { number: "序号", unit: "单位", group: "分组", domains: "域名", progress: "完成情况", contacts: "联系人", updated: "最后更新" },
+  group: { department: "部门", township: "镇、区、街道、管委会" },
+} as const;

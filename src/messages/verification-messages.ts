@@ -17,6 +17,13 @@ export const VERIFIED_TASK_LABEL: Record<VerifiedTask, string> = {
 
 export const OFFLINE_NOTICE = "核查无法访问外网";
 
+/** The words of the evidence lines for what a probe met on its way. */
+export const probeWords = {
+  otherSite: "其他网站",
+  noAnswer: "没有答复",
+  dnsStatus: { servfail: "SERVFAIL", refused: "REFUSED", timeout: "超时", unreachable: "无法连接", error: "出错" } as Record<string, string>,
+};
+
 const when = (at: Date) => formatDueShort(at);
 const titled = (status: number, title: string | null) => (title ? `HTTP ${status}，标题「${title}」` : `HTTP ${status}`);
 const list = (values: readonly string[], max = 3) => (values.length > max ? `${values.slice(0, max).join("、")} 等` : values.join("、"));

@@ -9,7 +9,7 @@ import { findKeyedMessage, postKeyedMessage, uploadFile, type Sent } from "../sl
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { buildStatusWorkbook } from "../export/status-workbook.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
-import type { SlackMessage } from "../slack/blocks/slack-message.ts";
+import { message, type SlackMessage } from "../slack/blocks/slack-message.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
@@ -18,10 +18,10 @@ import { listCoordinators } from "../store/caller-repository.ts";
 import { undeliveredLine, undeliveredTexts } from "../messages/undelivered-messages.ts";
 import { joinMd } from "../messages/mrkdwn.ts";
 import { section } from "../slack/blocks/block-kit.ts";
-import { message } from "../slack/blocks/slack-message.ts";
 import type { Db } from "../store/open-store.ts";
 import { buildDigest, type Digest } from "../slack/blocks/digest-blocks.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
+import { resultMessages } from "../messages/result-messages.ts";
 
 /** Kinds of posted digests: "since the last digest" counts both. */
 export const DIGEST_KINDS = ["digest", "digest-now"] as const;
@@ -164,7 +164,7 @@ function requireChannel(deps: OutgoingDeps): string {
 }
 
 function failed(result: DeliveryResult): never {
-  throw new DomainError(ErrorCode.SlackSendFailed, `发送失败（${result.error ?? result.outcome}），请稍后再试。`);
+  throw new DomainError(ErrorCode.SlackSendFailed, resultMessages.sendFailed(result.error ?? result.outcome));
 }
 
 /** `/shutdown digest`: posts a digest now, whatever was posted today. */

@@ -4,11 +4,10 @@
 // reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
-import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { sortItems, type CampaignSnapshot } from "../domain/model/records.ts";
 
 type Row = Record<string, unknown>;
 

@@ -1,10 +1,9 @@
 // Reads the campaign as plain records; the domain never sees Prisma.
-import type { ContactRecord, DeadlineRecord, DomainRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
-import { sortItems, type CampaignSnapshot } from "../domain/model/records.ts";
 
 type Reader = Db | Tx;
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { setupTexts } from "../messages/setup-messages.ts";
 
 export interface SqliteLocation {
   /** Absolute path of the SQLite file. */
@@ -11,9 +12,7 @@ export interface SqliteLocation {
 /** Resolves a `file:` URL against `cwd`; anything else is not supported yet. */
 export function resolveSqliteUrl(databaseUrl: string, cwd = process.cwd()): SqliteLocation {
   if (!databaseUrl.startsWith("file:")) {
-    throw new Error(
-      `DATABASE_URL "${databaseUrl.replace(/\/\/[^@]*@/, "//***@")}" is not supported yet: only SQLite (file:…) works for now. 暂不支持该数据库，请使用 file:./data/shutdown.db`,
-    );
+    throw new Error(setupTexts.databaseNotSupported(databaseUrl.replace(/\/\/[^@]*@/, "//***@")));
   }
   const raw = databaseUrl.slice("file:".length).replace(/\?.*$/, "");
   const filePath = path.resolve(cwd, raw);

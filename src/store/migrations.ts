@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import type { SqliteLocation } from "./database-url.ts";
 import { inheritedEnvironment } from "../config/environment.ts";
+import { setupTexts } from "../messages/setup-messages.ts";
 
 const run = promisify(execFile);
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -51,7 +52,7 @@ export async function migrateStore(location: SqliteLocation): Promise<{ applied:
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`数据库迁移失败 / migration failed:\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
+    throw new Error(setupTexts.migrationFailed(`${e.stdout ?? ""}${e.stderr ?? e.message}`));
   }
   enableWal(location);
   return { applied: pending };

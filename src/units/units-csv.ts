@@ -109,7 +109,7 @@ const optional = <T extends z.ZodType<string>>(schema: T) =>
     if (t === "") return null;
     const r = schema.safeParse(t);
     if (!r.success) {
-      ctx.addIssue({ code: "custom", message: r.error.issues[0]?.message ?? "格式不正确" });
+      ctx.addIssue({ code: "custom", message: r.error.issues[0]?.message ?? st.badFormat });
       return z.NEVER;
     }
     return r.data as string;
@@ -139,23 +139,23 @@ export function parseUnitSheet(table: { header: string[]; rows: { row: number; c
   const parsed: { line: number; unitKey: string; facts: Omit<UnitImport, "contacts" | "unitKey">; contact: ImportedContact | null }[] = [];
   for (const { row: line, cells: row } of table.rows) {
     const rowProblems: string[] = [];
-    const bad = (c: UnitColumn, message: string) => rowProblems.push(`第${line}行 列${c}：${message}`);
+    const bad = (c: UnitColumn, message: string) => rowProblems.push(st.cell(line, c, message));
     const unitKey = col(row, "unit_key").trim();
     const unit = known.get(unitKey);
-    if (!unit) bad("unit_key", `未找到单位「${unitKey}」，请使用导出表中的 unit_key`);
+    if (!unit) bad("unit_key", st.unknownUnit(unitKey));
     const name = col(row, "unit_name").trim();
     if (unit && header.includes("unit_name") && name !== "" && name !== unit.name) {
-      bad("unit_name", `「${name}」与 unit_key ${unitKey} 的单位「${unit.name}」不一致`);
+      bad("unit_name", st.nameMismatch(name, unitKey, unit.name));
     }
     const field = (c: keyof typeof FIELD_SCHEMAS): string | null => {
       const r = FIELD_SCHEMAS[c].safeParse(col(row, c));
       if (r.success) return r.data;
-      bad(c, r.error.issues[0]?.message ?? "格式不正确");
+      bad(c, r.error.issues[0]?.message ?? st.badFormat);
       return null;
     };
     const yesNo = (c: UnitColumn): boolean | null => {
       const v = parseYesNo(col(row, c));
-      if (v === undefined) bad(c, `「${col(row, c)}」应为 yes、no 或留空（未知）`);
+      if (v === undefined) bad(c, st.badYesNo(col(row, c)));
       return v ?? null;
     };
     const icpNumber = field("icp_number");
@@ -176,7 +176,7 @@ export function parseUnitSheet(table: { header: string[]; rows: { row: number; c
     const email = field("contact_email");
     const slackUserId = field("contact_slack_id");
     const anyContactDetail = (["contact_phone", "contact_email", "contact_slack_id"] as const).some((c) => col(row, c).trim() !== "");
-    if (!contactName && anyContactDetail) bad("contact_name", "填写了联系方式但缺少联系人姓名");
+    if (!contactName && anyContactDetail) bad("contact_name", st.contactNameMissing);
     problems.push(...rowProblems);
     parsed.push({
       line,
@@ -197,18 +197,18 @@ export function parseUnitSheet(table: { header: string[]; rows: { row: number; c
         ["migrateData", "migrate_data"],
       ] as const) {
         if (r.facts[key] !== first.facts[key]) {
-          problems.push(`第${r.line}行 列${c}：与第${first.line}行（同一单位 ${unitKey}）不一致`);
+          problems.push(st.cell(r.line, c, st.differsFromRow(first.line, unitKey)));
         }
       }
     }
     const seen = new Set<string>();
     for (const r of rows) {
       const id = r.contact?.slackUserId ?? `name:${r.contact?.name}`;
-      if (r.contact && seen.has(id)) problems.push(`第${r.line}行 列contact_name：联系人重复`);
+      if (r.contact && seen.has(id)) problems.push(st.cell(r.line, "contact_name", st.duplicateContact));
       if (r.contact) seen.add(id);
     }
     units.push({ unitKey, ...first.facts, contacts: rows.flatMap((r) => (r.contact ? [r.contact] : [])) });
   }
-  if (parsed.length === 0) problems.push("文件中没有数据行");
+  if (parsed.length === 0) problems.push(st.noDataRows);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, units };
 }

@@ -10,7 +10,7 @@ import { findCaller } from "../store/caller-repository.ts";
 import { applyFactRules, applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
 import { listDeadlines, listItems } from "../store/campaign-repository.ts";
 import { justFinished } from "../domain/model/tasks.ts";
-import { factEffectNotes } from "../messages/fact-messages.ts";
+import { factEffectNotes, factFormatTexts } from "../messages/fact-messages.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { Db } from "../store/open-store.ts";
@@ -18,6 +18,7 @@ import { inTransaction } from "../store/transaction.ts";
 import { loadUnitWithItems } from "../store/unit-repository.ts";
 import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
+import { accessMessages } from "../messages/result-messages.ts";
 
 export type FormOutcome =
   /** `notes`: what the unit's facts did to its items, and what they left as a person reported it. */
@@ -34,7 +35,7 @@ export async function applyChecklistForm(
 ): Promise<FormOutcome> {
   const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
   try {
-    if (!isRegistered(caller)) throw new DomainError(ErrorCode.NotRegistered, "你还没有登记为任何单位的联系人。");
+    if (!isRegistered(caller)) throw new DomainError(ErrorCode.NotRegistered, accessMessages.notRegisteredShort);
     targetUnit(caller, input.unitKey, "form");
   } catch (error) {
     if (error instanceof DomainError) return { kind: "refused", message: error.message };
@@ -43,7 +44,7 @@ export async function applyChecklistForm(
   const errors: Extract<FormOutcome, { kind: "invalid" }>["errors"] = [];
   const icp = input.form.facts.icpNumber;
   if (icp !== null && !IcpNumberSchema.safeParse(icp).success) {
-    errors.push({ field: "icpNumber", part: "fact", message: "备案号格式应为「苏ICP备12345678号」" });
+    errors.push({ field: "icpNumber", part: "fact", message: factFormatTexts.icpFormat });
   }
   const who: Who = { actor: input.userId, source: "modal", now: input.now };
   return inTransaction(deps.db, async (tx) => {

@@ -8,8 +8,8 @@ import { isFinished } from "../domain/model/tasks.ts";
 import { hintTexts } from "../messages/hint-messages.ts";
 import { reportCommand } from "../messages/item-messages.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
-import type { Caller } from "../domain/access.ts";
-import { commandPrefix, isRegistered } from "../domain/access.ts";
+import { commandPrefix, isRegistered, type Caller } from "../domain/access.ts";
+import { checklistTexts } from "../messages/checklist-messages.ts";
 
 interface UnitWork {
   unit: UnitRecord;
@@ -52,9 +52,9 @@ export function closestCommandFor(reader: CampaignReader, caller: Caller, error:
   }
   if (!isRegistered(caller)) return hintTexts.forNewcomer;
   const next = nextItem(work, reader);
-  if (caller.units.length === 0 || !next) return hintTexts.forCoordinator(next?.unit.name ?? work[0]?.unit.name ?? "档案局", caller.isCoordinator);
+  if (caller.units.length === 0 || !next) return hintTexts.forCoordinator(next?.unit.name ?? work[0]?.unit.name ?? checklistTexts.exampleUnit, caller.isCoordinator);
   const prefix = commandPrefix(caller, next.unit);
   const state = error.state ?? "done";
-  const report = `${reportCommand(next.item, prefix.trim() || undefined, state)}${state === "done" && next.item.isSubdomain ? " dns" : ""}${state === "blocked" || state === "na" ? " 原因" : ""}`;
+  const report = `${reportCommand(next.item, prefix.trim() || undefined, state)}${state === "done" && next.item.isSubdomain ? " dns" : ""}${state === "blocked" || state === "na" ? ` ${hintTexts.reasonPlaceholder}` : ""}`;
   return hintTexts.forContact(report, next.item, `/shutdown ${prefix}status`);
 }

@@ -1,6 +1,5 @@
 // What a /shutdown command produced, for the reply blocks to show.
-import type { CampaignSnapshot } from "../domain/model/records.ts";
-import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { AuditRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";

@@ -2,7 +2,7 @@
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource, ItemRecord } from "../domain/model/records.ts";
 import { decideReport, type ReportRequest } from "../domain/report-rules.ts";
-import type { Caller } from "../domain/access.ts";
+import { commandPrefix, isRegistered, targetUnit, type Caller } from "../domain/access.ts";
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
 import { claimRequest } from "../store/request-repository.ts";
@@ -10,7 +10,6 @@ import { inTransaction } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { justFinished } from "../domain/model/tasks.ts";
-import { commandPrefix, isRegistered, targetUnit } from "../domain/access.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./command-deps.ts";
 import { refusalOf } from "./refusal.ts";

@@ -6,10 +6,9 @@ import type { UnitRecord } from "../domain/model/records.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { listItems } from "../store/campaign-repository.ts";
-import type { Caller } from "../domain/access.ts";
+import { commandPrefix, type Caller } from "../domain/access.ts";
 import { applyFactRules, applyUnitFact, type Who } from "../store/change-repository.ts";
 import type { Tx } from "../store/transaction.ts";
-import { commandPrefix } from "../domain/access.ts";
 import type { CommandResult } from "./command-result.ts";
 
 export async function setUnitFact(tx: Tx, caller: Caller, unit: UnitRecord, change: Extract<FactChange, { target: "unit" }>, who: Who): Promise<CommandResult> {

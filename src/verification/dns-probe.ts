@@ -3,8 +3,7 @@
 import dns from "node:dns";
 import { Resolver } from "node:dns/promises";
 import net from "node:net";
-import type { ProbeBudget } from "./probe-budget.ts";
-import { stopwatch } from "./probe-budget.ts";
+import { stopwatch, type ProbeBudget } from "./probe-budget.ts";
 import type {
   DnsAnswerStatus,
   DnsRecordAnswer,

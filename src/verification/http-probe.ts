@@ -3,8 +3,7 @@
 import { comparePage } from "./fingerprint.ts";
 import { fetchOnce, type FetchFailure, type FetchResponse } from "./http-fetch.ts";
 import { pageAnswerText, pageFactsOf } from "./page-facts.ts";
-import type { ProbeBudget } from "./probe-budget.ts";
-import { stopwatch } from "./probe-budget.ts";
+import { stopwatch, type ProbeBudget } from "./probe-budget.ts";
 import { registrableDomain } from "./registry-target.ts";
 import type {
   DnsResult,

@@ -1,7 +1,7 @@
 // From a domain's probe results to one observation per checklist item: gone, present or
 // inconclusive, with the sources that say so and the line of evidence people read.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
-import { evidenceLines, verificationAdvice } from "../messages/verification-messages.ts";
+import { evidenceLines, probeWords, verificationAdvice } from "../messages/verification-messages.ts";
 import type { DnsResult, HttpResult, ProbeOutcome, RegistryResult, SchemeResult, SiteReason, UnbindReason, UnbindResult } from "./verification-types.ts";
 import type { VerifiedTask } from "../domain/model/verification.ts";
 
@@ -86,7 +86,7 @@ export function observeSite(http: HttpResult, dns: DnsResult, at: Date, maxRedir
 }
 
 function hostOf(url: string | null): string {
-  if (!url) return "其他网站";
+  if (!url) return probeWords.otherSite;
   try {
     return new URL(url).hostname;
   } catch {
@@ -94,13 +94,7 @@ function hostOf(url: string | null): string {
   }
 }
 
-const DNS_STATUS_TEXT: Record<string, string> = {
-  servfail: "SERVFAIL",
-  refused: "REFUSED",
-  timeout: "超时",
-  unreachable: "无法连接",
-  error: "出错",
-};
+const DNS_STATUS_TEXT = probeWords.dnsStatus;
 
 export function observeDomain(dns: DnsResult, registry: RegistryResult, at: Date): Observation {
   const domain = dns.domain;
@@ -141,7 +135,7 @@ export function observeDomain(dns: DnsResult, registry: RegistryResult, at: Date
     outcome: "inconclusive",
     reason: "dns-unsure",
     sources: [],
-    summary: evidenceLines.dnsUnsure(at, domain, statuses.join("、") || "没有答复"),
+    summary: evidenceLines.dnsUnsure(at, domain, statuses.join("、") || probeWords.noAnswer),
   });
 }
 

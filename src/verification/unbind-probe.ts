@@ -5,8 +5,7 @@ import { fetchOnce, type FetchResponse } from "./http-fetch.ts";
 import { portFor } from "./http-probe.ts";
 import { pageAnswerText, pageFactsOf } from "./page-facts.ts";
 import { simHashDistance } from "./page-reading.ts";
-import type { ProbeBudget } from "./probe-budget.ts";
-import { stopwatch } from "./probe-budget.ts";
+import { stopwatch, type ProbeBudget } from "./probe-budget.ts";
 import type { EvidenceRecord, Fingerprint, PageFacts, ProbeOutcome, Scheme, UnbindReason, UnbindResult } from "./verification-types.ts";
 import type { VerifySettings } from "./verify-settings.ts";
 

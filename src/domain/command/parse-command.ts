@@ -396,7 +396,7 @@ class Parser {
     }
     const note = noteText(this.restFrom(i)) || phrase?.note || undefined;
     if ((state === "blocked" || state === "na") && !note) {
-      const example = exampleReason(state, task);
+      const example = msg.exampleReason(state, task);
       this.fail(ErrorCode.ReasonRequired, msg.reasonRequired(state, task, example), this.correcting ? undefined : this.tryText([this.folded, example]));
     }
     if (state === "na" && (task === "site" || task === "domain")) this.fail(ErrorCode.NaForbidden, msg.naForbidden(task));
@@ -426,12 +426,6 @@ class Parser {
 }
 
 const isQuestion = (text: string) => /怎么|如何|什么|吗|呢|[?？]/.test(text) && text.length > 1;
-
-/** A reason to show in an example, fitting the task. */
-function exampleReason(state: ItemState, task: TaskKey): string {
-  if (state === "blocked") return task === "icp" ? "等待电信回复" : "原因";
-  return { backup: "没有数据需要迁移", ipicp: "没有二级域名系统", icp: "备案属于上级域名的主办单位" }[task as string] ?? "原因";
-}
 
 /** What a sentence most likely reports: a task named in it, done unless it says otherwise. */
 function guessReport(sentence: string): string | undefined {

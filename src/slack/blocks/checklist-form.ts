@@ -8,6 +8,7 @@ import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
 import { STATE_LABEL } from "../../messages/command-messages.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
 import { clipPlain } from "../../messages/mrkdwn.ts";
+import { checklistTexts } from "../../messages/checklist-messages.ts";
 
 export const CHECKLIST_FORM_CALLBACK = "checklist_form";
 
@@ -42,7 +43,7 @@ export interface FormMetadata {
 }
 
 export function checklistFormView(unit: UnitRecord, items: ItemRecord[], metadata: FormMetadata): types.ModalView {
-  const blocks: types.KnownBlock[] = [{ type: "header", text: plain(`${unit.name} 关停清单`) }];
+  const blocks: types.KnownBlock[] = [{ type: "header", text: plain(checklistTexts.title(unit.name)) }];
   for (const item of items) {
     const options = choicesFor(item, unit).map((c) => option(c.value, c.text));
     blocks.push(

@@ -5,7 +5,6 @@ import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-me
 import { calendarDaysUntil } from "../../domain/model/calendar.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { actorName } from "../../messages/audit-messages.ts";
-import { formatDayShort } from "../../messages/day-format.ts";
 import {
   daysLeftText,
   deadlineTitle,
@@ -20,6 +19,7 @@ import { joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
 import { context, header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
+import { waitingUntil } from "../../messages/item-messages.ts";
 
 function mentions(ids: readonly (string | null)[]): Mrkdwn {
   const list = ids.filter((id): id is string => Boolean(id)).map(mention);
@@ -39,7 +39,7 @@ function changeList(s: DigestSummary): TextList {
       const changes = byUnit[i]!;
       return digestTexts.unitChanges(
         changes[0]!.unitName,
-        changes.map((c) => digestTexts.change(c.itemLabel, stateWords(c.from), c.expectedBy ? `等待中（预计 ${formatDayShort(c.expectedBy)}）` : stateWords(c.to))),
+        changes.map((c) => digestTexts.change(c.itemLabel, stateWords(c.from), c.expectedBy ? waitingUntil(c.expectedBy) : stateWords(c.to))),
         [...new Set(changes.flatMap((c) => c.actors))].map((a) => actorName(a, s.names)),
       );
     },

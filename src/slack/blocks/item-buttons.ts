@@ -2,13 +2,13 @@
 // so a click can update exactly that item in whatever message it was in.
 import type { ItemRecord } from "../../domain/model/records.ts";
 import { isFinished } from "../../domain/model/tasks.ts";
-import { formatDueShort } from "../../domain/model/calendar.ts";
 import { itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { BUTTON_TEXT } from "../../messages/button-messages.ts";
-import { clipPlain, md, mention, type MrkdwnLike } from "../../messages/mrkdwn.ts";
+import { clipPlain, type MrkdwnLike } from "../../messages/mrkdwn.ts";
 import { mrkdwn, plainText, type KnownBlock } from "./block-kit.ts";
 import { firstThatFits, roomFor } from "./message-budget.ts";
 import { refreshPendingCount } from "./pending-count.ts";
+import { checklistTexts } from "../../messages/checklist-messages.ts";
 
 export const ITEM_ACTION = { done: "item_done", doing: "item_doing", blocked: "item_blocked" } as const;
 
@@ -58,7 +58,7 @@ export function replaceItemInBlocks(
   if (index < 0) return null;
   const rest = blocks.filter((b, i) => i !== index && b.block_id !== actionsBlockId(item.key));
   const patched = (noteMax: number) => {
-    const line = md`${itemLine(item, noteMax)}\n_${mention(by.userId)} ${formatDueShort(by.at)} 更新_`;
+    const line = checklistTexts.updatedBy(itemLine(item, noteMax), by.userId, by.at);
     return refreshPendingCount([...rest.slice(0, index), ...itemWithButtons(item, line), ...rest.slice(index)]);
   };
   // NOTE: the message was built to fit; a long new note is shortened rather than break it.

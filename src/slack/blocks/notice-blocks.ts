@@ -9,6 +9,7 @@ import { md, type Mrkdwn } from "../../messages/mrkdwn.ts";
 import { context, header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
+import { hintTexts } from "../../messages/hint-messages.ts";
 
 export interface WelcomeData {
   contactName: string;
@@ -57,7 +58,7 @@ export function buildDeadlineNotice(data: DeadlineNoticeData): SlackMessage {
   const first = data.work[0];
   const prefix = data.severalUnits && first ? `${first.unit.name} ` : "";
   const open = first?.items.find((i) => !isFinished(i.state));
-  const example = first && open ? finishCommand(open, first.unit, prefix) : `/shutdown ${prefix}状态`;
+  const example = first && open ? finishCommand(open, first.unit, prefix) : hintTexts.statusCommand(prefix);
   const top = [header(dt.header), section(dt.moved(data.deadline.title, data.from, data.deadline.dueAt))];
   const foot = [context(dt.footer(example, prefix))];
   const units = shareRoom(roomLeft(roomFor("message"), [...top, ...foot]), [

@@ -1,14 +1,14 @@
 // Coordinators' view of every unit at a glance.
-import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
+import { deadlineForTask, type CampaignSnapshot, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
 import { ITEM_STATES, isFinished, TASK_KEYS } from "../../domain/model/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
-import type { CampaignSnapshot } from "../../domain/model/records.ts";
 import { header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type Room, type TextList } from "./message-budget.ts";
+import { overviewTexts } from "../../messages/checklist-messages.ts";
 
 export function countByTaskAndState(items: ItemRecord[]) {
   return TASK_KEYS.map((task) => {
@@ -27,7 +27,7 @@ export function unitsPendingUnder(deadline: DeadlineRecord, units: UnitRecord[],
 /** A list of unit names on one line, cut at a name with "…及其他 N 个单位". */
 function namesList(heading: string, names: readonly string[], as: TextList["as"] = "section"): TextList {
   return {
-    heading: names.length > 0 ? `${heading}：` : `${heading}：（无）`,
+    heading: overviewTexts.namesHeading(heading, names.length > 0),
     count: names.length,
     entry: (i) => names[i]!,
     more: listTexts.moreUnits,
@@ -50,12 +50,12 @@ export function overviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room
     // NOTE: a deadline every unit has met reads 已完成, never 已逾期.
     const title = `*${deadline.title}*　${dueText(deadline, now, behind.length === 0)}`;
     if (behind.length === 0) return { heading: title, count: 0, entry: () => "", more: listTexts.moreUnits };
-    return namesList(`${title}\n${now > deadline.dueAt ? "⚠️ 逾期未完成" : "未完成"}（${behind.length}）`, behind.map((u) => u.name));
+    return namesList(overviewTexts.behind(title, now > deadline.dueAt, behind.length), behind.map((u) => u.name));
   });
   const blocked = items.filter((i) => i.state === "blocked");
   if (blocked.length > 0) {
     lists.push({
-      heading: `*受阻事项（${blocked.length}）*`,
+      heading: overviewTexts.blockedHeading(blocked.length),
       count: blocked.length,
       entry: (i) => {
         const item = blocked[i]!;
@@ -65,12 +65,12 @@ export function overviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room
     });
   }
   const noContact = units.filter((u) => u.contacts.length === 0);
-  lists.push(namesList(`尚无联系人的单位（${noContact.length}）`, noContact.map((u) => u.name), "context"));
+  lists.push(namesList(overviewTexts.noContactHeading(noContact.length), noContact.map((u) => u.name), "context"));
   const fitted = shareRoom(roomLeft(room, head), lists);
   return [...head, ...fitted.flatMap((f) => f.blocks)];
 }
 
-const overviewTitle = (complete: number, total: number) => `总览：${complete}/${total} 个单位已全部完成`;
+const overviewTitle = overviewTexts.title;
 
 function completeUnits({ units, items }: CampaignSnapshot): number {
   const byUnit = groupBy(items, (i) => i.unitId);

@@ -1,4 +1,5 @@
 // Plain-text rendering of messages and views for a terminal. Buttons are numbered across the
+import { listTexts } from "../../messages/list-messages.ts";
 // whole message and returned in that order, so ":click n" can build the block_actions payload.
 
 export interface RenderOptions {
@@ -268,7 +269,7 @@ class Renderer {
         break;
       case "input": {
         const label = textOf(block.label, this.opts);
-        this.lines.push(`${label}${block.optional === true ? " (任意)" : ""}: ${this.element(block.element, blockId)}`);
+        this.lines.push(`${label}${block.optional === true ? listTexts.optional : ""}: ${this.element(block.element, blockId)}`);
         if (block.hint !== undefined) this.push(textOf(block.hint, this.opts), "  ");
         break;
       }

@@ -12,6 +12,7 @@ import { itemLine, itemWithButtons, NOTE_STEPS } from "./item-buttons.ts";
 import { firstThatFits, fitBlockList, roomFor, roomLeft, type Room } from "./message-budget.ts";
 import { SLACK_LIMITS } from "./slack-limits.ts";
 import { pendingGroups, unitSummaryBlock } from "./unit-summary-blocks.ts";
+import { checklistTexts } from "../../messages/checklist-messages.ts";
 
 /** Lines in as few sections as the 3,000-character limit allows, each line whole. */
 function sectionsOfLines(lines: string[]): KnownBlock[] {
@@ -60,7 +61,7 @@ export function checklistBlocks(
     for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item, line(item)));
   }
   const icp = items.find((i) => i.task === "icp");
-  if (icp && !isFinished(icp.state) && options.icpPath !== false) blocks.push(context(`备案注销：${icpPathText(unit, options.prefix)}`));
+  if (icp && !isFinished(icp.state) && options.icpPath !== false) blocks.push(context(checklistTexts.icpPath(icpPathText(unit, options.prefix))));
   return blocks;
 }
 
@@ -78,8 +79,8 @@ export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): 
 export function statusBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, room: Room, prefix = ""): KnownBlock[] {
   const done = items.filter((i) => isFinished(i.state)).length;
   const next = firstPending(items, deadlines);
-  const head = header(`${unit.name} 关停清单（${done}/${items.length}）`);
-  const foot = [divider(), section(next ? nextStepText(next, unit, prefix) : "🎉 全部事项已完成，感谢配合！")];
+  const head = header(checklistTexts.titleWithCount(unit.name, done, items.length));
+  const foot = [divider(), section(next ? nextStepText(next, unit, prefix) : checklistTexts.allDone)];
   // NOTE: when the next step is the ICP cancellation it says the path itself; once is enough.
   const options = { buttons: true, prefix, icpPath: next?.task !== "icp" };
   return fittedChecklist(room, (noteMax) => [head, ...checklistBlocks(unit, items, deadlines, now, { ...options, noteMax }), ...foot]);
@@ -88,7 +89,7 @@ export function statusBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: D
 export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[]): string {
   const done = items.filter((i) => isFinished(i.state)).length;
   const next = firstPending(items, deadlines);
-  return `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
+  return checklistTexts.summary(unit.name, done, items.length, next ? itemLabel(next) : null);
 }
 
 export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix = ""): SlackMessage {
@@ -100,7 +101,7 @@ export function manyStatusMessage(units: { unit: UnitRecord; items: ItemRecord[]
   const pending = units.reduce((n, u) => n + u.items.filter((i) => !isFinished(i.state)).length, 0);
   const intro = unitSummaryTexts.manyIntro(units.length, pending);
   const head = [header(unitSummaryTexts.manyHeader(units.length)), section(intro)];
-  const foot = [context(unitSummaryTexts.manyHint(units[0]?.unit.name ?? "档案局"))];
+  const foot = [context(unitSummaryTexts.manyHint(units[0]?.unit.name ?? checklistTexts.exampleUnit))];
   const list = fitUnitSummaries(roomLeft(roomFor("message"), [...head, ...foot]), units, deadlines, now);
   return message(intro, [...head, ...list, ...foot]);
 }

@@ -1,17 +1,17 @@
 // App Home: a contact's checklists with buttons; a coordinator's overview. Pure.
 import type { types } from "@slack/bolt";
 import { formatDueShort } from "../../domain/model/calendar.ts";
-import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model/records.ts";
+import type { CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model/records.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
 import { HOME_TEXT } from "../../messages/button-messages.ts";
 import { HELP_REPORT_EXAMPLES, HELP_VIEW_EXAMPLES } from "../../messages/command-messages.ts";
 import { code, md } from "../../messages/mrkdwn.ts";
-import type { CampaignSnapshot } from "../../domain/model/records.ts";
 import { context, divider, header, section, type KnownBlock } from "../blocks/block-kit.ts";
 import { fits, keepWithinBudget, roomFor, roomLeft } from "../blocks/message-budget.ts";
 import { overviewBlocks } from "../blocks/overview-blocks.ts";
 import { checklistBlocks, fitUnitSummaries } from "../blocks/status-blocks.ts";
 import { NOTE_STEPS } from "../blocks/item-buttons.ts";
+import { checklistTexts } from "../../messages/checklist-messages.ts";
 
 export interface HomeData {
   isCoordinator: boolean;
@@ -31,7 +31,7 @@ function unitBlocks(data: HomeData, room: ReturnType<typeof roomFor>): KnownBloc
   const full = (noteMax: number) =>
     data.units.flatMap(({ unit, items }, n) => [
       ...(n > 0 ? [divider()] : []),
-      header(`${unit.name} 关停清单`),
+      header(checklistTexts.title(unit.name)),
       ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true, noteMax, prefix: prefix(unit) }),
     ]);
   for (const noteMax of NOTE_STEPS) {
