@@ -244,6 +244,8 @@ describe("a coordinator", () => {
   });
 
   it("adds and removes coordinators at run time, but not those from the environment", async () => {
+    // NOTE: a member of the workspace, as anyone mentioned is: App Home is published for coordinators.
+    f.slack.addUser({ id: "U0HELP", name: "help", realName: "帮手" });
     expect((await f.slash(COORDINATOR, "coordinator add <@U0HELP|help>")).text).toContain("已添加协调员 <@U0HELP>");
     expect((await f.slash("U0HELP", "overview")).all).toContain("总览");
     expect((await f.slash("U0HELP", "coordinator remove <@U0COORD>")).all).toContain("不能用命令移除");
