@@ -75,6 +75,7 @@ export function syntheticCampaign(unitCount: number): CampaignSnapshot {
         state,
         method: state === "done" && task === "domain" ? (domain?.isSubdomain ? "dns_removed" : "cancelled") : null,
         note: state === "blocked" ? `等待电信回复 ${n}` : null,
+        expectedBy: null,
         updatedAt: state === "todo" ? null : new Date(PLAN_AT.getTime() - ((n * 37) % 86_400) * 1000),
         updatedBy: state === "todo" ? null : (contacts[0]?.slackUserId ?? "cli:admin"),
       });

@@ -1,6 +1,7 @@
 // The checklist form and joining a unit, through the real endpoint.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
+import { waitFor } from "./helpers/script-process.ts";
 
 let f: BotFixture;
 const WANG = "U0WANG"; // 档案局
@@ -31,7 +32,7 @@ describe("/shutdown form", () => {
       expect(view).toContain(`"block_id":"note:${key}"`);
     }
     expect(view).toContain("网站接入服务商");
-    expect(view).toContain("已完成（已删除解析）");
+    expect(view).toContain("已删除解析（代替注销）");
   });
 
   it("shows problems next to their fields and writes nothing", async () => {
@@ -78,9 +79,17 @@ describe("/shutdown form", () => {
     });
     const sources = new Set((await f.store.db.auditEntry.findMany({ where: { actor: WANG, source: "modal" } })).map((a) => a.field));
     expect(sources).toEqual(new Set(["state", "method", "unit.localTelecom", "unit.icpNumber", "unit.secondLevel"]));
+    // No second-level systems: IP备案 is 不适用, by the system, with the fact as its reason.
+    expect(await item("jtda/ipicp")).toMatchObject({ state: "na", note: "没有二级域名系统", updatedBy: "system" });
+    const ipicp = (await item("jtda/ipicp")).id;
+    const system = await f.store.db.auditEntry.findMany({ where: { itemId: ipicp } });
+    expect(system.map((a) => [a.actor, a.source, a.fromValue, a.toValue, a.note])).toEqual([["system", "system", "todo", "na", "单位情况：没有二级域名系统"]]);
     // The form was opened from #general, where the bot is not: the confirmation comes by DM.
+    const confirmation = () => f.slack.dmMessages(WANG).find((m) => m.text.includes("已保存档案局的清单"))?.text ?? "";
+    await waitFor(() => confirmation() !== "");
     expect(f.slack.ephemerals(WANG)).toEqual([]);
-    expect(f.slack.dmMessages(WANG).at(-1)?.text).toContain("已保存档案局的清单：6 处修改");
+    expect(confirmation()).toContain("已保存档案局的清单：7 处修改");
+    expect(confirmation()).toContain("「IP备案」已改为不适用");
   });
 
   it("refuses a submission from someone who may not change the unit", async () => {
@@ -120,7 +129,13 @@ describe("/shutdown join", () => {
     const updated = f.slack.messages("C0DIGEST").find((m) => m.ts === posted.ts)!;
     expect(updated.text).toContain("✅ 已批准（<@U0COORD>）");
     expect(JSON.stringify(updated.blocks)).not.toContain("join_approve");
-    expect(f.slack.dmMessages(NEWBIE).at(-1)?.text).toContain("你已成为档案局的联系人");
+    // The same welcome as a contact registered with assign: units, checklist, deadlines, how, who.
+    await waitFor(() => f.slack.dmMessages(NEWBIE).length > 0);
+    const welcome = JSON.stringify(f.slack.dmMessages(NEWBIE).at(-1));
+    expect(welcome).toContain("你已登记为 *档案局* 的网站关停联系人");
+    for (const words of ["过渡栏目上线", "6月20日 23:59 前", "6月21日 00:00 至 6月23日 23:59", "/shutdown 栏目已上线", "82900326", "417室"]) {
+      expect(welcome).toContain(words);
+    }
     const audit = await f.store.db.auditEntry.findMany({ where: { subject: NEWBIE }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue, a.actor])).toEqual([
       ["join", null, "pending", NEWBIE],

@@ -106,6 +106,24 @@ describe("the digest's numbers", () => {
   });
 });
 
+describe("items waited for", () => {
+  it("are listed with their dates, and are not overdue before them", async () => {
+    const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
+    for (const key of ["jtda/column", "jtda/backup", "jtda/site", "jtda/unbind", "jtda/domain/jtda.gov.cn", "jtda/ipicp"]) await setState(store.db, key, "done", by);
+    await store.db.checklistItem.update({
+      where: { key: "jtda/icp" },
+      data: { state: "doing", note: "工信部审核中", expectedBy: at("2027-07-10T23:59:59+08:00") },
+    });
+    const text = plain((await composeDigest(store.db, at("2027-06-24T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("*⏳ 等待中的事项（1 项）*");
+    expect(text).toContain("*档案局* · 备案注销：预计 7月10日（工信部审核中）");
+    expect(text).not.toContain("*档案局* · 未完成");
+    const later = plain((await composeDigest(store.db, at("2027-07-11T17:00:00+08:00"))).digest.message);
+    expect(later).toContain("*档案局* · 未完成：备案注销");
+    expect(later).not.toContain("等待中的事项");
+  });
+});
+
 describe("deadlines in the headline", () => {
   it("count the units still behind, and say so when every unit has met a deadline", async () => {
     const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
@@ -122,6 +140,35 @@ describe("deadlines in the headline", () => {
 });
 
 describe("changes since the last digest", () => {
+  it("are net per item: a flip-flop is no change, a change made twice is one line", async () => {
+    const deps = outgoingDeps(store, standin);
+    const by = (actor: string, when: string) => ({ actor, at: at(when) });
+    await setState(store.db, "jtsf/column", "done", by("U0LI", "2027-06-20T09:00:00+08:00"));
+    await runDigest(deps, at("2027-06-20T17:00:00+08:00"));
+    await setState(store.db, "jtsf/column", "todo", by("U0LI", "2027-06-21T09:10:00+08:00"));
+    await setState(store.db, "jtsf/column", "done", by("U0LI", "2027-06-21T09:20:00+08:00"));
+    await setState(store.db, "jtsf/backup", "doing", by("U0LI", "2027-06-21T10:00:00+08:00"));
+    await setState(store.db, "jtsf/backup", "done", by("U0BOSS", "2027-06-21T11:00:00+08:00"));
+    await setState(store.db, "jtda/site", "done", by("U0WANG", "2027-06-21T12:00:00+08:00"));
+    await setState(store.db, "jtda/site", "todo", by("U0WANG", "2027-06-21T12:05:00+08:00"));
+    const { digest } = await composeDigest(store.db, at("2027-06-21T17:00:00+08:00"));
+    expect(digest.summary.changes.map((c) => [c.itemKey, c.from, c.to, c.actors])).toEqual([
+      ["jtsf/backup", "todo", "done", ["U0LI", "U0BOSS"]],
+    ]);
+    const text = plain(digest.message);
+    expect(text).toContain("变化（1 个单位，1 项）");
+    expect(text).toContain("*区司法局*：数据备份/迁移 未开始 → 已完成（李明、<@U0BOSS>）");
+    expect(text).not.toContain("*档案局*：");
+  });
+
+  it("names the units still open before each upcoming deadline", async () => {
+    const by = { actor: "U0LI", at: at("2027-06-19T10:00:00+08:00") };
+    const units = await store.db.unit.findMany({ select: { key: true }, orderBy: { position: "asc" } });
+    for (const { key } of units.slice(0, -2)) await finishUnit(store.db, key, by);
+    const text = plain((await composeDigest(store.db, at("2027-06-22T17:00:00+08:00"))).digest.message);
+    expect(text).toContain("网站关停（6月21日–6月23日）：还剩 1 天（6月23日 23:59 截止），2 个单位未完成：区供销社、公积金中心");
+  });
+
   it("lists exactly the audit trail's state changes since the last posted digest, then says when nothing changed", async () => {
     const deps = outgoingDeps(store, standin);
     await runDigest(deps, at("2027-06-20T17:00:00+08:00"));
@@ -131,12 +178,16 @@ describe("changes since the last digest", () => {
     const audit = (await listAudit(store.db, { since: at("2027-06-20T17:00:00+08:00"), until: now })).filter((e) => e.field === "state");
     expect(audit.length).toBeGreaterThan(0);
     expect(digest.summary.since).toEqual(at("2027-06-20T17:00:00+08:00"));
-    expect(digest.summary.changes.map((c) => [c.itemKey, c.from, c.to, c.actor])).toEqual(
-      audit.map((e) => [e.itemKey, e.fromValue, e.toValue, e.actor]),
+    // Each item changed once here, so the net changes are the audit trail's, in 附件3 order.
+    const byKey = (rows: string[][]) => [...rows].sort((a, b) => a[0]!.localeCompare(b[0]!));
+    expect(byKey(digest.summary.changes.map((c) => [c.itemKey, c.from, c.to, c.actors.join(",")]))).toEqual(
+      byKey(audit.map((e) => [e.itemKey!, e.fromValue!, e.toValue!, e.actor])),
     );
     const text = plain(digest.message);
-    expect(text).toContain(`自上次日报（6月20日 17:00）以来的变化（${audit.length} 项）`);
-    expect(text).toContain("6月21日 10:00 *区司法局* · 网站关停：未开始 → 进行中（<@U0LI>）");
+    expect(text).toContain(`自上次日报（6月20日 17:00）以来的变化（3 个单位，${audit.length} 项）`);
+    // One line per unit; people by name where the store knows it.
+    expect(text).toContain("*区司法局*：网站关停 未开始 → 进行中、域名注销 jtpf.gov.cn 未开始 → 受阻（李明）");
+    expect(text).toContain("*开发区*：数据备份/迁移 未开始 → 不适用（<@U0CHEN>）");
 
     await runDigest(deps, now);
     const next = await composeDigest(store.db, at("2027-06-22T17:00:00+08:00"));
@@ -163,6 +214,7 @@ function syntheticCampaign(base: CampaignSnapshot, units: number): CampaignSnaps
         state: task === "site" && state === "na" ? "done" : state,
         method: null,
         note: state === "blocked" ? `原因${n}` : null,
+        expectedBy: null,
         updatedAt: null,
         updatedBy: null,
       });
@@ -185,10 +237,12 @@ describe("a large campaign", () => {
     expect(text).toContain(`${n} 个单位中 *${(2 * n) / 5}* 个已全部完成`);
     expect(text).toMatch(/逾期单位（\d+ 个）[\s\S]*…及其他 \d+ 个单位/);
     expect(text).toMatch(/受阻事项（\d+ 项）[\s\S]*…及其他 \d+ 项/);
-    const changes = /…及其他 (\d+) 项\n列表已截短/.exec(text);
+    expect(text).toMatch(/变化（\d+ 个单位，\d+ 项）[\s\S]*…及其他 \d+ 个单位/);
+    // The change list ends saying how many units were left out: shown plus omitted is every unit that changed.
+    const changes = /…及其他 (\d+) 个单位\n列表已截短/.exec(text);
     expect(changes, "the change list ends saying how many were left out").not.toBeNull();
-    const shownChanges = (text.match(/^6月24日 10:00 \*合成单位/gm) ?? []).length;
-    expect(shownChanges + Number(changes![1])).toBe(500);
+    const shownChanges = (text.match(/^\*合成单位\d+\*：/gm) ?? []).length;
+    expect(shownChanges + Number(changes![1])).toBe(new Set(digest.summary.changes.map((c) => c.unitName)).size);
     expect(text).toContain("完整表格见本消息下方的 CSV 附件");
   });
 });
@@ -253,11 +307,13 @@ describe("posting the digest", () => {
     expectWithinLimits(preview);
     expect(standin.calls).toHaveLength(0);
 
-    const sent = await sendExportToUser(deps, "U0BOSS", at("2027-06-21T12:00:00+08:00"));
+    const sent = await sendExportToUser(deps, "U0BOSS", at("2027-06-21T12:00:00+08:00"), "csv");
     expect(sent.channel).toBe(standin.dmChannelOf("U0BOSS"));
     const [file] = standin.files();
     expect(file?.channel_id).toBe(standin.dmChannelOf("U0BOSS"));
     expect(file?.content.toString("utf8")).toBe(formatStatusRows(buildStatusRows(await readSnapshot(store.db)), "csv"));
+    // The file's comment is for coordinators in Slack, not for someone at the server.
+    expect(JSON.stringify(standin.calls)).not.toContain("npm run export");
   });
 
   it("retries the upload after a 429 and still uploads the file once", async () => {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { escalationKey, reminderKey } from "../src/reminders/reminder-planner.ts";
-import { startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL } from "./helpers/outgoing-fixture.ts";
 import { startScript } from "./helpers/script-process.ts";
@@ -18,7 +18,7 @@ const HOLDER = fileURLToPath(new URL("./helpers/hold-store-lock.ts", import.meta
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ botToken: TOKEN, channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ botToken: TOKEN, channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();

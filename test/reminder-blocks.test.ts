@@ -56,7 +56,8 @@ describe("a contact's reminder", () => {
     expect(text).toContain("`/shutdown done domain jtpf.gov.cn`");
     expect(text).toContain("`/shutdown done domain jtsfxz.gov.cn`");
     expect(text).toContain("🏢 区司法局");
-    expect(text).toContain("截止 6月23日 23:59 · 今天截止");
+    expect(text).toContain("截止 6月23日 23:59 · 还剩今天");
+    expect(text).not.toContain("今天截止");
     expect(text).not.toContain("/shutdown 区司法局");
   });
 

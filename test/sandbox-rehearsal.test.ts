@@ -39,11 +39,36 @@ describe("a rehearsal of the campaign from June 12 to June 25", () => {
     expect(evening).toContain("*档案局* · 备案注销：附件4已交中心 等待电信回复");
   });
 
-  it("escalates the two units still open after the shutdown window", () => {
+  it("escalates the two units still open after the shutdown window, without IP备案 for units that have no second-level systems", () => {
     const morning = outputOf(run.stdout, "协调员（你）> :now 2027-06-24 09:00");
     expect(morning).toContain("*⚠️ 逾期未完成的单位（2 个）*");
     expect(morning).toContain("*区公安分局* · 网站关停（6月21日–6月23日）：已逾期 1 天");
     expect(morning).toContain("*公积金中心* · 网站关停（6月21日–6月23日）：已逾期 1 天");
+    expect(morning).toContain("网站关停、解除绑定、域名注销 jtgjj.com、备案注销");
+    // Both registered「没有二级域名系统」: IP备案 was 不适用 by then, so nothing escalates it.
+    expect(morning).not.toContain("IP备案");
+  });
+
+  it("makes IP备案 不适用 when a unit says it has no second-level systems, as the system, with the reason", () => {
+    const reply = outputOf(run.stdout, "协调员（你）> /shutdown 区公安分局 set secondlevel no");
+    expect(reply).toContain("已记录：区公安分局 二级域名系统 → 没有");
+    expect(reply).toContain("「IP备案」已改为不适用");
+    const icp = outputOf(run.stdout, "协调员（你）> /shutdown 区公安分局 na icp 备案属于上级域名 czsga.gov.cn 的主办单位");
+    expect(icp).toContain("已记录：区公安分局「备案注销」未开始 → ➖ 不适用");
+  });
+
+  it("understands contacts in their own words, and tells the coordinators at once when a unit is done", () => {
+    expect(outputOf(run.stdout, "王芳> /shutdown 栏目已上线")).toContain("已记录：档案局「过渡栏目」未开始 → ✅ 已完成");
+    expect(outputOf(run.stdout, "王芳> /shutdown 无需迁移")).toContain("已记录：档案局「数据备份/迁移」未开始 → ➖ 不适用（无需迁移）");
+    expect(outputOf(run.stdout, "王芳> /shutdown 域名 已注销")).toContain("✅ 已注销");
+    // Right after the report that finished it (the sandbox waits for the bot's follow-ups).
+    expect(outputOf(run.stdout, "协调员（你）> /shutdown 法制办 done ipicp 已改用 IP 访问并完成 IP 备案")).toContain(
+      "# #shutdown-coordinators 新消息 (channel post)\n  🎉 法制办 已全部完成（38 个单位中已有 1 个全部完成）",
+    );
+    // The first unit to finish (June 21, 09:00), announced once; the last one makes 38.
+    expect(run.stdout.match(/🎉 法制办 已全部完成（38 个单位中已有 1 个全部完成）/g)).toHaveLength(1);
+    expect(run.stdout.match(/🎉 \S+ 已全部完成/g)).toHaveLength(38);
+    expect(run.stdout).toContain("🎉 公积金中心 已全部完成（38 个单位中已有 38 个全部完成）");
   });
 
   it("ends with every unit done, and the digest saying so", () => {

@@ -75,8 +75,10 @@ describe("a unit contact", () => {
     expect(await item("jtda/ipicp")).toMatchObject({ state: "na", note: "没有二级域名系统" });
   });
 
-  it("warns but records site done before the column, and icp done before the site", async () => {
+  it("warns but records site done before the window opens or before the column, and icp done before the site", async () => {
     const reply = await f.slash(GA, "done site");
+    expect(reply.all).toContain("关停窗口是 6月21日至6月23日（附件2 一），现在还没开始");
+    expect(reply.all).toContain("/shutdown doing site");
     expect(reply.all).toContain("过渡栏目还没有完成");
     expect((await item("jtga/site")).state).toBe("done");
     await f.slash(GA, "todo site");
@@ -128,7 +130,9 @@ describe("a unit contact", () => {
     ["na site 已关", "不能标记为不适用"],
     ["blocked site", "需要写明原因"],
     ["done colum", "你是不是要写「column」"],
-    ["档案 status", "你是不是要找「档案局」"],
+    ["档按局 status", "你是不是要输入：/shutdown 档案局 status"],
+    ["dnoe column", "你是不是要输入：/shutdown done column"],
+    ["'; DROP TABLE Unit; --", "可以这样写：/shutdown done"],
   ])("refuses %j clearly and changes nothing", async (text, words) => {
     const before = await f.exportJson();
     const audits = await f.store.db.auditEntry.count();
@@ -233,7 +237,10 @@ describe("a coordinator", () => {
     expect(row.due_at).toBe("2027-06-25T18:00:00+08:00");
     expect((await f.slash(COORDINATOR, "deadline shutdown 2027-06-20")).all).toContain("截止时间必须晚于开始时间");
     expect((await f.slash(COORDINATOR, "deadline nosuch 2027-06-20")).all).toContain("可选：");
+    // Set back as it reads, it is the exact instant it was.
     await f.slash(COORDINATOR, "deadline shutdown 2027-06-23 23:59");
+    const back = JSON.parse(await f.exportJson()).find((r: { task: string }) => r.task === "site");
+    expect(back.due_at).toBe("2027-06-23T23:59:59+08:00");
   });
 
   it("adds and removes coordinators at run time, but not those from the environment", async () => {
@@ -355,8 +362,8 @@ describe("the digest and the export on demand", () => {
   });
 
   it("sends the status CSV to the caller's DM as a file, the same as npm run export", async () => {
-    const reply = await f.slash(COORDINATOR, "export");
-    expect(reply.text).toContain("已发到你的私信");
+    const reply = await f.slash(COORDINATOR, "export csv");
+    expect(reply.text).toContain("进度表（CSV）已发到你的私信");
     const file = f.slack.files().at(-1)!;
     const rows = file.content.toString("utf8").split("\r\n");
     expect(rows[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at");
@@ -366,7 +373,8 @@ describe("the digest and the export on demand", () => {
   it("neutralises a note that looks like a formula in the exported file", async () => {
     const formula = '=HYPERLINK("http://evil.example","点我")';
     expect((await f.finalReply(await f.slash(WANG, `blocked unbind ${formula}`)))).toContain("已记录");
-    await f.slash(COORDINATOR, "export");
+    // NOTE: `export` sends the Excel report (its cells are neutralised too, see facts-and-notices); this is the CSV.
+    await f.slash(COORDINATOR, "export csv");
     const content = f.slack.files().at(-1)!.content.toString("utf8");
     const unbind = content.split("\r\n").find((r) => r.startsWith("档案局,jtda,unbind,"))!;
     expect(unbind).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);

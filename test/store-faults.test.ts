@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendSlashCommand, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { sendSlashCommand, DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { startScript, waitFor, type ScriptProcess } from "./helpers/script-process.ts";
@@ -28,7 +28,7 @@ let bot: ScriptProcess;
 let base: string;
 
 beforeAll(async () => {
-  slack = await startSlackStandin({ botToken: TOKEN, channels: [{ id: "C0DIGEST", name: "coordinators" }] });
+  slack = await startSlackStandin({ botToken: TOKEN, channels: [{ id: "C0DIGEST", name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await slack.close();

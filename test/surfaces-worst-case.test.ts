@@ -2,7 +2,9 @@
 // stand-in: the 38 units of 附件3, a contact of six units, ~55 blocked items with reasons of
 // ~260 characters, everything overdue, and a hostile note and hostile names. Everything the bot
 // sends is accepted, within Slack's limits, nothing a person is responsible for is left out,
-// and no user text becomes a mention, a broadcast or a link.
+// and no user text becomes a mention, a broadcast or a link — in the replies, the reminders, the
+// escalation, the digest (its waiting items, open units and net changes), App Home, the welcome and
+// deadline-moved DMs, the 🎉 line and the unit detail's audit trail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDigest } from "../src/digest/digest-pass.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
@@ -148,6 +150,8 @@ function expectAcceptedAndWithinBudget(s: Shown) {
   expect(JSON.stringify(s.blocks), s.where).not.toContain("未能显示");
 }
 
+/** The newest reminder DM of a person, whatever else (a welcome, a deadline notice) reached them after it. */
+const reminderOf = (user: string) => f.slack.dmMessages(user).findLast((m) => String(m.metadata?.event_payload.key ?? "").startsWith("reminder:"))!;
 const plain = (blocks: unknown[]) => textObjects(blocks).map(({ obj }) => obj.text as string).join("\n");
 const unitButtons = (blocks: unknown[]) =>
   (blocks as { accessory?: { action_id?: string; value?: string } }[]).flatMap((b) => (b.accessory?.action_id === "unit_checklist" ? [b.accessory.value] : []));
@@ -175,6 +179,8 @@ describe("every surface at the worst sizes", () => {
     expect(doneText).toContain("✅ 已完成（6月20日 23:59 截止）");
     expect(doneText).not.toContain("已逾期");
     expect(plain((await slash(SIX, "档案局 status")).blocks)).not.toContain("已逾期");
+    // …and the coordinators' channel hears it at once, in one line.
+    await waitFor("the 🎉 line", () => f.slack.messages("C0DIGEST").find((m) => (m.text ?? "").startsWith("🎉 档案局 已全部完成")));
 
     // A hostile note through the slash command is stored as typed and shown escaped.
     const blocked = await slash(SIX, `区司法局 blocked unbind ${HOSTILE}`);
@@ -206,6 +212,10 @@ describe("every surface at the worst sizes", () => {
       expect(detail).toContain(label);
     }
     expect(detail).toContain("最近 10 条记录");
+    // The audit trail names the person (a hostile Slack name, escaped) and shows the hostile note as text.
+    const trail = detail.slice(detail.indexOf("最近 10 条记录"));
+    expect(trail).toContain("李&lt;!here&gt;明 &amp; &lt;@U0COORD&gt;（命令）：解除绑定：未开始 → 受阻");
+    expect(trail).toContain(HOSTILE_SHOWN);
   });
 
   it("the form, and the reason and domain modals", async () => {
@@ -260,7 +270,7 @@ describe("every surface at the worst sizes", () => {
     expect(pass.results.every((r) => r.outcome === "sent"), JSON.stringify(pass.results.filter((r) => r.outcome !== "sent"))).toBe(true);
 
     // The contact of six units: all six, each with its button.
-    const sixDm = f.slack.dmMessages(SIX).at(-1)!;
+    const sixDm = reminderOf(SIX);
     expect(unitButtons(sixDm.blocks ?? [])).toEqual(SIX_UNITS.filter((k) => k !== "jtda"));
     expect(plain(sixDm.blocks ?? [])).toContain("李&lt;!here&gt;明 &amp; &lt;@U0COORD&gt;，你负责的 5 个单位还有");
 
@@ -292,20 +302,30 @@ describe("every surface at the worst sizes", () => {
     const omitted = /…及其他 (\d+) 项/.exec(blockedPart);
     expect(shown + Number(omitted![1])).toBe(blockedNow);
     expect(blockedPart).toContain(HOSTILE_SHOWN);
+    // The net changes: one entry per unit, people by name (escaped), cut between units.
+    const changes = /到目前为止的变化（(\d+) 个单位，\d+ 项）/.exec(text);
+    expect(changes, "the change list").not.toBeNull();
+    const changesPart = text.slice(text.indexOf("到目前为止的变化"));
+    const shownUnits = (changesPart.match(/^\*[^*]+\*：/gm) ?? []).length;
+    const omittedUnits = /…及其他 (\d+) 个单位/.exec(changesPart);
+    expect(shownUnits + (omittedUnits ? Number(omittedUnits[1]) : 0)).toBe(Number(changes![1]));
+    expect(changesPart).toContain("*法制办*：网站关停 未开始 → 受阻（赵&lt;b&gt;六&lt;/b&gt;）");
     await waitFor("the digest's CSV", () => f.slack.files().some((file) => file.filename === "shutdown-status-2027-06-25.csv"));
     await slash(COORDINATOR, "digest preview");
   });
 
   it("clicks in a reminder update the count of open items, by item or by the unit's checklist", async () => {
+    // The reminder DM, whatever else (a welcome, a deadline notice) reached the person after it.
+    await f.idle();
     // One unit: 完成 on an item.
-    const dm = f.slack.dmMessages(ONE).at(-1)!;
-    const count = () => /还有 (\d+) 项工作未完成/.exec(plain(f.slack.dmMessages(ONE).at(-1)!.blocks ?? []))?.[1];
+    const dm = reminderOf(ONE);
+    const count = () => /还有 (\d+) 项工作未完成/.exec(plain(f.slack.messages(dm.channel).find((m) => m.ts === dm.ts)!.blocks ?? []))?.[1];
     const before = Number(count());
     await f.clickInMessage(ONE, dm.channel, dm.ts, "item_done", "jtmf/column");
     await waitFor("the count updated", () => Number(count()) === before - 1);
 
     // Six units: 打开清单 opens the unit's checklist; saving it updates that unit's line and the count.
-    const sixDm = f.slack.dmMessages(SIX).at(-1)!;
+    const sixDm = reminderOf(SIX);
     const sixCount = () => Number(/还有 (\d+) 项工作未完成/.exec(plain(f.slack.messages(sixDm.channel).find((m) => m.ts === sixDm.ts)!.blocks ?? []))?.[1]);
     const sixBefore = sixCount();
     const modals = f.slack.views().length;
@@ -327,8 +347,76 @@ describe("every surface at the worst sizes", () => {
     expect(detail).toContain("<@U0JOIN>");
   });
 
+  it("the welcome DM, the deadline-moved DM, and the digest's waiting items and open units", async () => {
+    // A new contact with a hostile Slack name gets the welcome DM.
+    const NEW = "U0NEW";
+    f.slack.addUser({ id: NEW, name: "newone", realName: `${HOSTILE_NAME}（三）` });
+    await slash(COORDINATOR, `assign 区旅游局 <@${NEW}|newone>`);
+    const welcome = await waitFor("the welcome DM", () => f.slack.dmMessages(NEW).find((m) => plain(m.blocks ?? []).includes("欢迎参加网站关停工作")));
+    expect(plain(welcome.blocks ?? [])).toContain("李&lt;!here&gt;明 &amp; &lt;@U0COORD&gt;（三），你已登记为 *区旅游局* 的网站关停联系人");
+
+    // Moving the shutdown deadline DMs every contact with unfinished work under it; the contact of
+    // six units reads every unit still open; setting it back restores the exact instant.
+    const shutdown = await f.store.db.deadline.findUniqueOrThrow({ where: { key: "shutdown" } });
+    const sixDms = f.slack.dmMessages(SIX).length;
+    await slash(COORDINATOR, "deadline shutdown 2027-06-26 18:00");
+    const moved = await waitFor("the deadline-moved DM", () => f.slack.dmMessages(SIX).slice(sixDms).find((m) => plain(m.blocks ?? []).includes("截止时间有变化")));
+    const movedText = plain(moved.blocks ?? []);
+    for (const unit of ["区公安分局", "区司法局", "区规划局", "区旅游局", "公积金中心"]) expect(movedText).toContain(`*${unit}* 还有`);
+    expect(movedText).toContain("/shutdown 区公安分局 ");
+    await slash(COORDINATOR, "deadline shutdown 2027-06-23 23:59");
+    expect((await f.store.db.deadline.findUniqueOrThrow({ where: { key: "shutdown" } })).dueAt).toEqual(shutdown.dueAt);
+
+    // Waiting items: one reported with the hostile note, the rest with long reasons, in every unit.
+    await slash(SIX, `区旅游局 waiting icp 7月10日 ${HOSTILE}`);
+    const units = await f.store.db.unit.findMany({ orderBy: { position: "asc" }, include: { items: true } });
+    let n = 0;
+    for (const unit of units.filter((u) => !["jtda", "jtmf", "jttour"].includes(u.key))) {
+      await f.store.db.checklistItem.update({
+        where: { key: `${unit.key}/unbind` },
+        data: { state: "doing", note: reason(++n), expectedBy: new Date("2027-07-10T23:59:59+08:00") },
+      });
+    }
+    const waitingTotal = n + 1;
+    const cutAtEntry = (part: string, entry: RegExp, total: number) => {
+      const shown = (part.match(entry) ?? []).length;
+      const omitted = /…及其他 (\d+) (项|个单位)/.exec(part);
+      expect(shown + (omitted ? Number(omitted[1]) : 0)).toBe(total);
+      return shown;
+    };
+    const preview = plain((await slash(COORDINATOR, "digest preview")).blocks);
+    expect(preview).toContain(`等待中的事项（${waitingTotal} 项）`);
+    const waitingPart = preview.slice(preview.indexOf("等待中的事项"), preview.indexOf("📭"));
+    expect(cutAtEntry(waitingPart, /^\*[^*]+\* · /gm, waitingTotal)).toBeGreaterThan(0);
+    // Every entry shown whole, its reason (the hostile note first) as text.
+    for (const line of waitingPart.split("\n").filter((l) => / · /.test(l))) expect(line).toMatch(/：预计 7月10日（等待 &lt;!channel&gt; .*）$/);
+    // The one reported through the command reads 等待中 with its date and the note as typed.
+    expect(plain((await slash(SIX, "区旅游局 status")).blocks)).toContain(`⏳ 等待中（预计 7月10日）  *备案注销* — ${escapeMrkdwn(HOSTILE)}`);
+
+    // Before the window closes, the digest names the units still open under it, cut between names.
+    f.now = new Date("2027-06-22T17:00:00+08:00");
+    const before = plain((await slash(COORDINATOR, "digest preview")).blocks);
+    f.now = NOW;
+    const open = /网站关停（6月21日–6月23日）：还剩 1 天（6月23日 23:59 截止），(\d+) 个单位未完成：(.*)/.exec(before);
+    expect(open, "the open units are named").not.toBeNull();
+    const names = open![2]!.replace(/…及其他 \d+ 个单位$/, "").split("、").filter(Boolean);
+    const more = /…及其他 (\d+) 个单位$/.exec(open![2]!);
+    expect(names.length + (more ? Number(more[1]) : 0)).toBe(Number(open![1]));
+    expect(names).toContain("区公安分局");
+  });
+
   it("everything sent was accepted by Slack, within its limits, and no user text became markup", () => {
-    const failed = f.slack.calls.filter((c) => typeof c.response !== "object" || c.response === null || c.response.ok !== true);
+    const refused = (c: (typeof f.slack.calls)[number]) => typeof c.response !== "object" || c.response === null || c.response.ok !== true;
+    // NOTE: an ephemeral reply in a channel the bot was not invited to is refused by Slack, and the
+    // bot then tells the person by DM (tell-privately.ts): that refusal is expected, the DM is not.
+    const fellBackToDm = (i: number) => {
+      const c = f.slack.calls[i]!;
+      const error = (c.response as { error?: string } | null)?.error;
+      if (c.method !== "chat.postEphemeral" || (error !== "not_in_channel" && error !== "user_not_in_channel")) return false;
+      const user = (c.args as { user?: string }).user;
+      return f.slack.calls.slice(i + 1).some((n) => n.method === "chat.postMessage" && (n.args as { channel?: string }).channel === user && !refused(n));
+    };
+    const failed = f.slack.calls.filter((c, i) => refused(c) && !fellBackToDm(i));
     expect(failed.map((c) => `${c.method}: ${JSON.stringify(c.response).slice(0, 300)}`)).toEqual([]);
     expect(f.slack.responses().filter((p) => p.status !== 200).map((p) => JSON.stringify(p.reply))).toEqual([]);
     const shown = everythingShown();

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runDigest } from "../src/digest/digest-pass.ts";
 import { runReminderPass } from "../src/reminders/reminder-pass.ts";
-import { renderMessage, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
+import { renderMessage, DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../src/slack/standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
@@ -12,7 +12,7 @@ const COORDS = ["U0COORD", "U0COORD2"];
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators" }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
 });
 afterAll(async () => {
   await standin.close();

@@ -123,14 +123,34 @@ describe("npm run units -- import", () => {
       ["unit.icpNumber", null, "苏ICP备12345678号", "cli", "cli:tester"],
       ["unit.localTelecom", null, "yes", "cli", "cli:tester"],
       ["unit.migrateData", null, "no", "cli", "cli:tester"],
+      // No data to migrate: the system makes 数据备份/迁移 不适用, as `set migrate no` does.
+      ["state", "todo", "na", "system", "system"],
       ["contact", null, "王芳 (U0WANG)", "cli", "cli:tester"],
       ["contact", null, "李强 (U0LI)", "cli", "cli:tester"],
     ]);
+    expect(await store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/backup" } })).toMatchObject({ state: "na", note: "没有数据需要迁移" });
 
     // Importing the exported sheet again changes nothing.
     const again = await runUnits(["import", writeSheet(await sheet())]);
     expect(again.err).toContain("共 0 处修改");
-    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(5);
+    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(6);
+  });
+
+  it("lets second_level=no make IP备案 不适用, and a blank reopen it, but never over a person's report", async () => {
+    let rows = await sheet();
+    setCell(rows, "jtda", "second_level", "no");
+    setCell(rows, "jtsf", "second_level", "否");
+    await store.db.checklistItem.update({ where: { key: "jtsf/ipicp" }, data: { state: "doing", updatedBy: "U0LI", updatedAt: new Date() } });
+    const first = await runUnits(["import", writeSheet(rows)]);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain("区司法局：「IP备案」是U0LI报告的「进行中」，没有自动改为不适用。如果确实不需要，请输入：/shutdown 区司法局 na ipicp 没有二级域名系统");
+    const state = async (key: string) => (await store.db.checklistItem.findUniqueOrThrow({ where: { key } })).state;
+    expect(await state("jtda/ipicp")).toBe("na");
+    expect(await state("jtsf/ipicp")).toBe("doing");
+    rows = await sheet();
+    setCell(rows, "jtda", "second_level", "");
+    expect((await runUnits(["import", writeSheet(rows)])).code).toBe(0);
+    expect(await state("jtda/ipicp")).toBe("todo");
   });
 
   it("removes a contact left out of the sheet", async () => {

@@ -6,14 +6,20 @@ import { noteForInput } from "../domain/text-limits.ts";
 import { IcpNumberSchema } from "../domain/unit-facts.ts";
 import { MODAL_TEXT } from "../messages/button-messages.ts";
 import { findCaller } from "../store/caller-repository.ts";
-import { applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
+import { applyFactRules, applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
+import { listDeadlines, listItems } from "../store/campaign-repository.ts";
+import { justFinished } from "../domain/tasks.ts";
+import { factEffectNotes } from "../messages/fact-messages.ts";
+import type { FollowUp } from "./command-result.ts";
+import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { Db } from "../store/open-store.ts";
 import { inTransaction } from "../store/transaction.ts";
 import { loadUnitWithItems } from "../store/unit-repository.ts";
-import { isRegistered, targetUnit } from "./caller-access.ts";
+import { commandPrefix, isRegistered, targetUnit } from "./caller-access.ts";
 
 export type FormOutcome =
-  | { kind: "saved"; unitKey: string; unitName: string; changes: number }
+  /** `notes`: what the unit's facts did to its items, and what they left as a person reported it. */
+  | { kind: "saved"; unitKey: string; unitName: string; changes: number; notes: MrkdwnLike[]; followUps: FollowUp[] }
   /** Problems by field: an item key (its state or note) or a fact name. */
   | { kind: "invalid"; errors: { field: string; part: "state" | "note" | "fact"; message: string }[] }
   | { kind: "refused"; message: string };
@@ -40,6 +46,8 @@ export async function applyChecklistForm(
   const who: Who = { actor: input.userId, source: "modal", now: input.now };
   return inTransaction(deps.db, async (tx) => {
     const { unit, items } = (await loadUnitWithItems(tx, input.unitKey))!;
+    const deadlines = await listDeadlines(tx);
+    const prefix = commandPrefix(caller, unit);
     const changes: ItemChange[] = [];
     for (const entry of input.form.items) {
       const item = items.find((i) => i.key === entry.key);
@@ -53,10 +61,11 @@ export async function applyChecklistForm(
         continue;
       }
       try {
-        const change = decideReport(unit, [item], { state, task: item.task, domain: item.domain ?? undefined, method, note: note ?? undefined });
+        const req = { state, task: item.task, domain: item.domain ?? undefined, method, note: note ?? undefined };
+        const change = decideReport(unit, [item], req, { now: input.now, deadlines, prefix });
         // NOTE: an emptied note field clears the note; decideReport keeps it otherwise.
         if (change) changes.push(change);
-        else if (note === null && item.note !== null) changes.push({ item, state, method: item.method, note: null, warnings: [] });
+        else if (note === null && item.note !== null) changes.push({ item, state, method: item.method, note: null, expectedBy: item.expectedBy, warnings: [] });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         errors.push({ field: entry.key, part: error.code === "note_too_long" ? "note" : "state", message: error.message });
@@ -71,6 +80,16 @@ export async function applyChecklistForm(
       await applyUnitFact(tx, unit.id, { field, value }, who);
       factChanges++;
     }
-    return { kind: "saved", unitKey: unit.key, unitName: unit.name, changes: changes.length + factChanges };
+    // After the person's own choices: what they set by hand in this form is theirs.
+    const effects = await applyFactRules(tx, unit.id, input.now);
+    const finished = justFinished(items, await listItems(tx, { unitId: unit.id }));
+    return {
+      kind: "saved",
+      unitKey: unit.key,
+      unitName: unit.name,
+      changes: changes.length + factChanges + effects.changes.length,
+      notes: factEffectNotes(effects, prefix),
+      followUps: finished ? [{ kind: "unit-done", unitKey: unit.key }] : [],
+    };
   }, input.storeWaitMs);
 }

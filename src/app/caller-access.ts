@@ -17,3 +17,11 @@ export function targetUnit(caller: Caller, named: string | undefined, example: s
   }
   throw new DomainError("unit_required", am.coordinatorNeedsUnit(example));
 }
+
+/**
+ * What goes before a command shown to this person about this unit, so it works as shown:
+ * nothing when the unit is their only one, else the unit's name and a space.
+ */
+export function commandPrefix(caller: Caller, unit: { key: string; name: string }): string {
+  return caller.units.length === 1 && caller.units[0]!.key === unit.key ? "" : `${unit.name} `;
+}

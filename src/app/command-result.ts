@@ -4,21 +4,51 @@ import type { AuditRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../dom
 import type { ItemState } from "../domain/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 
-export type CommandResult =
-  | { kind: "help"; isCoordinator: boolean; registered: boolean }
-  | { kind: "status"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; now: Date }
+/**
+ * Messages a change calls for, sent after the reply through the delivery log (each once):
+ * a new contact's welcome, the contacts of a moved deadline, the coordinators' 🎉 line.
+ */
+export type FollowUp =
+  | { kind: "welcome"; userId: string; unitKeys: string[] }
+  | { kind: "deadline-moved"; deadlineKey: string; from: Date; to: Date }
+  | { kind: "unit-done"; unitKey: string };
+
+export type CommandResult = (
+  | { kind: "help"; isCoordinator: boolean; registered: boolean; units: string[]; year: number }
+  /** `prefix`: what goes before the commands shown, for them to work as shown ("区统计局 " or ""). */
+  | { kind: "status"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; now: Date; prefix: string }
   /** `status` from a contact of several units: every one of them, compactly. */
   | { kind: "status-many"; units: { unit: UnitRecord; items: ItemRecord[] }[]; deadlines: DeadlineRecord[]; now: Date }
-  | { kind: "reported"; unit: UnitRecord; item: ItemRecord; from: ItemState; warnings: string[]; items: ItemRecord[]; deadlines: DeadlineRecord[]; now: Date }
+  | {
+      kind: "reported";
+      unit: UnitRecord;
+      item: ItemRecord;
+      from: ItemState;
+      warnings: string[];
+      items: ItemRecord[];
+      deadlines: DeadlineRecord[];
+      now: Date;
+      prefix: string;
+    }
   | { kind: "overview"; snapshot: CampaignSnapshot; now: Date }
-  | { kind: "unit-detail"; unit: UnitRecord; items: ItemRecord[]; deadlines: DeadlineRecord[]; audit: AuditRecord[]; now: Date }
+  | {
+      kind: "unit-detail";
+      unit: UnitRecord;
+      items: ItemRecord[];
+      deadlines: DeadlineRecord[];
+      audit: AuditRecord[];
+      /** People's names by Slack user id, for the audit trail. */
+      names: Record<string, string>;
+      now: Date;
+    }
   | { kind: "deadlines"; deadlines: DeadlineRecord[]; now: Date }
   /** The checklist form is to be opened for this unit. */
   | { kind: "form"; unit: UnitRecord; items: ItemRecord[] }
   /** A change other than an item report; `unitKey` names the unit it touched, if one. */
-  | { kind: "done"; text: MrkdwnLike; unitKey?: string }
+  | { kind: "done"; text: MrkdwnLike; unitKey?: string; notes?: MrkdwnLike[] }
   /** A message composed elsewhere (the digest preview), shown as it is. */
   | { kind: "prebuilt"; message: { text: string; blocks: unknown[] } }
-  | { kind: "unchanged"; text: MrkdwnLike }
+  | { kind: "unchanged"; text: MrkdwnLike; notes?: MrkdwnLike[] }
   | { kind: "error"; code: string; message: string; hint?: string }
-  | { kind: "not-registered"; userId: string };
+  | { kind: "not-registered"; userId: string }
+) & { followUps?: FollowUp[] };

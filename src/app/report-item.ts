@@ -9,7 +9,8 @@ import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
-import { isRegistered, targetUnit } from "./caller-access.ts";
+import { justFinished } from "../domain/tasks.ts";
+import { commandPrefix, isRegistered, targetUnit } from "./caller-access.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./run-command.ts";
 
@@ -26,22 +27,30 @@ export interface ReportContext {
 export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: ReportRequest, ctx: ReportContext): Promise<CommandResult> {
   // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
   const { unit } = deps.reader.unitWithItems(unitKey)!;
+  const deadlines = deps.reader.deadlines();
+  const prefix = commandPrefix(caller, unit);
   return inTransaction(deps.db, async (tx) => {
     // The items are read inside the transaction: the change is decided on what it replaces.
     const items = await listItems(tx, { unitId: unit.id });
-    const change = decideReport(unit, items, req);
-    const result: CommandResult = change
-      ? await applyItemChange(tx, change, { actor: caller.userId, source: ctx.source, now: ctx.now }).then((item) => ({
-          kind: "reported" as const,
-          unit,
-          item,
-          from: change.item.state,
-          warnings: change.warnings,
-          items: items.map((i) => (i.id === item.id ? item : i)),
-          deadlines: deps.reader.deadlines(),
-          now: ctx.now,
-        }))
-      : { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
+    const change = decideReport(unit, items, req, { now: ctx.now, deadlines, prefix });
+    let result: CommandResult = { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
+    if (change) {
+      const item = await applyItemChange(tx, change, { actor: caller.userId, source: ctx.source, now: ctx.now });
+      const after = items.map((i) => (i.id === item.id ? item : i));
+      result = {
+        kind: "reported",
+        unit,
+        item,
+        from: change.item.state,
+        warnings: change.warnings,
+        items: after,
+        deadlines,
+        now: ctx.now,
+        prefix,
+        // Only the change that finishes the unit announces it (the delivery log keeps it to once).
+        ...(justFinished(items, after) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
+      };
+    }
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.
     if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
     return result;

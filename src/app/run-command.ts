@@ -2,12 +2,13 @@
 // except through the repositories.
 import type { Command } from "../domain/command/command.ts";
 import { COORDINATOR_COMMANDS } from "../domain/command/command.ts";
-import { parseCommand } from "../domain/command/parse-command.ts";
+import { parseCommand, ParseError } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { AuditSource } from "../domain/model.ts";
 import { interpretSetValue } from "../domain/unit-facts.ts";
-import { formatDateTime } from "../domain/calendar.ts";
+import { formatDateTime, toShanghai } from "../domain/calendar.ts";
+import { contactsWithWorkUnder } from "../domain/pending-work.ts";
 import { accessMessages as am, resultMessages as rm } from "../messages/result-messages.ts";
 import { listAudit } from "../store/audit-repository.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
@@ -15,7 +16,6 @@ import { listCoordinators, type Caller } from "../store/caller-repository.ts";
 import {
   addCoordinator,
   applyContactField,
-  applyUnitFact,
   assignContact,
   moveDeadline,
   removeCoordinator,
@@ -25,12 +25,14 @@ import {
 import type { Db } from "../store/open-store.ts";
 import { claimRequest, isAlreadyClaimed } from "../store/request-repository.ts";
 import { inTransaction, isStoreBusy, isStoreFault, StoreMissingError, type Tx } from "../store/transaction.ts";
-import { isRegistered, targetUnit } from "./caller-access.ts";
+import { commandPrefix, isRegistered, targetUnit } from "./caller-access.ts";
+import { closestCommandFor } from "./closest-command.ts";
 import type { CommandResult } from "./command-result.ts";
 import { postDigestNow, previewDigest, sendExportToUser } from "../digest/digest-pass.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { requestToJoin, type JoinNotifier } from "./join-unit.ts";
 import { reportItem } from "./report-item.ts";
+import { setUnitFact } from "./set-unit-fact.ts";
 
 export interface CommandDeps {
   db: Db;
@@ -56,12 +58,14 @@ export interface CommandInput {
 }
 
 export async function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
+  const caller = deps.reader.caller(input.userId, deps.envCoordinators);
   try {
     const directory = new UnitDirectory(deps.reader.unitNames());
     const command = parseCommand(input.text, directory);
-    const caller = deps.reader.caller(input.userId, deps.envCoordinators);
     return await execute(deps, caller, command, input);
   } catch (error) {
+    // Not understood: the closest command for this person, ready to copy.
+    if (error instanceof ParseError) return { kind: "error", code: error.code, message: error.message, hint: closestCommandFor(deps.reader, caller, error) };
     if (error instanceof DomainError) return { kind: "error", code: error.code, message: error.message, hint: error.hint };
     if (isAlreadyClaimed(error)) return { kind: "unchanged", text: rm.duplicateRequest };
     if (isStoreBusy(error)) return { kind: "error", code: "store_busy", message: rm.storeBusy };
@@ -77,7 +81,10 @@ function requireOutgoing(deps: CommandDeps): OutgoingDeps {
 }
 
 async function execute(deps: CommandDeps, caller: Caller, command: Command, input: CommandInput): Promise<CommandResult> {
-  if (command.kind === "help") return { kind: "help", isCoordinator: caller.isCoordinator, registered: isRegistered(caller) };
+  if (command.kind === "help") {
+    const year = deps.reader.deadlines()[0]?.dueAt ?? input.now;
+    return { kind: "help", isCoordinator: caller.isCoordinator, registered: isRegistered(caller), units: caller.units.map((u) => u.name), year: toShanghai(year).getFullYear() };
+  }
   if (command.kind === "join") return requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
   if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
   if (COORDINATOR_COMMANDS.has(command.kind) && !caller.isCoordinator) {
@@ -102,22 +109,20 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
         return { kind: "status-many", units, deadlines: deps.reader.deadlines(), now: input.now };
       }
       const key = targetUnit(caller, command.unit, "status");
-      return { kind: "status", ...unitOf(key), deadlines: deps.reader.deadlines(), now: input.now };
+      const loaded = unitOf(key);
+      return { kind: "status", ...loaded, deadlines: deps.reader.deadlines(), now: input.now, prefix: commandPrefix(caller, loaded.unit) };
     }
     case "report": {
       const key = targetUnit(caller, command.unit, `${command.state} ${command.task}`);
       return reportItem(deps, caller, key, command, input);
     }
     case "set": {
-      const key = targetUnit(caller, command.unit, `set ${command.field} …`);
+      const key = targetUnit(caller, command.unit, `set ${command.field} ${command.value}`);
       const change = interpretSetValue(command.field, command.value);
       if ("code" in change) throw new DomainError(change.code, change.message);
       const { unit } = unitOf(key);
       return write(async (tx) => {
-        if (change.target === "unit") {
-          const done = await applyUnitFact(tx, unit.id, change, who);
-          return done ? { kind: "done", text: rm.factSet(unit.name, change.field, change.value), unitKey: key } : { kind: "unchanged", text: rm.factUnchanged(unit.name) };
-        }
+        if (change.target === "unit") return setUnitFact(tx, caller, unit, change, who);
         if (caller.contactId === null || !caller.units.some((u) => u.key === key)) {
           throw new DomainError("not_a_contact", am.contactFieldOwnOnly);
         }
@@ -135,7 +140,9 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
             ? await assignContact(tx, unit.id, { id: command.userId, name }, who)
             : await unassignContact(tx, unit.id, command.userId, who);
         const text = rm.assignment(command.kind, unit.name, command.userId, changed);
-        return changed ? { kind: "done", text, unitKey: command.unit } : { kind: "unchanged", text };
+        if (!changed) return { kind: "unchanged", text };
+        const welcome = command.kind === "assign" && deps.outgoing ? [{ kind: "welcome" as const, userId: command.userId, unitKeys: [unit.key] }] : undefined;
+        return { kind: "done", text, unitKey: command.unit, ...(welcome && { followUps: welcome }) };
       });
     }
     case "form": {
@@ -148,15 +155,16 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       return { kind: "done", text: rm.digestPosted(posted.channel) };
     }
     case "export": {
-      await sendExportToUser(requireOutgoing(deps), caller.userId, input.now);
-      return { kind: "done", text: rm.exportSent };
+      await sendExportToUser(requireOutgoing(deps), caller.userId, input.now, command.format);
+      return { kind: "done", text: rm.exportSent(command.format) };
     }
     case "overview":
       return { kind: "overview", snapshot: deps.reader.snapshot(), now: input.now };
     case "unit": {
       const loaded = unitOf(command.unit);
       const audit = await listAudit(deps.db, { unitId: loaded.unit.id, limit: 10, newestFirst: true });
-      return { kind: "unit-detail", ...loaded, deadlines: deps.reader.deadlines(), audit, now: input.now };
+      const names = Object.fromEntries(deps.reader.snapshot().units.flatMap((u) => u.contacts.flatMap((c) => (c.slackUserId ? [[c.slackUserId, c.name]] : []))));
+      return { kind: "unit-detail", ...loaded, deadlines: deps.reader.deadlines(), audit, names, now: input.now };
     }
     case "deadlines":
       return { kind: "deadlines", deadlines: deps.reader.deadlines(), now: input.now };
@@ -167,11 +175,15 @@ async function execute(deps: CommandDeps, caller: Caller, command: Command, inpu
       if (deadline.opensAt && command.at <= deadline.opensAt) {
         throw new DomainError("due_before_open", rm.dueBeforeOpen(deadline.title, formatDateTime(deadline.opensAt)));
       }
+      const told = contactsWithWorkUnder(deps.reader.snapshot(), deadline).length;
       return write(async (tx) => {
         const moved = await moveDeadline(tx, deadline.key, command.at, who);
-        return moved
-          ? { kind: "done", text: rm.deadlineMoved(deadline.title, formatDateTime(moved.from), formatDateTime(command.at)) }
-          : { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };
+        if (!moved) return { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };
+        return {
+          kind: "done",
+          text: rm.deadlineMoved(deadline.title, formatDateTime(moved.from), formatDateTime(command.at), deps.outgoing ? told : 0),
+          followUps: deps.outgoing ? [{ kind: "deadline-moved", deadlineKey: deadline.key, from: moved.from, to: command.at }] : undefined,
+        };
       });
     }
     case "coordinator": {

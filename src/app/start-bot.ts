@@ -3,9 +3,12 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Config } from "../config/env-schema.ts";
 import { BotHealth } from "./bot-health.ts";
+import { DEFAULT_DELIVERY_OPTIONS } from "../delivery/deliver.ts";
+import { SendPacing } from "../delivery/pacer.ts";
 import { createDeliveryClient } from "../delivery/slack-sender.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import { startScheduler } from "../delivery/scheduler.ts";
+import { BackgroundWork } from "../slack/background-work.ts";
 import type { BotContext } from "../slack/bot-context.ts";
 import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app.ts";
 import { homeRefreshesIdle, stopHomeRefreshes } from "../slack/home/publish-home.ts";
@@ -45,7 +48,8 @@ export interface StartBotOptions {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, store, credentials } = options;
   const clock = options.clock ?? (() => new Date());
-  const bot: BotContext = { store, config, clock };
+  const background = new BackgroundWork();
+  const bot: BotContext = { store, config, clock, background };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   store.onReconnect = (why) =>
     app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
@@ -59,6 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     clock,
     logger: app.logger,
     delivery: options.delivery,
+    pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
   };
   bot.health = new BotHealth({
     store,
@@ -85,6 +90,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const slack = async () => {
       await app.stop();
       await listenerWork.settled();
+      // NOTE: follow-ups in flight finish before the store they write to is closed.
+      await background.idle();
       await stopHomeRefreshes(bot);
     };
     await Promise.all([slack(), scheduler?.stop(), channelChecked]);
@@ -93,10 +100,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     port,
     outgoing: bot.outgoing,
     // NOTE: everything that may still touch the store has finished when this resolves, so the
-    // caller can close it: requests in the pipe, listener work after their acks, the App Home
-    // refreshes they asked for, the pass in progress (stopped between two sends).
+    // caller can close it: requests in the pipe, listener work after their acks, follow-up
+    // messages, the App Home refreshes they asked for.
     idle: async ({ appHome = true } = {}) => {
       await listenerWork.settled();
+      await background.idle();
       if (appHome) await homeRefreshesIdle(bot);
     },
     stop: () => (stopping ??= stopAll()),

@@ -32,7 +32,7 @@ export const digestCommand: CliCommand = async (ctx) => {
     if (report.alreadySent) ctx.out(`${digestTexts.alreadySent(report.day)}\n`);
     if (report.digest) {
       ctx.out(`${renderMessage(report.digest.message).lines.join("\n")}\n`);
-      if (report.digest.truncated) ctx.out(`（将附上完整进度表 CSV：${digestTexts.csvFilename(report.day)}）\n`);
+      if (report.digest.truncated) ctx.out(`（将附上完整进度表 CSV：${digestTexts.fileName(report.day, "csv")}）\n`);
     }
     return 0;
   }

@@ -5,6 +5,7 @@ import { applyUnitImport } from "../store/unit-import-repository.ts";
 import { parseSheet, readCapped, SHEET_LIMITS } from "../units/read-sheet-file.ts";
 import { formatUnitSheet, parseUnitSheet, type ImportParse } from "../units/units-csv.ts";
 import { sheetTexts } from "../messages/sheet-messages.ts";
+import { factTexts } from "../messages/fact-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { parseFormat } from "./parse-format.ts";
 
@@ -48,6 +49,7 @@ export const unitsCommand: CliCommand = async (ctx) => {
     }
     const summary = await applyUnitImport(ctx.store.db, parsed.units, { actor: ctx.actor, source: "cli", now: ctx.now });
     ctx.err(`导入完成：${parsed.units.length} 个单位，其中 ${summary.unitsChanged} 个有变化，共 ${summary.changes} 处修改（已记入审计日志）。`);
+    for (const { unitName, kept } of summary.kept) ctx.err(`  ${unitName}：${factTexts.keptByHandPlain(kept, `${unitName} `)}`);
     return 0;
   }
   ctx.err(USAGE);

@@ -15,7 +15,7 @@ import {
 import { claimLiveness, holdClaim } from "./claim-owner.ts";
 import type { Db } from "../store/open-store.ts";
 import { isStoreBusy } from "../store/transaction.ts";
-import { Pacer } from "./pacer.ts";
+import { SendPacing } from "./pacer.ts";
 import type { Sent } from "./slack-sender.ts";
 
 export interface OutgoingLogger {
@@ -72,7 +72,7 @@ export interface DeliveryContext {
   /** Who claims: distinct per process. */
   owner: string;
   options: DeliveryOptions;
-  pacer: Pacer;
+  pacer: SendPacing;
   /** Checked before each send: quiet hours began, or the scheduler is stopping. */
   mayContinue(): boolean;
 }
@@ -92,13 +92,14 @@ export interface DeliveryResult {
 }
 
 export function createDeliveryContext(
-  deps: { db: Db; client: WebClient; logger: OutgoingLogger; clock: () => Date },
+  deps: { db: Db; client: WebClient; logger: OutgoingLogger; clock: () => Date; pacing?: SendPacing },
   owner: string,
   options: Partial<DeliveryOptions> = {},
   mayContinue: () => boolean = () => true,
 ): DeliveryContext {
   const merged = { ...DEFAULT_DELIVERY_OPTIONS, ...options };
-  return { ...deps, owner, options: merged, pacer: new Pacer(merged), mayContinue };
+  const { pacing, ...rest } = deps;
+  return { ...rest, owner, options: merged, pacer: pacing ?? new SendPacing(merged), mayContinue };
 }
 
 /** Delivers in order; stops early (leaving the rest pending) when `mayContinue` says so or the token is bad. */
@@ -204,7 +205,7 @@ async function sendClaimed(ctx: DeliveryContext, o: Outgoing, before: DeliveryRe
         if (sent) ctx.logger.info(`delivery ${o.key}: found the earlier send, recording it`);
       }
       if (!sent) {
-        await ctx.pacer.take();
+        await ctx.pacer.take(o.target);
         sent = await o.send(ctx.client);
       }
     } catch (error) {

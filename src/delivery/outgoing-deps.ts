@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Config } from "../config/env-schema.ts";
 import type { Store } from "../store/open-store.ts";
 import type { DeliveryOptions, OutgoingLogger } from "./deliver.ts";
+import type { SendPacing } from "./pacer.ts";
 
 export interface OutgoingDeps {
   store: Pick<Store, "db">;
@@ -14,6 +15,8 @@ export interface OutgoingDeps {
   logger: OutgoingLogger;
   /** Retry budget, pacing and lease; tests shorten them. */
   delivery?: Partial<DeliveryOptions>;
+  /** One pacing for every send of the process (passes, digest, follow-ups); each context makes its own without it. */
+  pacing?: SendPacing;
   /** The scheduler's waits before trying a run again the same day (default RETRY_DELAYS_MS); tests shorten them. */
   retryDelaysMs?: readonly number[];
 }

@@ -39,3 +39,45 @@ export class Pacer {
     this.tokens = 0;
   }
 }
+
+/** Senders with no send for this long are forgotten (their bucket is full again anyway). */
+const IDLE_TARGET_MS = 10_000;
+
+/**
+ * One process's pacing of outgoing messages: all sends together, and each channel (or person)
+ * on its own. NOTE: Slack allows about one chat.postMessage a second per channel; the passes,
+ * the digest and the follow-ups of commands (the 🎉 line) all post to the coordinators' channel,
+ * so they share one pacing per process instead of each starting with a full burst.
+ */
+export class SendPacing {
+  private readonly all: Pacer;
+  private readonly perTarget = new Map<string, { pacer: Pacer; lastUsed: number }>();
+
+  constructor(
+    options: PacerOptions,
+    private readonly perTargetOptions: PacerOptions = { perSecond: Math.min(options.perSecond, 1), burst: 1 },
+  ) {
+    this.all = new Pacer(options);
+  }
+
+  /** Waits until one more send to `target` is allowed. */
+  async take(target: string): Promise<void> {
+    const now = performance.now();
+    if (this.perTarget.size > 256) {
+      for (const [key, entry] of this.perTarget) if (now - entry.lastUsed > IDLE_TARGET_MS) this.perTarget.delete(key);
+    }
+    let entry = this.perTarget.get(target);
+    if (!entry) {
+      entry = { pacer: new Pacer(this.perTargetOptions), lastUsed: now };
+      this.perTarget.set(target, entry);
+    }
+    entry.lastUsed = now;
+    await entry.pacer.take();
+    await this.all.take();
+  }
+
+  /** Slack said Retry-After: nobody sends until then. */
+  pause(ms: number): void {
+    this.all.pause(ms);
+  }
+}

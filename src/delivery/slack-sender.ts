@@ -81,19 +81,20 @@ export async function findKeyedMessage(client: WebClient, target: string, key: s
   return null;
 }
 
-export interface CsvFile {
+export interface OutgoingFile {
   filename: string;
   title: string;
-  content: string;
+  /** Text is sent as UTF-8. */
+  content: string | Buffer;
   comment?: string;
   threadTs?: string;
 }
 
 /** Slack's current upload flow: files.getUploadURLExternal, upload, files.completeUploadExternal. */
-export async function uploadCsv(client: WebClient, target: string, file: CsvFile): Promise<Sent> {
+export async function uploadFile(client: WebClient, target: string, file: OutgoingFile): Promise<Sent> {
   const channel = await channelFor(client, target);
   const common = {
-    file: Buffer.from(file.content, "utf8"),
+    file: typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content,
     filename: file.filename,
     title: file.title,
     ...(file.comment ? { initial_comment: file.comment } : {}),

@@ -1,6 +1,6 @@
 // What the coordinators' digest says: a pure function of the campaign, the audit trail and `now`.
 import type { AuditRecord, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
-import { deadlineForTask } from "../domain/model.ts";
+import { deadlineForTask, isWaiting } from "../domain/model.ts";
 import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "../domain/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";
@@ -17,14 +17,22 @@ export interface OverdueUnit {
   contacts: ContactRecord[];
 }
 
+/**
+ * An item's net change since the last digest: its state then and now, and who changed it. A
+ * flip-flop (done → todo → done) is no change at all.
+ */
 export interface StateChange {
+  /** The last change's time. */
   at: Date;
   unitName: string;
   itemKey: string;
   itemLabel: string;
   from: string;
   to: string;
-  actor: string;
+  /** Everyone who changed it in between, in order, each once. */
+  actors: string[];
+  /** The item is now waited for: until this day. */
+  expectedBy: Date | null;
 }
 
 export interface DigestSummary {
@@ -32,11 +40,15 @@ export interface DigestSummary {
   unitCount: number;
   /** Units with every item done or not applicable. */
   unitsDone: number;
-  /** Each deadline with how many units still have unfinished items under it. */
-  deadlines: { deadline: DeadlineRecord; pendingUnits: number }[];
+  /** Each deadline with the units that still have unfinished items under it (附件3 order). */
+  deadlines: { deadline: DeadlineRecord; pendingUnits: number; openUnits: string[] }[];
   tasks: TaskCounts[];
   overdue: OverdueUnit[];
   blocked: { unit: UnitRecord; item: ItemRecord }[];
+  /** Items someone else is expected to finish by a day still ahead (附件2 七). */
+  waiting: { unit: UnitRecord; item: ItemRecord }[];
+  /** People's names by Slack user id, for the change list. */
+  names: Record<string, string>;
   /** Unfinished units nobody can be reminded for (no contact with a Slack id). */
   noContact: UnitRecord[];
   /** Since the last digest, or null for the first one. */
@@ -92,56 +104,81 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
   const itemOf = (e: AuditRecord) => (itemsByUnit.get(e.unitId ?? -1) ?? []).find((i) => i.key === e.itemKey);
   const isOverdue = (i: ItemRecord) => {
     const d = deadlineForTask(data.deadlines, i.task);
-    return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state);
+    return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
   };
 
   const deadlines = [...data.deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const pendingUnits = deadlines.map(() => 0);
+  const openUnits: string[][] = deadlines.map(() => []);
   const overdue: OverdueUnit[] = [];
   const blocked: DigestSummary["blocked"] = [];
+  const waiting: DigestSummary["waiting"] = [];
+  const names: Record<string, string> = {};
   const noContact: UnitRecord[] = [];
   let unitsDone = 0;
   // NOTE: one pass over the units and their items for everything the digest counts.
   for (const unit of units) {
     const items = itemsByUnit.get(unit.id) ?? [];
+    for (const c of unit.contacts) if (c.slackUserId) names[c.slackUserId] ??= c.name;
     deadlines.forEach((d, k) => {
-      if (items.some((i) => !isFinished(i.state) && d.tasks.includes(i.task))) pendingUnits[k]!++;
+      if (!items.some((i) => !isFinished(i.state) && d.tasks.includes(i.task))) return;
+      pendingUnits[k]!++;
+      openUnits[k]!.push(unit.name);
     });
     const finished = items.every((i) => isFinished(i.state));
     if (finished) unitsDone++;
     const late = items.filter(isOverdue);
     const contacts = unit.contacts.filter((c) => c.slackUserId);
     if (late.length > 0) overdue.push({ unit, items: late, contacts });
-    for (const item of items) if (item.state === "blocked") blocked.push({ unit, item });
+    for (const item of items) {
+      if (item.state === "blocked") blocked.push({ unit, item });
+      if (isWaiting(item, now)) waiting.push({ unit, item });
+    }
     if (!finished && contacts.length === 0) noContact.push(unit);
   }
 
-  const changes: StateChange[] = audit.entries
-    .filter((e) => e.field === "state" && e.itemKey)
-    .map((e) => {
-      const item = itemOf(e);
-      return {
-        at: e.at,
-        unitName: e.unitName ?? (item ? unitById.get(item.unitId)?.name : undefined) ?? "",
-        itemKey: e.itemKey as string,
-        itemLabel: item ? itemLabel(item) : (e.itemKey as string),
-        from: e.fromValue ?? "",
-        to: e.toValue ?? "",
-        actor: e.actor,
-      };
+  // Net per item: its state before the first change and after the last, in 附件3 order.
+  const byItem = new Map<string, AuditRecord[]>();
+  for (const e of audit.entries) {
+    if (e.field !== "state" || !e.itemKey) continue;
+    const list = byItem.get(e.itemKey) ?? [];
+    list.push(e);
+    byItem.set(e.itemKey, list);
+  }
+  const changes: (StateChange & { position: number })[] = [];
+  for (const [key, entries] of byItem) {
+    const first = entries[0]!;
+    const last = entries.at(-1)!;
+    if ((first.fromValue ?? "") === (last.toValue ?? "")) continue;
+    const item = itemOf(last);
+    const unit = item ? unitById.get(item.unitId) : undefined;
+    changes.push({
+      at: last.at,
+      unitName: last.unitName ?? unit?.name ?? "",
+      itemKey: key,
+      itemLabel: item ? itemLabel(item) : key,
+      from: first.fromValue ?? "",
+      to: last.toValue ?? "",
+      actors: [...new Set(entries.map((e) => e.actor))],
+      expectedBy: item && item.state === last.toValue && isWaiting(item, now) ? item.expectedBy : null,
+      position: unit?.position ?? Number.MAX_SAFE_INTEGER,
     });
+  }
+  changes.sort((a, b) => a.position - b.position || a.at.getTime() - b.at.getTime());
 
   return {
     now,
     unitCount: units.length,
     unitsDone,
-    deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]! })),
+    deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]!, openUnits: openUnits[k]! })),
     tasks: countTasks(data.items),
     overdue,
     blocked,
+    waiting,
+    names,
     noContact,
     since: audit.since,
-    changes,
+    changes: changes.map(({ position: _, ...c }) => c),
     undelivered: [...undelivered],
   };
 }

@@ -5,8 +5,9 @@ import { DomainError } from "../domain/errors.ts";
 import { createDeliveryContext, deliverOne, type DeliveryResult, type Outgoing } from "../delivery/deliver.ts";
 import { newClaimOwner, type OutgoingDeps, type PassOptions } from "../delivery/outgoing-deps.ts";
 import { formatQuietHours, isQuietTime } from "../delivery/quiet-hours.ts";
-import { findKeyedMessage, postKeyedMessage, uploadCsv, type Sent } from "../delivery/slack-sender.ts";
+import { findKeyedMessage, postKeyedMessage, uploadFile, type Sent } from "../delivery/slack-sender.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
+import { buildStatusWorkbook } from "../export/status-workbook.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
 import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 import { listAudit } from "../store/audit-repository.ts";
@@ -62,18 +63,19 @@ function messageOutgoing(key: string, kind: string, channel: string, message: Sl
   };
 }
 
-function csvOutgoing(key: string, kind: string, target: string, content: string, day: string, threadTs?: string): Outgoing {
+function fileOutgoing(key: string, kind: string, target: string, file: { content: string | Buffer; format: "csv" | "xlsx" }, day: string, threadTs?: string): Outgoing {
+  const filename = digestTexts.fileName(day, file.format);
   return {
     key,
     kind,
     target,
-    payload: { filename: digestTexts.csvFilename(day), bytes: Buffer.byteLength(content), threadTs },
+    payload: { filename, bytes: Buffer.byteLength(file.content), threadTs },
     send: (client) =>
-      uploadCsv(client, target, {
-        filename: digestTexts.csvFilename(day),
-        title: digestTexts.csvTitle(day),
-        content,
-        comment: digestTexts.csvComment,
+      uploadFile(client, target, {
+        filename,
+        title: digestTexts.fileTitle(day),
+        content: file.content,
+        comment: file.format === "xlsx" ? digestTexts.xlsxComment : digestTexts.csvComment,
         threadTs,
       }),
   };
@@ -119,7 +121,7 @@ export async function runDigest(deps: OutgoingDeps, now: Date, options: PassOpti
     if (result.outcome === "undeliverable") report.results.push(...(await tellCoordinatorsDigestFailed(deps, ctx, { key, day, channel, error: result.error ?? "", digest, now })));
   }
   if (posted && digest.truncated) {
-    report.results.push(await deliverOne(ctx, csvOutgoing(`${key}:csv`, "digest-file", channel, statusCsv(snapshot), day, posted.ts)));
+    report.results.push(await deliverOne(ctx, fileOutgoing(`${key}:csv`, "digest-file", channel, { content: statusCsv(snapshot), format: "csv" }, day, posted.ts)));
   }
   return report;
 }
@@ -172,7 +174,7 @@ export async function postDigestNow(deps: OutgoingDeps, now: Date): Promise<{ ch
   const result = await deliverOne(ctx, messageOutgoing(key, "digest-now", channel, digest.message, now));
   if (!result.sent) failed(result);
   if (digest.truncated) {
-    await deliverOne(ctx, csvOutgoing(`${key}:csv`, "digest-file", channel, statusCsv(snapshot), shanghaiDay(now), result.sent.ts));
+    await deliverOne(ctx, fileOutgoing(`${key}:csv`, "digest-file", channel, { content: statusCsv(snapshot), format: "csv" }, shanghaiDay(now), result.sent.ts));
   }
   return { ...result.sent, digest };
 }
@@ -183,13 +185,17 @@ export async function previewDigest(deps: Pick<OutgoingDeps, "store">, now: Date
   return digest.message;
 }
 
-/** `/shutdown export`: the status CSV (as `npm run export` prints it) as a file in the user's DM. */
-export async function sendExportToUser(deps: OutgoingDeps, userId: string, now: Date): Promise<{ channel: string; fileId: string }> {
+/**
+ * `/shutdown export`: the status as a file in the user's DM — the Excel report (the same file as
+ * `npm run export -- --format xlsx`), or the CSV (as `npm run export` prints it).
+ */
+export async function sendExportToUser(deps: OutgoingDeps, userId: string, now: Date, format: "xlsx" | "csv" = "xlsx"): Promise<{ channel: string; fileId: string }> {
   const db = deps.store.db;
   const snapshot = await readSnapshot(db);
   const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery);
   const key = `export:${userId}:${now.toISOString()}:${randomUUID().slice(0, 8)}`;
-  const result = await deliverOne(ctx, csvOutgoing(key, "export-file", userId, statusCsv(snapshot), shanghaiDay(now)));
+  const content = format === "xlsx" ? await buildStatusWorkbook(snapshot, now) : statusCsv(snapshot);
+  const result = await deliverOne(ctx, fileOutgoing(key, "export-file", userId, { content, format }, shanghaiDay(now)));
   if (!result.sent) failed(result);
   return { channel: result.sent.channel, fileId: result.sent.ts };
 }

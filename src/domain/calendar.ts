@@ -105,3 +105,42 @@ export function parseShanghaiDateTime(text: string): Date | null {
   if (check.getMonth() !== mo - 1 || check.getDate() !== d) return null;
   return instant;
 }
+
+/**
+ * A day as people write it: 2027-07-10, 2027/7/10, 2027年7月10日, 7月10日, 7月10号, 7-10, 7/10.
+ * Null when it is not a day of the calendar.
+ */
+export function parseTypedDay(text: string): { year: number | null; month: number; day: number } | null {
+  const t = text.normalize("NFKC").trim();
+  const m =
+    /^(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(t);
+  if (!m) return null;
+  const year = m[1] === undefined ? null : Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const check = toShanghai(shanghaiInstant(year ?? 2028, month, day, 12));
+  // NOTE: rejects 2027-02-30 and the like instead of rolling over into March (2028 has a 2月29日).
+  if (check.getMonth() !== month - 1 || check.getDate() !== day) return null;
+  return { year, month, day };
+}
+
+/** The end (23:59:59, Shanghai) of a typed day; a day without a year is in `now`'s year. */
+export function endOfTypedDay(day: { year: number | null; month: number; day: number }, now: Date): Date | null {
+  const year = day.year ?? toShanghai(now).getFullYear();
+  const instant = shanghaiInstant(year, day.month, day.day, 23, 59, 59);
+  const check = toShanghai(instant);
+  if (check.getMonth() !== day.month - 1 || check.getDate() !== day.day) return null;
+  return instant;
+}
+
+/**
+ * A deadline as a coordinator types it: a bare date, or 23:59, is the end of that day (23:59:59),
+ * so that 「6月20日 23:59」, typed back as it is shown, is the same instant again.
+ */
+export function parseDeadlineTime(text: string): Date | null {
+  const at = parseShanghaiDateTime(text);
+  if (!at) return null;
+  const s = toShanghai(at);
+  return s.getHours() === 23 && s.getMinutes() === 59 && s.getSeconds() === 0 ? new Date(at.getTime() + 59_000) : at;
+}

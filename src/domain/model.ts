@@ -46,6 +46,8 @@ export interface ItemRecord {
   state: ItemState;
   method: DomainMethod | null;
   note: string | null;
+  /** A waiting report's expected completion (end of that day); null when nobody is waited for. */
+  expectedBy: Date | null;
   updatedAt: Date | null;
   updatedBy: string | null;
 }
@@ -81,4 +83,12 @@ export interface AuditRecord {
 /** The deadline that covers a task. */
 export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: TaskKey): DeadlineRecord | undefined {
   return deadlines.find((d) => d.tasks.includes(task));
+}
+
+/**
+ * Someone else is expected to finish it by a day still ahead (附件2 七): not chased, not
+ * escalated before then. After that day it counts as any other unfinished item.
+ */
+export function isWaiting(item: Pick<ItemRecord, "state" | "expectedBy">, now: Date): boolean {
+  return item.state === "doing" && item.expectedBy !== null && item.expectedBy.getTime() >= now.getTime();
 }

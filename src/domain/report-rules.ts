@@ -1,9 +1,13 @@
 // The rules of reporting an item: which item is meant, what may be said of it, what to warn about.
 import { msg, STATE_LABEL, TASK_LABEL } from "../messages/command-messages.ts";
+import { reportTexts as rt } from "../messages/report-messages.ts";
+import { endOfTypedDay } from "./calendar.ts";
+import type { TypedDay } from "./command/command.ts";
 import { isTooLong, NOTE_MAX_LENGTH } from "./text-limits.ts";
 import { DomainError } from "./errors.ts";
-import type { ItemRecord, UnitRecord } from "./model.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model.ts";
 import type { DomainMethod, ItemState, TaskKey } from "./tasks.ts";
+import { mayBeNotApplicable } from "./unit-rules.ts";
 
 export interface ReportRequest {
   state: ItemState;
@@ -11,6 +15,16 @@ export interface ReportRequest {
   domain?: string;
   method?: DomainMethod;
   note?: string;
+  /** A waiting report: in progress, expected to be finished on that day. */
+  expected?: TypedDay;
+}
+
+/** What a report is decided against besides the unit and its items. */
+export interface ReportContext {
+  now: Date;
+  deadlines: readonly DeadlineRecord[];
+  /** Put before commands in hints ("区统计局 "), when the person must name the unit. */
+  prefix?: string;
 }
 
 export interface ItemChange {
@@ -18,73 +32,78 @@ export interface ItemChange {
   state: ItemState;
   method: DomainMethod | null;
   note: string | null;
+  expectedBy: Date | null;
   warnings: string[];
 }
 
-function pickItem(unit: UnitRecord, items: readonly ItemRecord[], req: ReportRequest): ItemRecord {
+const withoutWww = (d: string) => d.replace(/^www\./, "");
+
+function pickItem(unit: UnitRecord, items: readonly ItemRecord[], req: ReportRequest, prefix: string): ItemRecord {
   const ofTask = items.filter((i) => i.task === req.task);
   if (req.task !== "domain") return ofTask[0] ?? missing(unit, req.task);
   const domains = unit.domains.map((d) => d.name);
+  const example = `/shutdown ${prefix}${req.state} domain ${domains[0]}${req.method === "dns_removed" ? " dns" : ""}`;
   if (req.domain) {
-    const item = ofTask.find((i) => i.domain === req.domain);
-    if (!item) {
-      throw new DomainError(
-        "unknown_domain",
-        `「${req.domain}」不是${unit.name}的域名。${unit.name}的域名：${domains.join("、")}`,
-        `例如：/shutdown ${req.state} domain ${domains[0]}`,
-      );
-    }
+    // NOTE: people write the address they know, www. included: www.jtupo.gov.cn is jtupo.gov.cn.
+    const wanted = req.domain;
+    const item = ofTask.find((i) => i.domain === wanted) ?? ofTask.find((i) => i.domain !== null && withoutWww(i.domain) === withoutWww(wanted));
+    if (!item) throw new DomainError("unknown_domain", rt.unknownDomain(wanted, unit.name, domains), `例如：${example}`);
     return item;
   }
   if (ofTask.length === 1) return ofTask[0]!;
-  throw new DomainError(
-    "domain_required",
-    `${unit.name}有 ${domains.length} 个域名（${domains.join("、")}），请写明是哪一个。`,
-    `例如：/shutdown ${req.state} domain ${domains[0]}${req.method === "dns_removed" ? " dns" : ""}`,
-  );
+  throw new DomainError("domain_required", rt.domainRequired(unit.name, domains), `例如：${example}`);
 }
 
 function missing(unit: UnitRecord, task: TaskKey): never {
-  throw new DomainError("no_such_item", `${unit.name}没有「${TASK_LABEL[task]}」事项，请联系协调员。`);
+  throw new DomainError("no_such_item", rt.noSuchItem(unit.name, TASK_LABEL[task]));
 }
 
 const finished = (items: readonly ItemRecord[], task: TaskKey) =>
   items.filter((i) => i.task === task).every((i) => i.state === "done" || i.state === "na");
 
+function expectedDate(req: ReportRequest, ctx: ReportContext, prefix: string): Date | null {
+  if (!req.expected) return null;
+  const at = endOfTypedDay(req.expected, ctx.now);
+  const example = `/shutdown ${prefix}waiting ${req.task} 7月10日 工信部审核中`;
+  if (!at) throw new DomainError("bad_date", rt.badExpectedDate, `例如：${example}`);
+  if (at.getTime() < ctx.now.getTime()) throw new DomainError("date_passed", rt.expectedDatePassed(at), `例如：${example}`);
+  return at;
+}
+
 /** Decides the change a report makes, or throws a DomainError saying what to type instead. */
-export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req: ReportRequest): ItemChange | null {
-  const item = pickItem(unit, items, req);
+export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req: ReportRequest, ctx: ReportContext): ItemChange | null {
+  const prefix = ctx.prefix ?? "";
+  const item = pickItem(unit, items, req, prefix);
   // NOTE: a note kept from before the limit may stay as it is; a new one must fit.
   if (req.note !== undefined && req.note !== item.note && isTooLong(req.note, NOTE_MAX_LENGTH)) {
     throw new DomainError("note_too_long", msg.noteTooLong(NOTE_MAX_LENGTH, req.note.length), msg.noteTooLongHint(unit.name, req.state, req.task, NOTE_MAX_LENGTH));
   }
   let method: DomainMethod | null = null;
   if (req.method && !(req.state === "done" && req.task === "domain")) {
-    throw new DomainError("method_only_when_done", "「dns/解析」只在域名注销完成时填写。", "例如：/shutdown done domain jtda.gov.cn dns");
+    throw new DomainError("method_only_when_done", rt.methodOnlyWhenDone, `例如：/shutdown ${prefix}done domain ${item.domain ?? unit.domains[0]?.name ?? ""} dns`);
+  }
+  if (req.state === "na" && !mayBeNotApplicable(unit, req.task)) {
+    throw new DomainError("na_forbidden", rt.naForbidden(TASK_LABEL[req.task]), `遇到困难请输入：/shutdown ${prefix}blocked ${req.task} 原因`);
   }
   if (req.state === "done" && req.task === "domain") {
     if (item.isSubdomain && req.method === "cancelled") {
-      throw new DomainError(
-        "subdomain_dns_only",
-        `${item.domain} 是上级单位域名下的二级域名，不能由本单位注销，只能删除解析记录。`,
-        `请输入：/shutdown done domain ${item.domain} dns`,
-      );
+      throw new DomainError("subdomain_dns_only", rt.subdomainDnsOnly(item.domain ?? ""), `请输入：/shutdown ${prefix}done domain ${item.domain} dns`);
     }
     method = req.method ?? (item.isSubdomain ? "dns_removed" : "cancelled");
   }
-  const note = req.note ?? (req.state === item.state ? item.note : null);
-  if (item.state === req.state && item.method === method && item.note === note) return null;
+  // NOTE: a report of the state the item is already in keeps its expected date (the form
+  // resubmits every item); a new waiting report sets one, any other state ends the wait.
+  const expectedBy = req.expected ? expectedDate(req, ctx, prefix) : req.state === item.state ? item.expectedBy : null;
+  const note = req.note ?? (req.state === item.state && !req.expected ? item.note : null);
+  if (item.state === req.state && item.method === method && item.note === note && item.expectedBy?.getTime() === expectedBy?.getTime()) return null;
 
   const warnings: string[] = [];
-  if (req.state === "done" && req.task === "site" && !finished(items, "column")) {
-    warnings.push("提醒：过渡栏目还没有完成，关停原网站前请确认过渡栏目已上线。");
+  const shutdown = deadlineForTask(ctx.deadlines, "site");
+  if (req.state === "done" && req.task === "site" && shutdown?.opensAt && ctx.now < shutdown.opensAt) {
+    warnings.push(rt.siteBeforeWindow(shutdown.opensAt, shutdown.dueAt, prefix));
   }
-  if (req.state === "done" && req.task === "icp" && !finished(items, "site")) {
-    warnings.push("提醒：网站关停还没有报告完成，备案注销一般在网站彻底关停之后办理。");
-  }
-  if (item.state === "done" && req.state !== "done") {
-    warnings.push(`注意：该事项原为「${STATE_LABEL.done}」，现改为「${STATE_LABEL[req.state]}」。`);
-  }
-  return { item, state: req.state, method, note, warnings };
+  if (req.state === "done" && req.task === "site" && !finished(items, "column")) warnings.push(rt.siteBeforeColumn);
+  if (req.state === "done" && req.task === "icp" && !finished(items, "site")) warnings.push(rt.icpBeforeSite);
+  if (item.state === "done" && req.state !== "done") warnings.push(rt.wasDone(STATE_LABEL.done, STATE_LABEL[req.state]));
+  return { item, state: req.state, method, note, expectedBy, warnings };
 }
-

@@ -31,6 +31,11 @@ export function isFinished(state: ItemState): boolean {
   return state === "done" || state === "na";
 }
 
+/** A unit's items were not all finished before a change, and are after it. */
+export function justFinished(before: readonly { state: ItemState }[], after: readonly { state: ItemState }[]): boolean {
+  return !before.every((i) => isFinished(i.state)) && after.every((i) => isFinished(i.state));
+}
+
 /** Stable key of a checklist item: "jtda/site", "jtsf/domain/jtpf.gov.cn". */
 export function itemKey(unitKey: string, task: TaskKey, domain?: string | null): string {
   return task === "domain" ? `${unitKey}/domain/${domain ?? ""}` : `${unitKey}/${task}`;

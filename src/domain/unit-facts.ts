@@ -48,9 +48,10 @@ export function interpretSetValue(field: string, raw: string): FactChange | Fact
   const value = raw.normalize("NFKC").trim();
   const yesNo = (f: "secondLevel" | "migrateData", name: string): FactChange | FactProblem => {
     const v = parseYesNo(value);
+    const label = f === "secondLevel" ? "有没有二级域名系统" : "有没有数据要迁移";
     return typeof v === "boolean"
       ? { target: "unit", field: f, value: v }
-      : { code: "bad_yes_no", message: `${name} 只能是 yes 或 no（是/否），收到「${value}」。例如：/shutdown set ${name} yes` };
+      : { code: "bad_yes_no", message: `${label}只能是 yes 或 no（有/没有、是/否），收到「${value}」。例如：/shutdown set ${name} no` };
   };
   switch (field) {
     case "provider": {

@@ -27,8 +27,8 @@ export const MODAL_TEXT = {
   migrateLabel: "是否有数据需要迁移",
   yes: "是",
   no: "否",
-  doneCancelled: "已完成（已注销）",
-  doneDns: "已完成（已删除解析）",
+  doneCancelled: "已注销",
+  doneDns: "已删除解析（代替注销）",
   reasonNeeded: "「受阻」和「不适用」需要写明原因。",
 };
 

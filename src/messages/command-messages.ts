@@ -13,12 +13,12 @@ export const TASK_LABEL: Record<TaskKey, string> = {
 
 export const TASK_WHAT: Record<TaskKey, string> = {
   column: "在网站群平台开设过渡栏目（统一模板，页头放单位标识，栏目路径格式命名）",
-  backup: "自行备份需迁移的数据，并与区电子政务中心约定迁移；无需迁移则标记不适用",
+  backup: "自行备份需要迁移的数据，并与区电子政务中心约定迁移时间",
   site: "6月21日—23日彻底关停原网站",
   unbind: "在 web 服务器上取消域名与网站的绑定",
   domain: "到域名注册机构注销域名；不能注销的，删除域名解析记录",
   icp: "注销备案号并取消接入服务",
-  ipicp: "二级域名系统改用 IP 访问，并到电信运营商办理 IP 备案；没有二级域名系统则标记不适用",
+  ipicp: "二级域名下的网站系统临时改用 IP 地址访问，并自行到电信运营商办理 IP 备案",
 };
 
 export const STATE_LABEL: Record<ItemState, string> = {
@@ -39,63 +39,97 @@ export const STATE_ICON: Record<ItemState, string> = {
 
 export const METHOD_LABEL = { cancelled: "已注销", dns_removed: "已删除解析" } as const;
 
-export const USAGE_LINE = "用法：/shutdown [单位] status | done|doing|todo <事项> [域名] [备注] | blocked <事项> <原因> | na <事项> <原因> | set … | help";
+/** One line of help: what to type, and what it means. */
+export type HelpExample = readonly [command: string, meaning: string];
 
-export const HELP_EXAMPLES = [
-  ["/shutdown status", "查看本单位清单、截止时间和下一步"],
-  ["/shutdown done column", "过渡栏目已上线"],
-  ["/shutdown doing site 已联系服务商", "网站关停进行中，附备注"],
-  ["/shutdown done domain jtda.gov.cn", "域名已注销"],
-  ["/shutdown done domain jtda.gov.cn dns", "域名不能注销，已删除解析记录"],
-  ["/shutdown blocked icp 等待电信回复", "遇到问题，写明原因"],
-  ["/shutdown na backup 无数据需要迁移", "不适用，写明原因（关停、域名、备案不能不适用）"],
-  ["/shutdown set provider local", "接入服务商是区电信运营商（other：其他）"],
-  ["/shutdown set icp 苏ICP备12345678号", "登记备案号"],
-  ["/shutdown set secondlevel yes", "有二级域名系统（no：没有）"],
-  ["/shutdown set migrate no", "没有数据需要迁移（yes：有）"],
-  ["/shutdown set phone 0519-82900326", "登记联系电话（email：邮箱）"],
-  ["/shutdown form", "在表单中一次填写整个清单和单位情况"],
-] as const;
+/** How a report is written, for people: no notation, an example. Only in help. */
+export const HELP_GRAMMAR = "写法：/shutdown 做到哪一步 哪一项 [备注]，例如「/shutdown 完成 栏目 已套用统一模板」；顺序随意，「/shutdown 栏目 完成」「/shutdown 栏目已上线」也可以。";
 
-export const HELP_COORDINATOR_EXAMPLES = [
-  ["/shutdown 档案局 done site", "代任一单位报告（所有单位命令前加单位名）"],
-  ["/shutdown assign 档案局 @王芳", "指派联系人（unassign 取消）"],
-  ["/shutdown overview", "全部单位总览"],
-  ["/shutdown unit 档案局", "单位详情与最近 10 条记录"],
-  ["/shutdown deadlines", "查看截止时间"],
-  ["/shutdown deadline shutdown 2027-06-25 18:00", "修改截止时间（北京时间）"],
-  ["/shutdown coordinator add @李强", "添加协调员（remove 移除）"],
-  ["/shutdown digest", "立即在协调频道发布简报（digest preview 仅自己预览）"],
-  ["/shutdown export", "把状态表 CSV 发到私信"],
-] as const;
+export const HELP_REPORT_EXAMPLES: readonly HelpExample[] = [
+  ["栏目已上线", "过渡栏目已在网站群上线"],
+  ["完成 备份", "需要迁移的数据已备份；没有数据要迁移：「无需迁移」"],
+  ["网站已关停", "原网站已彻底关停（6月21日—23日）"],
+  ["解绑 完成", "已在 web 服务器上取消域名与网站的绑定"],
+  ["域名 已注销", "域名已注销；不能注销、已删除解析记录：「完成 域名 解析」"],
+  ["备案 提交", "已提交备案注销申请；办完后：「完成 备案」"],
+  ["等待 备案 7月10日 工信部审核中", "要等别人办理：写上预计完成日期，到期前不催办"],
+  ["遇到问题 备案 等待电信回复", "遇到问题，写明原因，协调员会帮你协调"],
+  ["不适用 IP备案 没有二级域名系统", "不需要做的事项，写明原因（网站关停、域名注销不能不适用）"],
+];
 
-export const TASK_WORDS_HELP = "事项：column 栏目 · backup 备份 · site 关停 · unbind 解绑 · domain 域名 · icp 备案 · ipicp IP备案";
-export const STATE_WORDS_HELP = "状态：todo 未开始 · doing 进行中 · done 完成 · blocked 受阻 · na 不适用";
+export const HELP_VIEW_EXAMPLES: readonly HelpExample[] = [
+  ["状态", "本单位的清单、截止时间和下一步"],
+  ["表单", "在表单里一次填写整个清单和单位情况"],
+];
+
+export const HELP_FACT_EXAMPLES: readonly HelpExample[] = [
+  ["设置 接入商 本地电信", "接入服务商是区电信运营商，由中心代办备案注销（不是：「设置 接入商 其他」）"],
+  ["设置 备案号 苏ICP备12345678号", "登记备案号"],
+  ["设置 二级域名 没有", "没有二级域名系统：IP备案自动改为不适用"],
+  ["设置 迁移 没有", "没有数据需要迁移：数据备份/迁移自动改为不适用"],
+  ["设置 电话 0519-82900326", "你的联系电话（邮箱：「设置 邮箱 name@example.gov.cn」）"],
+];
+
+export const HELP_COORDINATOR_EXAMPLES = (year: number): readonly HelpExample[] => [
+  ["档案局 完成 关停", "代任一单位报告：在命令前写单位名"],
+  ["指派 档案局 @王芳", "登记联系人，对方会收到欢迎私信（取消：「取消指派 档案局 @王芳」）"],
+  ["总览", "全部单位一览"],
+  ["单位 档案局", "一个单位的详情和最近 10 条记录"],
+  ["截止时间", "查看截止时间"],
+  [`截止 shutdown ${year}-06-25 18:00`, "修改截止时间（北京时间），有未完成事项的联系人会收到私信"],
+  ["协调员 添加 @李强", "添加协调员（移除：「协调员 移除 @李强」）"],
+  ["简报", "立即在协调员频道发布简报（只给自己看：「简报 预览」）"],
+  ["导出", "把进度表（Excel）发到你的私信（CSV：「导出 csv」）"],
+];
+
+export const HELP_TEXTS = {
+  title: "/shutdown 怎么用",
+  report: "*报告进度*",
+  view: "*查看*",
+  facts: "*单位情况*",
+  coordinator: "*协调员*",
+  words: "事项可以写：栏目 · 备份 · 关停 · 解绑 · 域名 · 备案 · IP备案；也可以用英文：/shutdown done column、/shutdown status。",
+  severalUnits: (units: string[]) => `你负责 ${units.length} 个单位（${units.join("、")}），命令前要写单位名，例如上面的「/shutdown ${units[0]} 状态」。`,
+  fallback: "网站关停协调机器人的用法和例子。",
+};
+
+export const TASK_WORDS_HELP = "事项：栏目 · 备份 · 关停 · 解绑 · 域名 · 备案 · IP备案";
 
 export const msg = {
+  helpHint: "输入 /shutdown 帮助 查看例子。",
   noteTooLong: (max: number, length: number) => `备注或原因最多 ${max} 个字，这次写了 ${length} 个字，没有记录。请缩短后再提交。`,
   noteTooLongHint: (unit: string, state: string, task: string, max: number) => `例如：/shutdown ${unit} ${state} ${task} <不超过 ${max} 字的说明>`,
   nameTooLong: (max: number, length: number) => `最多 ${max} 个字，这里有 ${length} 个字`,
   unknownWord: (word: string, suggestion?: string) =>
-    suggestion ? `没看懂「${word}」，你是不是要找「${suggestion}」？` : `没看懂「${word}」。`,
+    suggestion ? `没看懂「${word}」，你是不是要写「${suggestion}」？` : `没看懂「${word}」。`,
   unknownUnit: (word: string, suggestion?: string) =>
     suggestion ? `未找到单位「${word}」，你是不是要找「${suggestion}」？` : `未找到单位「${word}」。单位可写名称（如 档案局）、简称（jtda）或域名。`,
-  missingTask: (state: string) => `请写明哪个事项，例如：/shutdown ${state} site`,
+  ambiguousUnit: (word: string, names: string[]) => `「${word}」可能是 ${names.length} 个单位（${names.join("、")}），请写全单位名称。`,
+  missingTask: (state: ItemState | "waiting") =>
+    `请写明是哪一项（栏目、备份、关停、解绑、域名、备案、IP备案），例如：/shutdown ${state} ${state === "waiting" ? "icp 7月10日 工信部审核中" : state === "na" ? "backup 没有数据需要迁移" : state === "blocked" ? "icp 等待电信回复" : "column"}`,
+  missingState: (task: TaskKey) =>
+    `「${TASK_LABEL[task]}」怎么样了？完成了请输入：/shutdown done ${task}　正在办：/shutdown doing ${task}`,
+  unknownState: (word: string, task: TaskKey, suggestion?: string) =>
+    `没看懂「${TASK_LABEL[task]}」后面的「${word}」${suggestion ? `，你是不是要写「${suggestion}」？` : "。"}完成了请输入：/shutdown done ${task}`,
   unknownTask: (word: string, suggestion?: string) =>
-    `不认识事项「${word}」${suggestion ? `，你是不是要写「${suggestion}」？` : "。"}`,
-  reasonRequired: (state: ItemState) =>
-    `「${STATE_LABEL[state]}」需要写明原因，例如：/shutdown ${state} ${state === "na" ? "backup 无数据需要迁移" : "icp 等待电信回复"}`,
-  naForbidden: (task: TaskKey) => `「${TASK_LABEL[task]}」是每个单位都必须完成的事项，不能标记为不适用。遇到困难请用：/shutdown blocked ${task} <原因>`,
+    `不认识事项「${word}」${suggestion ? `，你是不是要写「${suggestion}」？` : "。"}事项可以写：栏目、备份、关停、解绑、域名、备案、IP备案。`,
+  whichTask: (word: string, tasks: readonly TaskKey[]) =>
+    `「${word}」是指哪一项？${tasks.map((t) => `${TASK_LABEL[t]}：/shutdown done ${t}`).join("　")}`,
+  phraseContradiction: (word: string, task: TaskKey) =>
+    `「${word}」和「${TASK_LABEL[task]}」对不上，请检查命令。「${TASK_LABEL[task]}」完成了请输入：/shutdown done ${task}`,
+  waitingNeedsDate: (task: TaskKey, got?: string) =>
+    `${got ? `看不懂日期「${got}」。` : ""}请写上预计完成的日期，例如：/shutdown waiting ${task} 7月10日 工信部审核中`,
+  reasonRequired: (state: ItemState, task: TaskKey, example: string) => `「${STATE_LABEL[state]}」需要写明原因，例如：/shutdown ${state} ${task} ${example}`,
+  naForbidden: (task: TaskKey) =>
+    `「${TASK_LABEL[task]}」是每个单位都必须完成的事项，不能标记为不适用。遇到困难请输入：/shutdown blocked ${task} 原因`,
   missingUnitArg: (command: string) => `请写明单位，例如：/shutdown ${command} 档案局`,
   missingUser: (command: string) => `请 @ 要操作的人，例如：/shutdown ${command} @王芳`,
   badUser: (word: string) => `「${word}」不是 Slack 用户，请直接 @ 对方（例如 @王芳）。`,
-  setUsage: "用法：/shutdown set provider local|other · icp <备案号> · secondlevel yes|no · migrate yes|no · phone <电话> · email <邮箱>",
-  setMissingValue: (field: string) => `请写明要设置的值，例如：/shutdown set ${field} ${field === "provider" ? "local" : field === "icp" ? "苏ICP备12345678号" : field === "phone" ? "0519-82900326" : field === "email" ? "name@example.gov.cn" : "yes"}`,
-  badProvider: (word: string) => `接入服务商只能是 local（本地电信，即区电信运营商）或 other（其他），收到「${word}」。`,
-  badYesNo: (field: string, word: string) => `${field} 只能是 yes 或 no（是/否），收到「${word}」。`,
-  deadlineUsage: "用法：/shutdown deadline <transition|shutdown> <YYYY-MM-DD[ HH:mm]>，例如 /shutdown deadline shutdown 2027-06-25 18:00",
-  badDateTime: (text: string) => `看不懂时间「${text}」，请写成 YYYY-MM-DD 或 YYYY-MM-DD HH:mm（北京时间），例如 2027-06-25 18:00`,
-  unknownDeadline: (key: string, keys: string[]) => `没有截止时间「${key}」，可选：${keys.join("、")}`,
-  coordinatorUsage: "用法：/shutdown coordinator add|remove @某人",
+  setUsage:
+    "可以设置：接入商（/shutdown set provider local 是区电信运营商，other 是其他）· 备案号（/shutdown set icp 苏ICP备12345678号）· 二级域名（/shutdown set secondlevel no）· 数据迁移（/shutdown set migrate no）· 电话（/shutdown set phone 0519-82900326）· 邮箱（/shutdown set email name@example.gov.cn）",
+  setMissingValue: (field: string) => `请写明要设置的值，例如：/shutdown set ${field} ${field === "provider" ? "local" : field === "icp" ? "苏ICP备12345678号" : field === "phone" ? "0519-82900326" : field === "email" ? "name@example.gov.cn" : "no"}`,
+  deadlineUsage: "请写明哪个截止时间和改到什么时候（北京时间），例如：/shutdown deadline shutdown 2027-06-25 18:00（transition 是过渡栏目上线，shutdown 是网站关停）",
+  badDateTime: (text: string) => `看不懂时间「${text}」，请写成 2027-06-25 或 2027-06-25 18:00（北京时间）`,
+  coordinatorUsage: "请写明添加还是移除，例如：/shutdown coordinator add @李强 或 /shutdown coordinator remove @李强",
   tooManyWords: (extra: string) => `多余的内容「${extra}」，请检查命令。`,
 };

@@ -1,7 +1,6 @@
 // Every text of the coordinators' digest, in one place.
 import { formatDueShort } from "../domain/calendar.ts";
-import type { AuditRecord } from "../domain/model.ts";
-import { md, mention, type Mrkdwn } from "./mrkdwn.ts";
+import { joinMd, md, type Mrkdwn } from "./mrkdwn.ts";
 import { formatDayShort } from "./reminder-messages.ts";
 
 export { STATE_LABELS, TASK_LABELS, daysLeftText, deadlineTitle, itemLabel } from "./reminder-messages.ts";
@@ -12,19 +11,13 @@ export function progressBar(fraction: number, width = 10): string {
   return "▓".repeat(filled) + "░".repeat(width - filled);
 }
 
-/** Who did it, as coordinators read it: a mention, the CLI user, or the system. */
-export function actorText(actor: AuditRecord["actor"]): Mrkdwn {
-  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return mention(actor);
-  if (actor.startsWith("cli:")) return md`命令行 ${actor.slice(4)}`;
-  return md`${actor === "system" ? "系统" : actor}`;
-}
-
 export const digestTexts = {
   header: (now: Date) => `网站关停日报 · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   previewHeader: (now: Date) => `网站关停日报（预览，仅你可见） · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   unitsDone: (done: number, total: number) => `${total} 个单位中 *${done}* 个已全部完成。`,
-  deadlineLine: (title: string, left: string, due: Date, pendingUnits: number) =>
-    `• ${title}：${left}（${formatDueShort(due)} 截止），${pendingUnits} 个单位未完成`,
+  /** `named`: the units' names follow (upcoming deadlines), after "：". */
+  deadlineLine: (title: string, left: string, due: Date, pendingUnits: number, named: boolean) =>
+    `• ${title}：${left}（${formatDueShort(due)} 截止），${pendingUnits} 个单位未完成${named ? "：" : ""}`,
   deadlineAllDone: (title: string, due: Date) => `• ${title}：✅ 全部单位已完成（${formatDueShort(due)} 截止）`,
   tasksHeading: "*各项进度*（完成 · 进行中 · 受阻 · 未开始 · 不适用）",
   taskLine: (label: string, bar: string, percent: number, c: { done: number; doing: number; blocked: number; todo: number; na: number }) =>
@@ -34,23 +27,29 @@ export const digestTexts = {
   noSlackContact: "无",
   blockedHeading: (n: number) => (n === 0 ? "*✅ 没有受阻的事项。*" : `*⛔ 受阻事项（${n} 项）*`),
   blockedItem: (unit: string, item: string, reason: string | null) => `*${unit}* · ${item}：${reason ?? "（未说明原因）"}`,
+  waitingHeading: (n: number) => `*⏳ 等待中的事项（${n} 项）*：到预计日期前不催办`,
+  waitingItem: (unit: string, item: string, until: Date, note: string | null) => `*${unit}* · ${item}：预计 ${formatDayShort(until)}${note ? `（${note}）` : ""}`,
   noContactHeading: (n: number) => (n === 0 ? "*✅ 每个未完成的单位都有联系人。*" : `*📭 没有联系人的单位（${n} 个）*`),
-  noContactHint: "这些单位收不到提醒：请登记联系人的 Slack 账号（`npm run units -- import`）。",
-  changesHeading: (n: number, since: Date | null) =>
-    since ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来的变化（${n} 项）*` : `*🔄 到目前为止的变化（${n} 项）*`,
+  noContactHint: "这些单位收不到提醒：请用 `/shutdown 指派 单位名 @联系人` 登记联系人（批量登记：`npm run units -- import`）。",
+  changesHeading: (units: number, items: number, since: Date | null) =>
+    since
+      ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来的变化（${units} 个单位，${items} 项）*`
+      : `*🔄 到目前为止的变化（${units} 个单位，${items} 项）*`,
   noChanges: (since: Date | null) =>
     since
       ? `*🔄 自上次日报（${formatDayShort(since)} ${formatDueShort(since).split(" ")[1]}）以来没有任何变化。*`
       : "*🔄 到目前为止还没有任何单位上报。*",
-  change: (at: Date, unit: string, item: string, from: string, to: string, by: Mrkdwn) =>
-    md`${formatDueShort(at)} *${unit}* · ${item}：${from} → ${to}（${by}）`,
-  footer: "完整表格：输入 `/shutdown export` 获取 CSV，或在服务器上运行 `npm run export`。",
+  /** One unit's net changes: "*档案局*：过渡栏目 未开始 → 已完成、… （王芳）" */
+  unitChanges: (unit: string, changes: string[], by: Mrkdwn[]) => md`*${unit}*：${changes.join("、")}（${joinMd(by, "、")}）`,
+  change: (item: string, from: string, to: string) => `${item} ${from} → ${to}`,
+  footer: "完整进度表（Excel）：输入 `/shutdown 导出`，会发到你的私信。",
   footerWithCsv: "列表已截短，完整表格见本消息下方的 CSV 附件。",
   fallback: (done: number, total: number, overdue: number, blocked: number) =>
     `网站关停日报：${total} 个单位中 ${done} 个已全部完成；${overdue} 个单位逾期；${blocked} 项受阻。`,
-  csvTitle: (day: string) => `网站关停进度表 ${day}`,
-  csvFilename: (day: string) => `shutdown-status-${day}.csv`,
-  csvComment: "完整进度表（与 `npm run export` 相同）。",
+  fileTitle: (day: string) => `网站关停进度表 ${day}`,
+  fileName: (day: string, format: "csv" | "xlsx") => `shutdown-status-${day}.${format}`,
+  csvComment: "完整进度表：每个单位的每个事项一行，可用 Excel 或 WPS 打开。",
+  xlsxComment: "网站关停进度表：第一页每个单位一行，第二页是全部事项。",
   noChannel: "未设置 DIGEST_CHANNEL_ID：不知道日报发到哪个频道。请在 .env 中设置协调员频道的 ID（C 开头）。",
   quiet: (range: string) => `现在是免打扰时段（${range}），不发送日报。`,
   alreadySent: (day: string) => `${day} 的日报已经发送过，不会重复发送。`,

@@ -12,6 +12,5 @@ export const joinMessages = {
   requestText: (userId: string, unit: string) => md`${mention(userId)} 申请成为 *${unit}* 的联系人。`,
   decidedText: (userId: string, unit: string, approved: boolean, by: string) =>
     md`${mention(userId)} 申请成为 *${unit}* 的联系人：${approved ? "✅ 已批准" : "❌ 已拒绝"}（${mention(by)}）`,
-  approvedDm: (unit: string) => `你已成为${unit}的联系人。输入 /shutdown status 查看本单位的关停清单，或打开本应用的主页。`,
   rejectedDm: (unit: string) => `你成为${unit}联系人的申请未获批准。如有疑问请联系区电子政务中心内容保障科（82900326）。`,
 };

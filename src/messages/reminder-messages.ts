@@ -1,33 +1,24 @@
 // Every text of the reminders and escalations a person reads, in one place.
-import { formatDueShort, toShanghai } from "../domain/calendar.ts";
+import { formatDueShort } from "../domain/calendar.ts";
+import { formatDayShort } from "./day-format.ts";
 import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
 import { clipPlain, joinMd, md, mention, type Mrkdwn } from "./mrkdwn.ts";
 import { STATE_LABEL } from "./command-messages.ts";
-import { icpPathText, itemLabel, reportCommand as commandFor } from "./item-messages.ts";
+import { filingBelongsToParent } from "../domain/unit-rules.ts";
+import { finishCommand, icpPathText, itemLabel, itemStateWords } from "./item-messages.ts";
+import { columnGuide } from "./notice-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
 import type { CadenceStep } from "../reminders/cadence.ts";
 
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
 export { itemLabel } from "./item-messages.ts";
 
-// NOTE: a TZDate per call is the most expensive step of a message; the days shown are few.
-const dayShortTexts = new Map<number, string>();
-
-/** "6月21日" */
-export function formatDayShort(date: Date): string {
-  let text = dayShortTexts.get(date.getTime());
-  if (text === undefined) {
-    const s = toShanghai(date);
-    text = `${s.getMonth() + 1}月${s.getDate()}日`;
-    if (dayShortTexts.size >= 1_000) dayShortTexts.clear();
-    dayShortTexts.set(date.getTime(), text);
-  }
-  return text;
-}
+export { formatDayShort } from "./day-format.ts";
 
 export function daysLeftText(daysLeft: number): string {
   if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`;
-  if (daysLeft === 0) return "今天截止";
+  // NOTE: said next to the due time ("6月23日 23:59 截止 · 还剩今天"): "今天截止" would say 截止 twice.
+  if (daysLeft === 0) return "还剩今天";
   return `还剩 ${daysLeft} 天`;
 }
 
@@ -38,24 +29,37 @@ export function deadlineTitle(deadline: Pick<DeadlineRecord, "title" | "opensAt"
     : deadline.title;
 }
 
-const STEP_NOTES: Partial<Record<CadenceStep, (d: Pick<DeadlineRecord, "opensAt">) => string>> = {
-  open1: (d) => `关停窗口明天（${d.opensAt ? formatDayShort(d.opensAt) : ""}）开始，请提前向注册商和接入商确认注销所需时间。`,
+/** 附件2 七: if someone else must act, record when it should be done; it is not chased before then. */
+const waitingHint = (prefix: string) =>
+  `要等对方办理的，可以登记预计完成日期，例如：\`/shutdown ${prefix}waiting icp 7月10日 工信部审核中\`，到期前不再催办。`;
+
+const STEP_NOTES: Partial<Record<CadenceStep, (d: Pick<DeadlineRecord, "opensAt" | "dueAt">, prefix: string) => string>> = {
+  // 附件2 七: ask early how long the registrar and the access provider take, so the site is gone in time.
+  lead21: (d, prefix) =>
+    `关停窗口还有三周开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。请现在就向域名注册机构和网站接入服务商问清楚：注销域名、注销备案号各要多长时间才能生效（附件2 七），确保 ${formatDayShort(d.dueAt)}前彻底关停。${waitingHint(prefix)}`,
+  lead7: (d, prefix) =>
+    `关停窗口还有一周开始（${d.opensAt ? formatDayShort(d.opensAt) : ""}）。还没问清注销域名、注销备案号各要多长时间生效的，请马上向域名注册机构和网站接入服务商确认（附件2 七）。${waitingHint(prefix)}`,
+  open1: (d) => `关停窗口明天（${d.opensAt ? formatDayShort(d.opensAt) : ""}）开始，请安排好关停原网站。`,
   open: () => "关停窗口今天开始。",
   due: () => "今天是最后一天。",
-  overdue: () => "已超过截止时间，请尽快完成，并已告知协调员。",
+  overdue: () => "已超过截止时间，请尽快完成（已通知协调员）。",
 };
 
-export function stepNotes(steps: readonly CadenceStep[], deadline: Pick<DeadlineRecord, "opensAt">): string[] {
-  return steps.flatMap((s) => STEP_NOTES[s]?.(deadline) ?? []);
+/** `prefix` goes before the commands shown ("区统计局 " for a contact of several units). */
+export function stepNotes(steps: readonly CadenceStep[], deadline: Pick<DeadlineRecord, "opensAt" | "dueAt">, prefix = ""): string[] {
+  return steps.flatMap((s) => STEP_NOTES[s]?.(deadline, prefix) ?? []);
 }
 
-/** Exactly what to type to report the item done; a sub-domain can only have its DNS record removed. */
+/**
+ * Exactly what to type to finish the item: a sub-domain can only have its DNS record removed; a
+ * filing that is the parent domain's is 不适用.
+ */
 export function reportCommand(
   item: Pick<ItemRecord, "task" | "domain" | "isSubdomain">,
-  unit: Pick<UnitRecord, "name">,
+  unit: Pick<UnitRecord, "name" | "domains">,
   withUnit: boolean,
 ): string {
-  return `${commandFor(item, withUnit ? unit.name : undefined)}${item.isSubdomain ? " dns" : ""}`;
+  return finishCommand(item, unit, withUnit ? `${unit.name} ` : "");
 }
 
 export function itemLine(
@@ -67,12 +71,13 @@ export function itemLine(
   noteMax = Number.POSITIVE_INFINITY,
 ): string {
   const note = item.note && noteMax > 0 ? clipPlain(item.note, noteMax) : null;
-  const state = item.state === "todo" ? "" : `（当前：${STATE_LABEL[item.state]}${note ? `，${note}` : ""}）`;
-  const lines = [
-    `• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`,
-    `   完成后输入：\`${reportCommand(item, unit, withUnit)}\``,
-  ];
-  if (item.task === "icp") lines.push(`   ${icpPathText(unit)}`);
+  const state = item.state === "todo" ? "" : `（当前：${itemStateWords(item)}${note ? `，${note}` : ""}）`;
+  const parentFiling = item.task === "icp" && filingBelongsToParent(unit);
+  const lines = [`• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`];
+  // 附件1: what the column must hold, where it lives, and that a 子站 keeps its template.
+  if (item.task === "column") lines.push(`   ${columnGuide(unit.group)}。`);
+  if (!parentFiling) lines.push(`   完成后输入：\`${reportCommand(item, unit, withUnit)}\``);
+  if (item.task === "icp") lines.push(`   ${icpPathText(unit, withUnit ? `${unit.name} ` : "")}`);
   return lines.join("\n");
 }
 

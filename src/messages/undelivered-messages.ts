@@ -34,6 +34,9 @@ const KIND_LABEL: Record<string, string> = {
   "digest-file": "日报附件",
   "export-file": "导出文件",
   notice: "通知",
+  welcome: "欢迎私信",
+  "deadline-moved": "截止时间变化通知",
+  "unit-done": "单位全部完成通知",
 };
 
 /** "reminder:2027-06-20:U0WANG" → 给 <@U0WANG> 的提醒（2027-06-20） */

@@ -10,6 +10,7 @@ import type { SlackMessage } from "../slack/blocks/block-kit.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
 import { planReminders, type ReminderPlan } from "./reminder-planner.ts";
+import { unitDoneMessages } from "./unit-done.ts";
 
 export const REMINDER_KINDS = ["reminder", "escalation"] as const;
 
@@ -38,6 +39,8 @@ export interface ReminderPassReport {
   /** Escalation planned but DIGEST_CHANNEL_ID is not set. */
   noChannel: boolean;
   results: DeliveryResult[];
+  /** 🎉 lines of finished units that had not gone out yet (a unit finished from the CLI, a failed send). */
+  announced: DeliveryResult[];
 }
 
 /** The Shanghai day inside a key "kind:YYYY-MM-DD:…". */
@@ -82,14 +85,15 @@ function toOutgoing(m: PlannedMessage, asOf: Date): Outgoing {
 
 export async function runReminderPass(deps: OutgoingDeps, now: Date, options: PassOptions = {}): Promise<ReminderPassReport> {
   const db = deps.store.db;
-  const plan = planReminders(await readSnapshot(db), now);
+  const snapshot = await readSnapshot(db);
+  const plan = planReminders(snapshot, now);
   const channelId = deps.config.DIGEST_CHANNEL_ID;
   const known = await findDeliveries(db, [...plan.reminders.map((r) => r.key), ...(plan.escalation ? [plan.escalation.key] : [])]);
   // A dry run shows the escalation even without a channel, so the gap is seen before going live.
   const shownChannel = channelId ?? (options.dryRun ? passTexts.unsetChannel : undefined);
   const messages = planMessages(plan, shownChannel).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));
   const quiet = isQuietTime(deps.config.QUIET_HOURS, now);
-  const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [] };
+  const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [], announced: [] };
   if (options.dryRun) return report;
   if (report.noChannel) deps.logger.warn(passTexts.noChannel);
   if (quiet) {
@@ -107,6 +111,7 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
     ctx,
     messages.map((m) => toOutgoing(m, now)),
   );
+  report.announced = await deliverAll(ctx, unitDoneMessages(snapshot, "all", channelId, now));
   const count = (o: DeliveryResult["outcome"]) => report.results.filter((r) => r.outcome === o).length;
   deps.logger.info(
     `reminder pass ${plan.day}: ${messages.length} planned, ${count("sent")} sent, ${count("already-sent")} already sent, ` +

@@ -1,6 +1,6 @@
 // Which reminders and escalations are due as of `now`: a pure function of the campaign's data.
 import { calendarDaysUntil, shanghaiDay } from "../domain/calendar.ts";
-import type { ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model.ts";
+import { isWaiting, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../domain/model.ts";
 import { isFinished } from "../domain/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { cadenceSteps, type CadenceStep } from "./cadence.ts";
@@ -78,7 +78,8 @@ function planWork(data: CampaignData, now: Date): PendingWork[] {
   for (const unit of units) {
     const items = itemsByUnit.get(unit.id) ?? [];
     for (const { deadline, steps, daysLeft } of due) {
-      const pending = items.filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state));
+      // NOTE: an item waited for (a date ahead) is neither reminded of nor escalated until then.
+      const pending = items.filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state) && !isWaiting(i, now));
       if (pending.length > 0) work.push({ unit, deadline, steps, daysLeft, items: pending });
     }
   }

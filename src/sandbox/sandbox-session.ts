@@ -105,15 +105,25 @@ export class SandboxSession {
     }
   }
 
-  /** A /shutdown command as the current user, with no output: for setting the sandbox up. */
+  /**
+   * A /shutdown command as the current user, with no output: for setting the sandbox up. What
+   * the bot sends meanwhile (the sample contacts' welcome DMs) is not printed; `:dm` shows it.
+   */
   async slashQuietly(user: StandinUser, text: string): Promise<string> {
-    const { result } = await this.deps.actor.slash(user, text, COMMAND_CHANNEL);
-    await this.settle();
-    return isObject(result.body) ? String(result.body.text ?? "") : String(result.body);
+    this.muted = true;
+    try {
+      const { result } = await this.deps.actor.slash(user, text, COMMAND_CHANNEL);
+      await this.settle();
+      return isObject(result.body) ? String(result.body.text ?? "") : String(result.body);
+    } finally {
+      this.muted = false;
+    }
   }
 
+  private muted = false;
+
   private print(lines: string[]): void {
-    if (lines.length > 0) this.deps.out(lines);
+    if (lines.length > 0 && !this.muted) this.deps.out(lines);
   }
 
   private async slash(typed: string): Promise<Outcome> {

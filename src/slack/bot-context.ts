@@ -2,6 +2,7 @@ import type { BotHealth } from "../app/bot-health.ts";
 import type { Config } from "../config/env-schema.ts";
 import type { OutgoingDeps } from "../delivery/outgoing-deps.ts";
 import type { Store } from "../store/open-store.ts";
+import type { BackgroundWork } from "./background-work.ts";
 
 /** What every listener may use: the store, the configuration, and the clock. */
 export interface BotContext {
@@ -12,4 +13,6 @@ export interface BotContext {
   outgoing?: OutgoingDeps;
   /** What GET /healthz reports; set once the app exists. */
   health?: BotHealth;
+  /** Follow-up messages sent after a reply. */
+  background?: BackgroundWork;
 }

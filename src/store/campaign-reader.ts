@@ -68,6 +68,7 @@ function toItemRecords(rows: Row[]): ItemRecord[] {
       state: i.state as ItemState,
       method: toText(i.method) as DomainMethod | null,
       note: toText(i.note),
+      expectedBy: toDate(i.expectedBy),
       updatedAt: toDate(i.updatedAt),
       updatedBy: toText(i.updatedBy),
     }),

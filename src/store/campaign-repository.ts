@@ -67,6 +67,7 @@ function toItemRecord(i: ItemRow): ItemRecord {
     state: i.state as ItemState,
     method: i.method as DomainMethod | null,
     note: i.note,
+    expectedBy: i.expectedBy,
     updatedAt: i.updatedAt,
     updatedBy: i.updatedBy,
   };

@@ -1,10 +1,14 @@
 // Every change to the campaign, each with its audit entry in the caller's transaction.
+import { formatIsoShanghai } from "../domain/calendar.ts";
+import { decideFactChanges, SYSTEM_ACTOR, type FactOutcome } from "../domain/fact-rules.ts";
+import { factReasonText } from "../messages/fact-messages.ts";
 import type { AuditSource, ItemRecord } from "../domain/model.ts";
 import type { ItemChange } from "../domain/report-rules.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";
+import { listItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
-import { describeContact } from "./unit-import-repository.ts";
+import { describeContact } from "./contact-text.ts";
 
 export interface Who {
   actor: string;
@@ -12,16 +16,19 @@ export interface Who {
   now: Date;
 }
 
-/** Returns the item as it now is. */
-export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Promise<ItemRecord> {
+/**
+ * Returns the item as it now is. `auditNote` is written with the state change instead of the
+ * item's note: the reason the system gives for a change it made.
+ */
+export async function applyItemChange(tx: Tx, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
   const { item } = change;
   await tx.checklistItem.update({
     where: { id: item.id },
-    data: { state: change.state, method: change.method, note: change.note, updatedAt: who.now, updatedBy: who.actor },
+    data: { state: change.state, method: change.method, note: change.note, expectedBy: change.expectedBy, updatedAt: who.now, updatedBy: who.actor },
   });
   const base = { at: who.now, actor: who.actor, source: who.source, unitId: item.unitId, itemId: item.id };
   if (item.state !== change.state) {
-    await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: change.note });
+    await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: auditNote ?? change.note });
   }
   if (item.method !== change.method) {
     await writeAudit(tx, { ...base, field: "method", fromValue: item.method, toValue: change.method });
@@ -29,7 +36,24 @@ export async function applyItemChange(tx: Tx, change: ItemChange, who: Who): Pro
   if (item.note !== change.note && item.state === change.state) {
     await writeAudit(tx, { ...base, field: "note", fromValue: item.note, toValue: change.note });
   }
-  return { ...item, state: change.state, method: change.method, note: change.note, updatedAt: who.now, updatedBy: who.actor };
+  if (item.expectedBy?.getTime() !== change.expectedBy?.getTime()) {
+    const day = (d: Date | null) => (d ? formatIsoShanghai(d) : null);
+    await writeAudit(tx, { ...base, field: "expectedBy", fromValue: day(item.expectedBy), toValue: day(change.expectedBy) });
+  }
+  return { ...item, state: change.state, method: change.method, note: change.note, expectedBy: change.expectedBy, updatedAt: who.now, updatedBy: who.actor };
+}
+
+/**
+ * Lets the unit's facts decide its items (fact-rules.ts), as the system, in the caller's
+ * transaction; says what it changed and what it left because a person had reported it.
+ */
+export async function applyFactRules(tx: Tx, unitId: number, now: Date): Promise<FactOutcome> {
+  const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
+  const items = await listItems(tx, { unitId });
+  const outcome = decideFactChanges(unit, items);
+  const system: Who = { actor: SYSTEM_ACTOR, source: "system", now };
+  for (const change of outcome.changes) await applyItemChange(tx, change, system, factReasonText(change.reason));
+  return outcome;
 }
 
 const text = (v: string | boolean | null) => (typeof v === "boolean" ? formatYesNo(v) : v);

@@ -3,12 +3,17 @@ import type { AuditSource } from "../domain/model.ts";
 import { formatYesNo } from "../domain/unit-facts.ts";
 import type { ImportedContact, UnitImport } from "../units/units-csv.ts";
 import { writeAudit } from "./audit-repository.ts";
+import { applyFactRules } from "./change-repository.ts";
+import type { KeptByHand } from "../domain/fact-rules.ts";
+import { describeContact } from "./contact-text.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction, type Tx } from "./transaction.ts";
 
 export interface ImportSummary {
   unitsChanged: number;
   changes: number;
+  /** Items a fact would have changed but a person had reported: left as they are, to be said. */
+  kept: { unitName: string; kept: KeptByHand }[];
 }
 
 interface Actor {
@@ -17,9 +22,7 @@ interface Actor {
   now: Date;
 }
 
-export function describeContact(c: { name: string; slackUserId: string | null }): string {
-  return c.slackUserId ? `${c.name} (${c.slackUserId})` : c.name;
-}
+export { describeContact } from "./contact-text.ts";
 
 const FACTS = [
   ["icpNumber", "unit.icpNumber"],
@@ -35,9 +38,9 @@ function factText(v: string | boolean | null): string | null {
 
 export async function applyUnitImport(db: Db, imports: UnitImport[], who: Actor): Promise<ImportSummary> {
   return inTransaction(db, async (tx) => {
-    const summary: ImportSummary = { unitsChanged: 0, changes: 0 };
+    const summary: ImportSummary = { unitsChanged: 0, changes: 0, kept: [] };
     for (const imp of imports) {
-      const changes = await applyOne(tx, imp, who);
+      const changes = await applyOne(tx, imp, who, summary.kept);
       summary.changes += changes;
       if (changes > 0) summary.unitsChanged++;
     }
@@ -45,7 +48,7 @@ export async function applyUnitImport(db: Db, imports: UnitImport[], who: Actor)
   });
 }
 
-async function applyOne(tx: Tx, imp: UnitImport, who: Actor): Promise<number> {
+async function applyOne(tx: Tx, imp: UnitImport, who: Actor, kept: ImportSummary["kept"]): Promise<number> {
   const unit = await tx.unit.findUniqueOrThrow({
     where: { key: imp.unitKey },
     include: { contacts: { include: { contact: true } } },
@@ -63,6 +66,11 @@ async function applyOne(tx: Tx, imp: UnitImport, who: Actor): Promise<number> {
     }
   }
   if (Object.keys(update).length > 0) await tx.unit.update({ where: { id: unit.id }, data: update });
+  // The sheet's facts decide items as `set` does (second_level=no → IP备案 不适用), audited as
+  // the system's; an item a person reported is left as it is.
+  const effects = await applyFactRules(tx, unit.id, who.now);
+  changes += effects.changes.length;
+  kept.push(...effects.kept.map((k) => ({ unitName: unit.name, kept: k })));
 
   const current = unit.contacts.map((uc) => uc.contact);
   const keep = new Set<number>();

@@ -1,4 +1,5 @@
-// What people type in Slack: full-width letters and spaces, zero-width characters, mixed case.
+// What people type in Slack: full-width letters and spaces, zero-width characters, mixed case,
+// a sentence's punctuation.
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 // NOTE: C0/C1 control characters other than tab and newline carry no meaning in a command.
@@ -12,7 +13,17 @@ export function normalizeCommandText(text: string): string {
   return text.replace(ZERO_WIDTH, "").replace(CONTROL, " ").replace(/\s+/g, " ").trim();
 }
 
-/** How a token is compared with keywords, names and domains: NFKC (full-width ASCII → ASCII), lower case. */
+/** Punctuation that ends a word the way a sentence does: 「完成 关停。」 「完成，关停」. */
+// NOTE: not the ASCII colon: it is part of http:// and of 18:00.
+export const WORD_PUNCTUATION = /[。，、：；！,;!]/;
+const TRAILING = /[。，、：；！？,.:;!?]+$/;
+
+/**
+ * How a token is compared with keywords, names and domains: NFKC (full-width ASCII → ASCII),
+ * lower case, without the punctuation that ends a sentence (「关停。」 is 「关停」, 「?」 stays).
+ */
 export function keywordOf(token: string): string {
-  return token.normalize("NFKC").toLowerCase();
+  const word = token.normalize("NFKC").toLowerCase();
+  const bare = word.replace(TRAILING, "");
+  return bare === "" ? word : bare;
 }

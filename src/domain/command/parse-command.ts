@@ -1,31 +1,49 @@
 // The /shutdown grammar: text → Command. Pure; knows units only through the directory.
-import { parseShanghaiDateTime } from "../calendar.ts";
+// People write the way they talk: 「完成 关停」, 「关停 完成」, 「网站已关停」, 「完成，关停。」 all mean
+// the same; what is not understood says which word, and what was probably meant, ready to type.
+import { parseDeadlineTime, parseTypedDay } from "../calendar.ts";
 import { DomainError } from "../errors.ts";
-import type { DomainMethod } from "../tasks.ts";
-import { TASKS_NEVER_NA } from "../tasks.ts";
-import { msg, USAGE_LINE } from "../../messages/command-messages.ts";
+import type { DomainMethod, ItemState, TaskKey } from "../tasks.ts";
+import { msg } from "../../messages/command-messages.ts";
 import { closestMatch } from "./closest-match.ts";
-import type { Command } from "./command.ts";
-import { keywordOf, normalizeCommandText } from "./normalize-text.ts";
+import type { Command, TypedDay } from "./command.ts";
+import { keywordOf, normalizeCommandText, WORD_PUNCTUATION } from "./normalize-text.ts";
 import type { UnitDirectory } from "./unit-directory.ts";
 import {
   ADD_WORDS,
   ALL_KEYWORDS,
   CANCELLED_WORDS,
   commandOf,
+  CSV_WORDS,
   DNS_WORDS,
+  isReportWord,
+  isWaitingWord,
+  phraseOf,
   PREVIEW_WORDS,
   REMOVE_WORDS,
   SET_FIELDS,
   setFieldOf,
+  STATE_ALIASES,
   stateOf,
   TASK_ALIASES,
+  TASK_WORDS,
   taskOf,
+  type PhraseMeaning,
 } from "./vocabulary.ts";
 
-const fail = (code: string, message: string): never => {
-  throw new DomainError(code, message, USAGE_LINE);
-};
+/** Text that was not understood. `corrected` is what was probably meant, and does parse. */
+export class ParseError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly corrected?: string,
+    /** The state the text named, when it named no task: 「完成」 alone. */
+    readonly state?: ItemState,
+  ) {
+    super(code, message, msg.helpHint);
+    this.name = "ParseError";
+  }
+}
 
 /** Slack sends mentions as <@U123|name>; people also paste <@U123> or a bare U123. */
 export function parseUserId(raw: string | undefined): string | undefined {
@@ -35,159 +53,402 @@ export function parseUserId(raw: string | undefined): string | undefined {
   return m?.[1];
 }
 
-function splitTokens(text: string): string[] {
-  // NOTE: a mention's name may hold spaces; they become no-break spaces so it stays one token.
-  const folded = normalizeCommandText(text).replace(/<@([UW][A-Z0-9]+)\|([^>]*)>/g, (_m, id: string, name: string) => `<@${id}|${name.replace(/ /g, "\u00a0")}>`);
-  return folded === "" ? [] : folded.split(" ");
+interface Token {
+  text: string;
+  /** Where it starts in the folded text: a note or a value is the text from there on, as typed. */
+  start: number;
+}
+
+const SEPARATOR = new RegExp(`[\\s${WORD_PUNCTUATION.source.slice(1, -1)}]`);
+/** A mention as Slack sends it: <@U123|王 芳>. */
+const MENTION = /<@[UW][A-Z0-9]+(?:\|[^<>]*)?>/y;
+
+function tokenize(text: string): { folded: string; tokens: Token[] } {
+  const folded = normalizeCommandText(text);
+  const tokens: Token[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    // NOTE: a mention's name may hold spaces or punctuation; the mention stays one token.
+    MENTION.lastIndex = i;
+    const mention = folded[i] === "<" ? MENTION.exec(folded) : null;
+    if (mention) {
+      if (start < 0) start = i;
+      i += mention[0].length - 1;
+      continue;
+    }
+    const c = folded[i];
+    const separates = c === undefined || SEPARATOR.test(c);
+    if (!separates && start < 0) start = i;
+    if (separates && start >= 0) {
+      tokens.push({ text: folded.slice(start, i), start });
+      start = -1;
+    }
+  }
+  return { folded, tokens };
 }
 
 /** A note as the person wrote it: a mention Slack made of "@王芳" reads "@王芳" again. */
-function noteText(tokens: readonly string[]): string | undefined {
-  const text = tokens.join(" ").replace(/<@[UW][A-Z0-9]+\|([^>]+)>/g, (_m, name: string) => `@${name.replace(/\u00a0/g, " ")}`);
-  return text.trim() || undefined;
+function noteText(text: string): string {
+  return text.replace(/<@[UW][A-Z0-9]+\|([^<>]+)>/g, (_m, name: string) => `@${name}`).trim();
 }
 
-const bareDomain = (t: string) => keywordOf(t).replace(/^https?:\/\//, "").replace(/\/$/, "");
-const looksLikeDomain = (t: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(bareDomain(t));
+const cleanDomain = (t: string) => keywordOf(t).replace(/^https?:\/\//, "").replace(/[/?#].*$/, "").replace(/\.$/, "");
+const looksLikeDomain = (t: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cleanDomain(t));
+
+/** 「网站已关停」 → 「网站」「已关停」: a token that is two report words written together. */
+function splitGlued(token: Token): Token[] {
+  // NOTE: two report words together are short; a long token is a note (and splitting it costs n²).
+  if (token.text.length > 12 || isReportWord(token.text) || /^[\x00-\x7f]*$/.test(token.text)) return [token];
+  const chars = [...keywordOf(token.text)];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const left = chars.slice(0, i).join("");
+    const right = chars.slice(i).join("");
+    if (isReportWord(left) && isReportWord(right)) {
+      return [
+        { text: left, start: token.start },
+        { text: right, start: token.start + left.length },
+      ];
+    }
+  }
+  return [token];
+}
+
+class Parser {
+  private tokens: Token[];
+  private readonly folded: string;
+  /** The unit as typed at the start, kept in front of a corrected command. */
+  private unitText = "";
+
+  constructor(
+    text: string,
+    private readonly directory: UnitDirectory,
+    private readonly correcting: boolean,
+  ) {
+    const { folded, tokens } = tokenize(text);
+    this.folded = folded;
+    this.tokens = tokens;
+  }
+
+  /** The text from token `i` on, as typed (a note, a value, a date with its time). */
+  private restFrom(i: number): string {
+    const token = this.tokens[i];
+    return token ? this.folded.slice(token.start).trim() : "";
+  }
+
+  /**
+   * Fails on the word at `index`; when a close word makes the whole text a command, that command
+   * goes along so the reply can offer it ready to copy.
+   */
+  private unknown(index: number, code: string, message: (suggestion?: string) => string, candidates: readonly string[]): never {
+    const word = this.tokens[index]!.text;
+    const suggestion = this.suggest(word, candidates);
+    let corrected: string | undefined;
+    if (suggestion && !this.correcting) {
+      corrected = this.tryText([this.unitText, ...this.tokens.slice(0, index).map((t) => t.text), suggestion, this.restFrom(index + 1)]);
+    }
+    throw new ParseError(code, message(suggestion), corrected);
+  }
+
+  /** The words joined, if they make a command. */
+  private tryText(words: string[]): string | undefined {
+    const text = words.filter(Boolean).join(" ");
+    try {
+      new Parser(text, this.directory, true).parse();
+      return text;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return undefined;
+    }
+  }
+
+  /** The one way every "did you mean" is found: a unit, or a keyword of the list given. */
+  private suggest(word: string, candidates: readonly string[]): string | undefined {
+    const w = keywordOf(word);
+    // NOTE: 「'」 or 「--」 is not a misspelt word: guessing 「?」 for it helps nobody; nor is a question.
+    if (!/[\p{L}\p{N}]/u.test(w) || isQuestion(word)) return undefined;
+    return closestMatch(w, candidates) ?? (candidates === ALL_KEYWORDS ? this.directory.suggest(w) : undefined);
+  }
+
+  private fail(code: string, message: string, corrected?: string, state?: ItemState): never {
+    throw new ParseError(code, message, this.correcting ? undefined : corrected, state);
+  }
+
+  parse(): Command {
+    if (this.tokens.length === 0) return { kind: "help" };
+    let unit: string | undefined;
+    const first = this.tokens[0]!;
+    if (!commandOf(first.text) && !isReportWord(first.text) && splitGlued(first).length === 1) {
+      const found = this.directory.find(keywordOf(first.text));
+      if (!found) this.unknownFirst();
+      unit = found!.key;
+      this.unitText = first.text;
+      this.tokens.shift();
+      if (this.tokens.length === 0) return { kind: "status", unit };
+    }
+    this.tokens.splice(0, 1, ...splitGlued(this.tokens[0]!));
+    const word = this.tokens[0]!.text;
+    if (isReportWord(word)) return this.parseReport(unit);
+    return this.parseCommandWord(unit);
+  }
+
+  private unknownFirst(): never {
+    const word = this.tokens[0]!.text;
+    const several = this.directory.ambiguous(keywordOf(word));
+    if (several.length > 0) {
+      const names = several.map((u) => u.name);
+      this.fail("ambiguous_unit", msg.ambiguousUnit(word, names), this.correcting ? undefined : this.tryText([names[0]!, this.restFrom(1)]));
+    }
+    if (!this.correcting && this.tokens.length === 1) {
+      // A sentence in one breath: 「我们网站已经关了」 offers 「done site」 to type.
+      const guess = guessReport(word);
+      if (guess) this.fail("unknown_word", msg.unknownWord(word), this.tryText([guess]));
+    }
+    return this.unknown(0, "unknown_word", (s) => msg.unknownWord(word, s), ALL_KEYWORDS);
+  }
+
+  private unitArgument(command: string): string {
+    const token = this.tokens[1];
+    if (!token) return this.fail("missing_unit", msg.missingUnitArg(command));
+    const found = this.directory.find(keywordOf(token.text));
+    if (!found) {
+      const several = this.directory.ambiguous(keywordOf(token.text));
+      if (several.length > 0) {
+        const names = several.map((u) => u.name);
+        this.fail("ambiguous_unit", msg.ambiguousUnit(token.text, names), this.correcting ? undefined : this.tryText([this.tokens[0]!.text, names[0]!, this.restFrom(2)]));
+      }
+      this.unknown(1, "unknown_unit", (s) => msg.unknownUnit(token.text, s), this.directory.units.map((u) => u.name));
+    }
+    this.tokens.splice(1, 1);
+    return found!.key;
+  }
+
+  private noMore(from = 1): void {
+    if (this.tokens.length > from) this.fail("extra_words", msg.tooManyWords(this.restFrom(from)));
+  }
+
+  /** `状态 区公安分局`: a unit may also come after the word. */
+  private optionalUnitAfter(unit: string | undefined, command: string): string | undefined {
+    if (unit || this.tokens.length !== 2) return unit;
+    return this.unitArgument(command);
+  }
+
+  private parseCommandWord(unit: string | undefined): Command {
+    const command = commandOf(this.tokens[0]!.text);
+    const arg = (i: number) => (this.tokens[i] ? keywordOf(this.tokens[i]!.text) : undefined);
+    switch (command) {
+      case "help":
+        return { kind: "help" };
+      case "status": {
+        const target = this.optionalUnitAfter(unit, "status");
+        this.noMore();
+        return { kind: "status", ...(target && { unit: target }) };
+      }
+      case "form": {
+        const target = this.optionalUnitAfter(unit, "form");
+        this.noMore();
+        return { kind: "form", ...(target && { unit: target }) };
+      }
+      case "overview":
+        this.noMore();
+        return { kind: "overview" };
+      case "deadlines":
+        this.noMore();
+        return { kind: "deadlines" };
+      case "export": {
+        const csv = arg(1) !== undefined && CSV_WORDS.includes(arg(1)!);
+        this.noMore(csv ? 2 : 1);
+        return { kind: "export", format: csv ? "csv" : "xlsx" };
+      }
+      case "digest": {
+        const preview = arg(1) !== undefined && PREVIEW_WORDS.includes(arg(1)!);
+        this.noMore(preview ? 2 : 1);
+        return { kind: "digest", preview };
+      }
+      case "join":
+      case "unit": {
+        const target = unit ?? this.unitArgument(command);
+        this.noMore();
+        return { kind: command, unit: target };
+      }
+      case "assign":
+      case "unassign": {
+        const target = unit ?? this.unitArgument(command);
+        const userToken = this.tokens[1]?.text;
+        const name = this.directory.units.find((u) => u.key === target)?.name ?? target;
+        if (!userToken) return this.fail("missing_user", msg.missingUser(`${command} ${name}`));
+        const userId = parseUserId(userToken);
+        if (!userId) this.fail("bad_user", msg.badUser(userToken));
+        this.noMore(2);
+        return { kind: command, unit: target, userId: userId! };
+      }
+      case "coordinator": {
+        const action = arg(1);
+        const kind = action && ADD_WORDS.includes(action) ? "add" : action && REMOVE_WORDS.includes(action) ? "remove" : undefined;
+        if (!kind) return this.fail("coordinator_usage", msg.coordinatorUsage);
+        const userToken = this.tokens[2]?.text;
+        if (!userToken) return this.fail("missing_user", msg.missingUser(`coordinator ${kind}`));
+        const userId = parseUserId(userToken);
+        if (!userId) this.fail("bad_user", msg.badUser(userToken));
+        this.noMore(3);
+        return { kind: "coordinator", action: kind, userId: userId! };
+      }
+      case "deadline": {
+        const key = arg(1);
+        if (!key || this.tokens.length < 3) return this.fail("deadline_usage", msg.deadlineUsage);
+        const when = this.restFrom(2);
+        const at = parseDeadlineTime(when.normalize("NFKC"));
+        if (!at) this.fail("bad_datetime", msg.badDateTime(when));
+        return { kind: "deadline", key, at: at! };
+      }
+      case "set":
+        return this.parseSet(unit);
+      default:
+        return this.unknown(0, "unknown_word", (s) => msg.unknownWord(this.tokens[0]!.text, s), ALL_KEYWORDS);
+    }
+  }
+
+  /** A report in any order people write it: state first, task first, or one word for both. */
+  private parseReport(unit: string | undefined): Command {
+    const head = this.tokens[0]!.text;
+    let state: ItemState | undefined = stateOf(head);
+    let waiting = isWaitingWord(head);
+    let phrase: PhraseMeaning | undefined = phraseOf(head);
+    let task: TaskKey | undefined = taskOf(head);
+    let phraseWord = head;
+    let next = 1;
+
+    if (task && !state && !phrase && !waiting) {
+      // Task first: 「关停 完成」「域名 已注销」「备案 提交」; a domain may come between:
+      // 「域名 jtda.gov.cn 已注销」.
+      if (task === "domain" && this.tokens[1] && looksLikeDomain(this.tokens[1].text) && this.tokens[2]) {
+        const [domain, word] = [this.tokens[1], this.tokens[2]];
+        this.tokens.splice(1, 2, word, domain);
+      }
+      const second = this.tokens[1];
+      if (!second) return this.fail("missing_state", msg.missingState(task), `done ${task}`);
+      this.tokens.splice(1, 1, ...splitGlued(second));
+      const word = this.tokens[1]!.text;
+      state = stateOf(word);
+      waiting = isWaitingWord(word);
+      phrase = phraseOf(word);
+      phraseWord = word;
+      if (!state && !waiting && !phrase) {
+        return this.unknown(1, "unknown_state", (s) => msg.unknownState(word, task!, s), ALL_KEYWORDS);
+      }
+      next = 2;
+    } else if (state || waiting) {
+      const taskToken = this.tokens[1];
+      if (!taskToken) return this.fail("missing_task", msg.missingTask(waiting ? "waiting" : state!), undefined, waiting ? undefined : state);
+      this.tokens.splice(1, 1, ...splitGlued(taskToken));
+      const word = this.tokens[1]!.text;
+      task = taskOf(word);
+      const glued = phraseOf(word);
+      if (!task && glued?.task && glued.state === state) task = glued.task;
+      if (!task) return this.unknown(1, "unknown_task", (s) => msg.unknownTask(word, s), TASK_WORDS);
+      next = 2;
+    } else if (phrase) {
+      // One word for both, or a word that still needs its task: 「已注销 域名」.
+      if (!phrase.task) {
+        const taskWord = this.tokens[1] && taskOf(this.tokens[1].text);
+        if (!taskWord) return this.fail("which_task", msg.whichTask(head, phrase.tasks ?? []));
+        task = taskWord;
+        next = 2;
+      } else task = phrase.task;
+    }
+    if (phrase) {
+      const fits = phrase.tasks ? phrase.tasks.includes(task!) : phrase.task === task;
+      if (!fits) return this.fail("contradiction", msg.phraseContradiction(phraseWord, task!));
+      state ??= phrase.state;
+    }
+    const saysCancelled = phrase !== undefined && CANCELLED_WORDS.includes(keywordOf(phraseWord));
+    return this.reportDetails(unit, waiting ? "doing" : state!, task!, next, phrase, waiting, saysCancelled);
+  }
+
+  private reportDetails(
+    unit: string | undefined,
+    state: ItemState,
+    task: TaskKey,
+    from: number,
+    phrase: PhraseMeaning | undefined,
+    waiting: boolean,
+    saysCancelled: boolean,
+  ): Command {
+    let i = from;
+    let domain: string | undefined;
+    let method: DomainMethod | undefined = phrase?.method;
+    if (task === "domain") {
+      if (this.tokens[i] && looksLikeDomain(this.tokens[i]!.text)) domain = cleanDomain(this.tokens[i++]!.text);
+      const m = this.tokens[i] && keywordOf(this.tokens[i]!.text);
+      if (m && DNS_WORDS.includes(m)) method = "dns_removed";
+      else if (m && CANCELLED_WORDS.includes(m)) method = "cancelled";
+      if (m && (DNS_WORDS.includes(m) || CANCELLED_WORDS.includes(m))) i++;
+      // 「域名 已注销」: the word itself says how.
+      if (!method && saysCancelled) method = "cancelled";
+    }
+    let expected: TypedDay | undefined;
+    if (waiting) {
+      const dayToken = this.tokens[i];
+      const day = dayToken ? parseTypedDay(dayToken.text) : null;
+      if (!day) return this.fail("waiting_date", msg.waitingNeedsDate(task, dayToken?.text));
+      expected = day;
+      i++;
+    }
+    const note = noteText(this.restFrom(i)) || phrase?.note || undefined;
+    if ((state === "blocked" || state === "na") && !note) {
+      const example = exampleReason(state, task);
+      this.fail("reason_required", msg.reasonRequired(state, task, example), this.correcting ? undefined : this.tryText([this.folded, example]));
+    }
+    if (state === "na" && (task === "site" || task === "domain")) this.fail("na_forbidden", msg.naForbidden(task));
+    return {
+      kind: "report",
+      ...(unit && { unit }),
+      state,
+      task,
+      ...(domain && { domain }),
+      ...(method && { method }),
+      ...(note && { note }),
+      ...(expected && { expected }),
+    };
+  }
+
+  private parseSet(unit: string | undefined): Command {
+    const fieldToken = this.tokens[1];
+    if (!fieldToken) return this.fail("set_usage", msg.setUsage);
+    const field = setFieldOf(fieldToken.text);
+    if (!field) {
+      return this.unknown(1, "set_usage", (s) => `${msg.unknownWord(fieldToken.text, s)}\n${msg.setUsage}`, Object.values(SET_FIELDS).flat());
+    }
+    const value = this.restFrom(2);
+    if (!value) return this.fail("set_missing_value", msg.setMissingValue(field));
+    return { kind: "set", ...(unit && { unit }), field, value };
+  }
+}
+
+const isQuestion = (text: string) => /怎么|如何|什么|吗|呢|[?？]/.test(text) && text.length > 1;
+
+/** A reason to show in an example, fitting the task. */
+function exampleReason(state: ItemState, task: TaskKey): string {
+  if (state === "blocked") return task === "icp" ? "等待电信回复" : "原因";
+  return { backup: "没有数据需要迁移", ipicp: "没有二级域名系统", icp: "备案属于上级域名的主办单位" }[task as string] ?? "原因";
+}
+
+/** What a sentence most likely reports: a task named in it, done unless it says otherwise. */
+function guessReport(sentence: string): string | undefined {
+  const text = keywordOf(sentence);
+  // NOTE: a question (「备案怎么注销？」) is not a report; the reply's own hint serves it better.
+  if (text.length > 40 || /^[\x00-\x7f]*$/.test(text) || isQuestion(sentence)) return undefined;
+  const named = (Object.entries(TASK_ALIASES) as [TaskKey, readonly string[]][])
+    .flatMap(([task, words]) => words.filter((w) => [...w].length >= 2 && !/^[\x00-\x7f]*$/.test(w) && text.includes(w)).map((w) => ({ task, w })))
+    .sort((a, b) => b.w.length - a.w.length)[0];
+  if (!named) return undefined;
+  const state = (Object.entries(STATE_ALIASES) as [ItemState, readonly string[]][]).find(([, words]) =>
+    words.some((w) => [...w].length >= 2 && text.includes(w)),
+  )?.[0];
+  if (state === "blocked" || state === "na") return undefined;
+  const saysDone = state === "done" || /[了已]|关闭|关停|上线|注销|解绑/.test(text.replace(named.w, ""));
+  return state && state !== "done" ? `${state} ${named.task}` : saysDone ? `done ${named.task}` : undefined;
+}
 
 export function parseCommand(text: string, directory: UnitDirectory): Command {
-  const tokens = splitTokens(text);
-  if (tokens.length === 0) return { kind: "help" };
-
-  let unit: string | undefined;
-  const first = tokens[0]!;
-  if (!commandOf(first) && !stateOf(first)) {
-    const found = directory.find(keywordOf(first));
-    if (!found) {
-      const suggestion = directory.suggest(keywordOf(first)) ?? closestMatch(keywordOf(first), ALL_KEYWORDS);
-      fail("unknown_word", msg.unknownWord(first, suggestion));
-    }
-    unit = found!.key;
-    tokens.shift();
-    if (tokens.length === 0) return { kind: "status", unit };
-  }
-
-  const word = tokens.shift()!;
-  const state = stateOf(word);
-  if (state) return parseReport(state, tokens, unit);
-
-  const command = commandOf(word);
-  const rest = tokens;
-  const noMore = () => {
-    if (rest.length > 0) fail("extra_words", msg.tooManyWords(rest.join(" ")));
-  };
-  const unitArgument = (name: string): string => {
-    const token = rest.shift();
-    if (!token) return fail("missing_unit", msg.missingUnitArg(name));
-    const found = directory.find(keywordOf(token));
-    if (!found) fail("unknown_unit", msg.unknownUnit(token, directory.suggest(keywordOf(token))));
-    return found!.key;
-  };
-  switch (command) {
-    case "help":
-      return { kind: "help" };
-    case "status":
-      noMore();
-      return { kind: "status", unit };
-    case "overview":
-      noMore();
-      return { kind: "overview" };
-    case "deadlines":
-      noMore();
-      return { kind: "deadlines" };
-    case "export":
-      noMore();
-      return { kind: "export" };
-    case "digest": {
-      const preview = rest[0] !== undefined && PREVIEW_WORDS.includes(keywordOf(rest[0]));
-      if (preview) rest.shift();
-      noMore();
-      return { kind: "digest", preview };
-    }
-    case "form":
-      noMore();
-      return { kind: "form", unit };
-    case "join": {
-      const target = unit ?? unitArgument("join");
-      noMore();
-      return { kind: "join", unit: target };
-    }
-    case "unit": {
-      const target = unit ?? unitArgument("unit");
-      noMore();
-      return { kind: "unit", unit: target };
-    }
-    case "assign":
-    case "unassign": {
-      const target = unit ?? unitArgument(command);
-      const userToken = rest.shift();
-      if (!userToken) return fail("missing_user", msg.missingUser(`${command} ${directory.units.find((u) => u.key === target)?.name ?? target}`));
-      const userId = parseUserId(userToken);
-      if (!userId) fail("bad_user", msg.badUser(userToken));
-      noMore();
-      return { kind: command, unit: target, userId: userId! };
-    }
-    case "coordinator": {
-      const action = rest[0] === undefined ? undefined : keywordOf(rest.shift()!);
-      const kind = action && ADD_WORDS.includes(action) ? "add" : action && REMOVE_WORDS.includes(action) ? "remove" : undefined;
-      if (!kind) return fail("coordinator_usage", msg.coordinatorUsage);
-      const userToken = rest.shift();
-      if (!userToken) return fail("missing_user", msg.missingUser(`coordinator ${kind}`));
-      const userId = parseUserId(userToken);
-      if (!userId) fail("bad_user", msg.badUser(userToken));
-      noMore();
-      return { kind: "coordinator", action: kind, userId: userId! };
-    }
-    case "deadline": {
-      const key = rest[0] === undefined ? undefined : keywordOf(rest.shift()!);
-      if (!key || rest.length === 0) return fail("deadline_usage", msg.deadlineUsage);
-      const when = rest.join(" ");
-      const at = parseShanghaiDateTime(when.normalize("NFKC"));
-      if (!at) fail("bad_datetime", msg.badDateTime(when));
-      return { kind: "deadline", key, at: at! };
-    }
-    case "set":
-      return parseSet(rest, unit);
-    default: {
-      const suggestion = directory.suggest(keywordOf(word)) ?? closestMatch(keywordOf(word), ALL_KEYWORDS);
-      return fail("unknown_word", msg.unknownWord(word, suggestion));
-    }
-  }
+  return new Parser(text, directory, false).parse();
 }
-
-function parseReport(state: NonNullable<ReturnType<typeof stateOf>>, tokens: string[], unit: string | undefined): Command {
-  const taskWord = tokens.shift();
-  if (!taskWord) return fail("missing_task", msg.missingTask(state));
-  const task = taskOf(taskWord);
-  if (!task) {
-    const suggestion = closestMatch(keywordOf(taskWord), Object.values(TASK_ALIASES).flat());
-    return fail("unknown_task", msg.unknownTask(taskWord, suggestion));
-  }
-  let domain: string | undefined;
-  let method: DomainMethod | undefined;
-  if (task === "domain") {
-    if (tokens[0] && looksLikeDomain(tokens[0])) domain = bareDomain(tokens.shift()!);
-    const m = tokens[0] && keywordOf(tokens[0]);
-    if (m && DNS_WORDS.includes(m)) method = "dns_removed";
-    else if (m && CANCELLED_WORDS.includes(m)) method = "cancelled";
-    if (method) tokens.shift();
-  }
-  const note = noteText(tokens);
-  if ((state === "blocked" || state === "na") && !note) fail("reason_required", msg.reasonRequired(state));
-  if (state === "na" && TASKS_NEVER_NA.includes(task)) fail("na_forbidden", msg.naForbidden(task));
-  return { kind: "report", unit, state, task, domain, method, note };
-}
-
-function parseSet(tokens: string[], unit: string | undefined): Command {
-  const fieldWord = tokens.shift();
-  if (!fieldWord) return fail("set_usage", msg.setUsage);
-  const field = setFieldOf(fieldWord);
-  if (!field) {
-    const suggestion = closestMatch(keywordOf(fieldWord), Object.values(SET_FIELDS).flat());
-    return fail("set_usage", `${msg.unknownWord(fieldWord, suggestion)}\n${msg.setUsage}`);
-  }
-  const value = tokens.join(" ").trim();
-  if (!value) return fail("set_missing_value", msg.setMissingValue(field));
-  return { kind: "set", unit, field, value };
-}
-

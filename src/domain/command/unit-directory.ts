@@ -1,4 +1,5 @@
-// Finds a unit by whatever a person calls it: 附件3 name, with or without 区, key, or a domain.
+// Finds a unit by whatever a person calls it: 附件3 name, with or without 区 or 金坛区, its key,
+// any of its domains (with or without www.), or a part of its name that only it has.
 import { closestMatch } from "./closest-match.ts";
 
 export interface UnitName {
@@ -7,11 +8,24 @@ export interface UnitName {
   domains: readonly string[];
 }
 
-const withoutDistrict = (s: string) => (s.startsWith("区") && s.length > 2 ? s.slice(1) : s);
-const bareDomain = (s: string) => s.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, "");
+/** Ways of writing the district before a unit's name: 区档案局, 金坛区档案局, 常州市金坛区档案局. */
+const DISTRICT_PREFIXES = ["常州市金坛区", "金坛区", "金坛", "区"];
+
+function withoutDistrict(s: string): string {
+  for (const prefix of DISTRICT_PREFIXES) {
+    if (s.startsWith(prefix) && s.length > prefix.length + 1) return s.slice(prefix.length);
+  }
+  return s;
+}
+
+/** "https://www.jtda.gov.cn/index.html" → "jtda.gov.cn" */
+export function bareDomain(s: string): string {
+  return s.toLowerCase().replace(/^https?:\/\//, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").replace(/^www\./, "");
+}
 
 export class UnitDirectory {
   private readonly byWord = new Map<string, UnitName>();
+  private readonly shortNames: { short: string; unit: UnitName }[];
 
   constructor(readonly units: readonly UnitName[]) {
     for (const u of units) {
@@ -20,10 +34,38 @@ export class UnitDirectory {
       this.byWord.set(withoutDistrict(u.name), u);
       for (const d of u.domains) this.byWord.set(bareDomain(d), u);
     }
+    this.shortNames = units.map((unit) => ({ short: withoutDistrict(unit.name), unit }));
   }
 
   find(word: string): UnitName | undefined {
-    return this.byWord.get(word) ?? this.byWord.get(withoutDistrict(word)) ?? this.byWord.get(bareDomain(word));
+    const exact = this.byWord.get(word) ?? this.byWord.get(withoutDistrict(word)) ?? this.byWord.get(bareDomain(word));
+    return exact ?? this.findByPart(withoutDistrict(word));
+  }
+
+  /**
+   * A part of a name only one unit has (「公积金」→ 公积金中心), or a longer text holding exactly one
+   * unit's name (「金坛区档案局网站」→ 档案局). NOTE: two characters at least, and never ASCII:
+   * 「jt」 is in every key, and a typo of a keyword must not become a unit.
+   */
+  private findByPart(word: string): UnitName | undefined {
+    if ([...word].length < 2 || /^[\x00-\x7f]*$/.test(word)) return undefined;
+    const inName = this.shortNames.filter((n) => n.short.includes(word) || n.unit.name.includes(word));
+    if (inName.length === 1) return inName[0]!.unit;
+    if (inName.length > 1) return undefined;
+    const holding = this.shortNames.filter((n) => [...n.short].length >= 2 && word.includes(n.short));
+    if (holding.length === 0) return undefined;
+    // 「区市场监管局」 holds 市场监管局; a longer name held wins over a shorter one inside it.
+    const longest = Math.max(...holding.map((n) => n.short.length));
+    const best = holding.filter((n) => n.short.length === longest);
+    return best.length === 1 ? best[0]!.unit : undefined;
+  }
+
+  /** Units whose name holds the word, when more than one does: 「镇」 → the five towns. */
+  ambiguous(word: string): UnitName[] {
+    const w = withoutDistrict(word);
+    if ([...w].length < 1 || /^[\x00-\x7f]*$/.test(w)) return [];
+    const found = this.shortNames.filter((n) => n.short.includes(w)).map((n) => n.unit);
+    return found.length > 1 ? found : [];
   }
 
   /** The unit name closest to what was typed, if any is close. */

@@ -2,8 +2,8 @@
 import type { types } from "@slack/bolt";
 import type { ItemRecord, UnitRecord } from "../../domain/model.ts";
 import type { FormChoice } from "../../domain/checklist-form.ts";
-import { TASKS_NEVER_NA } from "../../domain/tasks.ts";
 import { NOTE_MAX_LENGTH, noteForInput } from "../../domain/text-limits.ts";
+import { mayBeNotApplicable } from "../../domain/unit-rules.ts";
 import { MODAL_TEXT as T } from "../../messages/button-messages.ts";
 import { STATE_LABEL } from "../../messages/command-messages.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
@@ -15,11 +15,11 @@ export const CHECKLIST_FORM_CALLBACK = "checklist_form";
 const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clipPlain(text, max), emoji: true });
 const option = (value: string, text: string) => ({ text: plain(text), value });
 
-export function choicesFor(item: Pick<ItemRecord, "task" | "isSubdomain">): { value: FormChoice; text: string }[] {
+export function choicesFor(item: Pick<ItemRecord, "task" | "isSubdomain">, unit: Pick<UnitRecord, "domains">): { value: FormChoice; text: string }[] {
   const states: FormChoice[] =
     item.task === "domain"
       ? ["todo", "doing", ...(item.isSubdomain ? [] : (["done_cancelled"] as const)), "done_dns", "blocked"]
-      : ["todo", "doing", "done", "blocked", ...(TASKS_NEVER_NA.includes(item.task) ? [] : (["na"] as const))];
+      : ["todo", "doing", "done", "blocked", ...(mayBeNotApplicable(unit, item.task) ? (["na"] as const) : [])];
   const text = (c: FormChoice) => (c === "done_cancelled" ? T.doneCancelled : c === "done_dns" ? T.doneDns : STATE_LABEL[c]);
   return states.map((value) => ({ value, text: text(value) }));
 }
@@ -44,7 +44,7 @@ export interface FormMetadata {
 export function checklistFormView(unit: UnitRecord, items: ItemRecord[], metadata: FormMetadata): types.ModalView {
   const blocks: types.KnownBlock[] = [{ type: "header", text: plain(`${unit.name} 关停清单`) }];
   for (const item of items) {
-    const options = choicesFor(item).map((c) => option(c.value, c.text));
+    const options = choicesFor(item, unit).map((c) => option(c.value, c.text));
     blocks.push(
       {
         type: "input",

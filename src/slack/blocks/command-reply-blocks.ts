@@ -4,16 +4,19 @@ import { formatDateTime } from "../../domain/calendar.ts";
 import type { AuditRecord, ContactRecord, UnitRecord } from "../../domain/model.ts";
 import {
   HELP_COORDINATOR_EXAMPLES,
-  HELP_EXAMPLES,
+  HELP_FACT_EXAMPLES,
+  HELP_GRAMMAR,
+  HELP_REPORT_EXAMPLES,
+  HELP_TEXTS,
+  HELP_VIEW_EXAMPLES,
   STATE_LABEL,
-  STATE_WORDS_HELP,
   TASK_LABEL,
-  TASK_WORDS_HELP,
-  USAGE_LINE,
+  type HelpExample,
 } from "../../messages/command-messages.ts";
+import { auditLine } from "../../messages/audit-messages.ts";
 import { dueText, itemLabel, itemStateText } from "../../messages/item-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
-import { clipPlain, code, joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
+import { clipPlain, code, joinMd, md, mention, toMrkdwn, type Mrkdwn, type MrkdwnLike } from "../../messages/mrkdwn.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
 import { NOTE_MAX_LENGTH } from "../../domain/text-limits.ts";
 import { context, divider, fields, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
@@ -23,16 +26,21 @@ import { checklistBlocks, fittedChecklist, manyStatusMessage, statusBlocks, stat
 
 const yesNoUnknown = (v: boolean | null, yes: string, no: string) => (v === null ? "未知" : v ? yes : no);
 
-function helpMessage(isCoordinator: boolean, registered: boolean): SlackMessage {
-  const lines = (rows: readonly (readonly [string, string])[]) => joinMd(rows.map(([cmd, what]) => md`${code(cmd)}　${what}`), "\n");
+/** Help for people: examples in the words they use, with their unit in front when they must name it. */
+function helpMessage(result: Extract<CommandResult, { kind: "help" }>): SlackMessage {
+  const prefix = result.units.length > 1 ? `${result.units[0]} ` : "";
+  const lines = (rows: readonly HelpExample[], unitFirst: boolean) =>
+    joinMd(rows.map(([cmd, what]) => md`${code(`/shutdown ${unitFirst ? prefix : ""}${cmd}`)}　${what}`), "\n");
   const blocks = [
-    header("/shutdown 用法"),
-    section(lines(HELP_EXAMPLES)),
-    context(TASK_WORDS_HELP, STATE_WORDS_HELP),
+    header(HELP_TEXTS.title),
+    section(md`${HELP_TEXTS.report}\n${lines(HELP_REPORT_EXAMPLES, true)}`),
+    section(md`${HELP_TEXTS.view}\n${lines(HELP_VIEW_EXAMPLES, true)}`),
+    section(md`${HELP_TEXTS.facts}\n${lines(HELP_FACT_EXAMPLES, true)}`),
+    context(HELP_GRAMMAR, HELP_TEXTS.words, ...(prefix ? [HELP_TEXTS.severalUnits(result.units)] : [])),
   ];
-  if (isCoordinator) blocks.push(divider(), section(md`*协调员*\n${lines(HELP_COORDINATOR_EXAMPLES)}`));
-  if (!registered) blocks.push(divider(), section(accessMessages.notRegistered));
-  return message(USAGE_LINE, blocks);
+  if (result.isCoordinator) blocks.push(divider(), section(md`${HELP_TEXTS.coordinator}\n${lines(HELP_COORDINATOR_EXAMPLES(result.year), false)}`));
+  if (!result.registered) blocks.push(divider(), section(accessMessages.notRegistered));
+  return message(HELP_TEXTS.fallback, blocks);
 }
 
 function contactLine(c: ContactRecord): Mrkdwn {
@@ -53,15 +61,6 @@ function factLines(unit: UnitRecord): Mrkdwn[] {
   ];
 }
 
-function auditLine(a: AuditRecord): Mrkdwn {
-  const what = a.itemKey ? a.itemKey.split("/").slice(1).join(" ") : a.subject ? `${a.field} ${a.subject}` : a.field;
-  const value = (v: string | null) => (v === null ? "—" : a.field === "state" && v in STATE_LABEL ? STATE_LABEL[v as keyof typeof STATE_LABEL] : v);
-  const actor = /^[UW][A-Z0-9]+$/.test(a.actor) ? mention(a.actor) : md`${a.actor}`;
-  // NOTE: a note is at most NOTE_MAX_LENGTH; the trail shows enough of it to recognise it.
-  const note = a.note ? `（${clipPlain(a.note, Math.min(NOTE_MAX_LENGTH, 200))}）` : "";
-  return md`${formatDateTime(a.at)} ${actor}：${what} ${value(a.fromValue)} → ${value(a.toValue)}${note}`;
-}
-
 function unitDetailMessage(result: Extract<CommandResult, { kind: "unit-detail" }>): SlackMessage {
   const { unit } = result;
   const top = [header(`${unit.name}（${unit.key}）`), fields(factLines(unit)), divider()];
@@ -70,33 +69,42 @@ function unitDetailMessage(result: Extract<CommandResult, { kind: "unit-detail" 
       {
         heading: "*最近 10 条记录*",
         count: Math.max(1, result.audit.length),
-        entry: (i) => (result.audit.length ? auditLine(result.audit[i]!) : "（暂无记录）"),
+        entry: (i) => (result.audit.length ? auditLine(result.audit[i]!, result.items, result.names) : "（暂无记录）"),
         more: listTexts.moreItems,
       },
       room,
     ).blocks;
   const blocks = fittedChecklist(roomFor("message"), (noteMax) => {
-    const checklist = [...top, ...checklistBlocks(unit, result.items, result.deadlines, result.now, { noteMax }), divider()];
+    // A coordinator names the unit in every command.
+    const checklist = [...top, ...checklistBlocks(unit, result.items, result.deadlines, result.now, { noteMax, prefix: `${unit.name} ` }), divider()];
     return [...checklist, ...audit(roomLeft(roomFor("message"), checklist))];
   });
   return message(`${unit.name} 详情`, blocks);
 }
 
+/** What the system did along with a change, or left as a person reported it. */
+function noteBlocks(notes: readonly MrkdwnLike[] | undefined): KnownBlock[] {
+  return notes && notes.length > 0 ? [section(joinMd(notes.map((n) => md`• ${toMrkdwn(n)}`), "\n"))] : [];
+}
+
 export function renderCommandResult(result: CommandResult): SlackMessage {
   switch (result.kind) {
     case "help":
-      return helpMessage(result.isCoordinator, result.registered);
+      return helpMessage(result);
     case "not-registered":
       return message(accessMessages.notRegistered, [section(accessMessages.notRegistered)]);
     case "status":
-      return statusMessage(result.unit, result.items, result.deadlines, result.now);
+      return statusMessage(result.unit, result.items, result.deadlines, result.now, result.prefix);
     case "status-many":
       return manyStatusMessage(result.units, result.deadlines, result.now);
     case "reported": {
       const { unit, item, from } = result;
-      const head = `已记录：${unit.name}「${itemLabel(item)}」${STATE_LABEL[from]} → ${itemStateText(item)}${item.note ? `（${item.note}）` : ""}`;
+      const state = itemStateText(item);
+      // NOTE: 「⏳ 等待中（预计 7月10日）」 already ends in a bracket; a second one reads badly.
+      const note = item.note ? (state.endsWith("）") ? `，${item.note}` : `（${item.note}）`) : "";
+      const head = `已记录：${unit.name}「${itemLabel(item)}」${STATE_LABEL[from]} → ${state}${note}`;
       const top = [section(`✅ ${head}`), ...result.warnings.map((w) => context(`⚠️ ${w}`)), divider()];
-      const status = statusBlocks(unit, result.items, result.deadlines, result.now, roomLeft(roomFor("message"), top));
+      const status = statusBlocks(unit, result.items, result.deadlines, result.now, roomLeft(roomFor("message"), top), result.prefix);
       return message([head, ...result.warnings].join("\n"), [...top, ...status.slice(1)]);
     }
     case "overview":
@@ -117,9 +125,9 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
     case "form":
       return message(`已打开「${result.unit.name}」的清单表单。`, [section(`📝 已打开「${result.unit.name}」的清单表单。`)]);
     case "done":
-      return message(result.text, [section(md`✅ ${result.text}`)]);
+      return message(joinMd([result.text, ...(result.notes ?? [])], "\n"), [section(md`✅ ${toMrkdwn(result.text)}`), ...noteBlocks(result.notes)]);
     case "unchanged":
-      return message(result.text, [section(md`ℹ️ ${result.text}`)]);
+      return message(joinMd([result.text, ...(result.notes ?? [])], "\n"), [section(md`ℹ️ ${toMrkdwn(result.text)}`), ...noteBlocks(result.notes)]);
     case "error": {
       const text = result.hint ? `${result.message}\n${result.hint}` : result.message;
       const blocks = [section(`⚠️ ${result.message}`)];

@@ -2,8 +2,10 @@
 import type { DigestSummary } from "../../digest/digest-builder.ts";
 import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-messages.ts";
 import { calendarDaysUntil } from "../../domain/calendar.ts";
+import { groupBy } from "../../lib/group-by.ts";
+import { actorName } from "../../messages/audit-messages.ts";
+import { formatDayShort } from "../../messages/day-format.ts";
 import {
-  actorText,
   daysLeftText,
   deadlineTitle,
   digestTexts,
@@ -15,93 +17,125 @@ import {
 import { listTexts } from "../../messages/list-messages.ts";
 import { joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
 import { context, header, message, section, type KnownBlock, type SlackMessage } from "./block-kit.ts";
-import { roomFor, roomLeft, shareRoom, type FittedList, type TextList } from "./message-budget.ts";
+import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
 
 function mentions(ids: readonly (string | null)[]): Mrkdwn {
   const list = ids.filter((id): id is string => Boolean(id)).map(mention);
   return list.length > 0 ? joinMd(list, " ") : md`${digestTexts.noSlackContact}`;
 }
 
+const stateWords = (state: string) => STATE_LABELS[state as keyof typeof STATE_LABELS] ?? state;
+
+/** The net changes, one entry per unit. */
+function changeList(s: DigestSummary): TextList {
+  if (s.changes.length === 0) return { heading: digestTexts.noChanges(s.since), count: 0, entry: () => "", more: listTexts.moreUnits };
+  const byUnit = [...groupBy(s.changes, (c) => c.unitName).values()];
+  return {
+    heading: digestTexts.changesHeading(byUnit.length, s.changes.length, s.since),
+    count: byUnit.length,
+    entry: (i) => {
+      const changes = byUnit[i]!;
+      return digestTexts.unitChanges(
+        changes[0]!.unitName,
+        changes.map((c) => digestTexts.change(c.itemLabel, stateWords(c.from), c.expectedBy ? `等待中（预计 ${formatDayShort(c.expectedBy)}）` : stateWords(c.to))),
+        [...new Set(changes.flatMap((c) => c.actors))].map((a) => actorName(a, s.names)),
+      );
+    },
+    more: listTexts.moreUnits,
+  };
+}
+
+/** A deadline's line; an upcoming one names its open units (past ones are in the overdue list). */
+function deadlineList(s: DigestSummary, d: DigestSummary["deadlines"][number]): TextList {
+  const title = deadlineTitle(d.deadline);
+  if (d.pendingUnits === 0) return { heading: digestTexts.deadlineAllDone(title, d.deadline.dueAt), count: 0, entry: () => "", more: listTexts.moreUnits };
+  const named = d.deadline.dueAt.getTime() >= s.now.getTime() ? d.openUnits : [];
+  return {
+    heading: digestTexts.deadlineLine(title, daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt, d.pendingUnits, named.length > 0),
+    count: named.length,
+    entry: (i) => named[i]!,
+    more: listTexts.moreUnits,
+    separator: "、",
+    afterHeading: "",
+  };
+}
+
 export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
-  const headline = [
-    digestTexts.unitsDone(s.unitsDone, s.unitCount),
-    ...s.deadlines.map((d) =>
-      d.pendingUnits === 0
-        ? digestTexts.deadlineAllDone(deadlineTitle(d.deadline), d.deadline.dueAt)
-        : digestTexts.deadlineLine(deadlineTitle(d.deadline), daysLeftText(calendarDaysUntil(d.deadline.dueAt, s.now)), d.deadline.dueAt, d.pendingUnits),
-    ),
-  ].join("\n");
   const taskLines = s.tasks.map((t) => {
     const fraction = t.total === 0 ? 1 : (t.done + t.na) / t.total;
     return digestTexts.taskLine(TASK_LABELS[t.task], progressBar(fraction), Math.round(fraction * 100), t);
   });
 
-  const lists: TextList[] = [
-    {
-      heading: digestTexts.overdueHeading(s.overdue.length),
-      count: s.overdue.length,
-      entry: (i) => {
-        const o = s.overdue[i]!;
-        return digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId)));
-      },
-      more: listTexts.moreUnits,
+  const deadlines = s.deadlines.map((d) => deadlineList(s, d));
+  const overdue: TextList = {
+    heading: digestTexts.overdueHeading(s.overdue.length),
+    count: s.overdue.length,
+    entry: (i) => {
+      const o = s.overdue[i]!;
+      return digestTexts.overdueUnit(o.unit.name, o.items.map(itemLabel).join("、"), mentions(o.contacts.map((c) => c.slackUserId)));
     },
-    {
-      heading: digestTexts.blockedHeading(s.blocked.length),
-      count: s.blocked.length,
-      entry: (i) => digestTexts.blockedItem(s.blocked[i]!.unit.name, itemLabel(s.blocked[i]!.item), s.blocked[i]!.item.note),
-      more: listTexts.moreItems,
-    },
-    {
-      // A list of names reads as one line.
-      heading: digestTexts.noContactHeading(s.noContact.length),
-      count: s.noContact.length,
-      entry: (i) => s.noContact[i]!.name,
-      more: listTexts.moreUnits,
-      separator: "、",
-    },
-    s.changes.length === 0
-      ? { heading: digestTexts.noChanges(s.since), count: 0, entry: () => "", more: listTexts.moreItems }
+    more: listTexts.moreUnits,
+  };
+  const blocked: TextList = {
+    heading: digestTexts.blockedHeading(s.blocked.length),
+    count: s.blocked.length,
+    entry: (i) => digestTexts.blockedItem(s.blocked[i]!.unit.name, itemLabel(s.blocked[i]!.item), s.blocked[i]!.item.note),
+    more: listTexts.moreItems,
+  };
+  // Nothing waited for: no heading either.
+  const waiting: TextList | undefined =
+    s.waiting.length === 0
+      ? undefined
       : {
-          heading: digestTexts.changesHeading(s.changes.length, s.since),
-          count: s.changes.length,
+          heading: digestTexts.waitingHeading(s.waiting.length),
+          count: s.waiting.length,
           entry: (i) => {
-            const c = s.changes[i]!;
-            const label = (v: string) => STATE_LABELS[v as keyof typeof STATE_LABELS] ?? v;
-            return digestTexts.change(c.at, c.unitName, c.itemLabel, label(c.from), label(c.to), actorText(c.actor));
+            const w = s.waiting[i]!;
+            return digestTexts.waitingItem(w.unit.name, itemLabel(w.item), w.item.expectedBy!, w.item.note);
           },
           more: listTexts.moreItems,
-        },
-  ];
-  if (s.undelivered.length > 0) {
-    lists.push({
-      heading: undeliveredTexts.heading(s.undelivered.length),
-      count: s.undelivered.length,
-      entry: (i) => undeliveredLine(s.undelivered[i]!),
-      more: undeliveredTexts.omitted,
-    });
-  }
-  const head: KnownBlock[] = [
-    header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)),
-    section(headline),
-    section([digestTexts.tasksHeading, ...taskLines].join("\n")),
-  ];
+        };
+  const noContact: TextList = {
+    // A list of names reads as one line.
+    heading: digestTexts.noContactHeading(s.noContact.length),
+    count: s.noContact.length,
+    entry: (i) => s.noContact[i]!.name,
+    more: listTexts.moreUnits,
+    separator: "、",
+  };
+  const undelivered: TextList | undefined =
+    s.undelivered.length === 0
+      ? undefined
+      : {
+          heading: undeliveredTexts.heading(s.undelivered.length),
+          count: s.undelivered.length,
+          entry: (i) => undeliveredLine(s.undelivered[i]!),
+          more: undeliveredTexts.omitted,
+        };
+  const changes = changeList(s);
+  const lists = [...deadlines, overdue, blocked, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
+
+  const head: KnownBlock[] = [header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)), section(digestTexts.unitsDone(s.unitsDone, s.unitCount))];
+  const tasks = section([digestTexts.tasksHeading, ...taskLines].join("\n"));
   const hint = s.noContact.length > 0 ? [context(digestTexts.noContactHint)] : [];
   // NOTE: the footer is sized for its longer wording, so choosing it after the cut cannot overflow.
   const footers = [digestTexts.footer, digestTexts.footerWithCsv];
   const widest = footers.reduce((a, b) => (a.length >= b.length ? a : b));
-  const room = roomLeft(roomFor("message"), [...head, ...hint, context(widest)]);
+  const room = roomLeft(roomFor("message"), [...head, tasks, ...hint, context(widest)]);
   const fitted = shareRoom(room, lists);
   const truncated = fitted.some((l) => l.omitted > 0);
-  const [overdue, blocked, noContact, changes, undelivered] = fitted as [FittedList, FittedList, FittedList, FittedList, FittedList | undefined];
+  const blocksOf = (list: TextList | undefined) => (list ? fitted[lists.indexOf(list)]!.blocks : []);
   const blocks: KnownBlock[] = [
     ...head,
-    ...overdue.blocks,
-    ...blocked.blocks,
-    ...noContact.blocks,
+    ...deadlines.flatMap(blocksOf),
+    tasks,
+    ...blocksOf(overdue),
+    ...blocksOf(blocked),
+    ...blocksOf(waiting),
+    ...blocksOf(noContact),
     ...hint,
-    ...changes.blocks,
-    ...(undelivered?.blocks ?? []),
+    ...blocksOf(changes),
+    ...blocksOf(undelivered),
     context(truncated && !options.preview ? digestTexts.footerWithCsv : digestTexts.footer),
   ];
   const text = digestTexts.fallback(s.unitsDone, s.unitCount, s.overdue.length, s.blocked.length);

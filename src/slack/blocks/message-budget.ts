@@ -96,6 +96,8 @@ export interface TextList {
   more(omitted: number): MrkdwnLike;
   /** Between entries: "\n" (default), "\n\n" to set entries apart on a phone, "、" for names. */
   separator?: string;
+  /** Between the heading and the first entry: "\n" (default), "" to go on in the heading's line. */
+  afterHeading?: string;
   /** Section (default) or context. */
   as?: "section" | "context";
 }
@@ -128,6 +130,7 @@ function entries(list: TextList): Entries {
 /** Packs a list into as few texts as the 3,000-character limit allows, within the room. */
 export function fitTextList(list: TextList, room: Room): FittedList {
   const sep = list.separator ?? "\n";
+  const afterHeading = list.afterHeading ?? "\n";
   const heading = list.heading === undefined ? "" : toMrkdwn(list.heading).text;
   // NOTE: the texts are mrkdwn already (escaped when each entry was formatted).
   const build = (texts: string[]) => texts.map((t) => (list.as === "context" ? context(mrkdwnAsSent(t)) : section(mrkdwnAsSent(t))));
@@ -142,7 +145,7 @@ export function fitTextList(list: TextList, room: Room): FittedList {
   for (let i = 0; i < list.count; i++) {
     const keep = i === list.count - 1 ? 0 : reserve;
     const text = all.get(i, TEXT_MAX - reserve - heading.length - 1);
-    const glue = current === "" ? "" : shown === 0 ? "\n" : sep;
+    const glue = current === "" ? "" : shown === 0 ? afterHeading : sep;
     const joined = current.length + glue.length + text.length;
     if (joined + keep <= TEXT_MAX && doneChars + joined + keep <= room.chars && texts.length + 1 <= room.blocks) {
       current += glue + text;
@@ -162,7 +165,7 @@ export function fitTextList(list: TextList, room: Room): FittedList {
   const omitted = list.count - shown;
   if (omitted > 0) {
     const more = toMrkdwn(list.more(omitted)).text;
-    current = current === "" ? more : `${current}${shown === 0 ? "\n" : moreSep}${more}`;
+    current = current === "" ? more : `${current}${shown === 0 ? afterHeading : moreSep}${more}`;
   }
   if (current !== "") texts.push(current);
   return { blocks: build(texts), shown, omitted };

@@ -23,8 +23,9 @@ import { unitSummaryBlock } from "./unit-summary-blocks.ts";
 /** Room a click's "<@U…> 6月22日 09:30 更新" line takes in a reminder, per item it may update. */
 const UPDATE_LINE_CHARS = 40;
 
-function deadlineText(w: PendingWork): Mrkdwn {
-  return joinMd([reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline)], "\n");
+/** `withUnit`: the commands shown name the unit (a contact of several). */
+function deadlineText(w: PendingWork, withUnit: boolean): Mrkdwn {
+  return joinMd([reminderTexts.deadlineHeading(w.deadline, w.daysLeft), ...stepNotes(w.steps, w.deadline, withUnit ? `${w.unit.name} ` : "")], "\n");
 }
 
 /** One unit with a line and a row of buttons per item: a click then updates that line in the DM. */
@@ -32,18 +33,20 @@ function fullUnitBlocks(work: PendingWork[], withUnit: boolean, noteMax: number)
   const unit = work[0]!.unit;
   const blocks: KnownBlock[] = [section(reminderTexts.unitHeading(unit))];
   for (const w of work) {
-    blocks.push(context(deadlineText(w)));
+    blocks.push(context(deadlineText(w, withUnit)));
+    // The shared item blocks: a click then updates this very line in the DM.
     for (const item of w.items) blocks.push(...itemWithButtons(item, itemLine(item, unit, w.deadline, w.daysLeft, withUnit, noteMax)));
   }
   return blocks;
 }
 
 /** What each deadline of the day says once for every unit (the window opens tomorrow, …). */
-function dayNotes(work: readonly PendingWork[]): KnownBlock[] {
+function dayNotes(work: readonly PendingWork[], withUnit: boolean): KnownBlock[] {
   const byDeadline = new Map<string, PendingWork>();
   for (const w of work) if (!byDeadline.has(w.deadline.key)) byDeadline.set(w.deadline.key, w);
   const lines = [...byDeadline.values()].flatMap((w) => {
-    const notes = stepNotes(w.steps, w.deadline);
+    // NOTE: an example command names the first unit with this deadline, so it works as typed.
+    const notes = stepNotes(w.steps, w.deadline, withUnit ? `${w.unit.name} ` : "");
     return notes.length > 0 ? [md`*${deadlineTitle(w.deadline)}*：${notes.join(" ")}`] : [];
   });
   return lines.length > 0 ? [context(joinMd(lines, "\n"))] : [];
@@ -76,7 +79,7 @@ export function buildReminderMessage(reminder: ContactReminder, now: Date): Slac
     ...foot,
   ];
   const compact = () => {
-    const top = [...head, context(reminderTexts.compactNote), ...dayNotes(reminder.work)];
+    const top = [...head, context(reminderTexts.compactNote), ...dayNotes(reminder.work, withUnit)];
     const more = (omitted: number) => [section(md`${listTexts.moreUnits(omitted)}：${byUnit.slice(byUnit.length - omitted).map((w) => w[0]!.unit.name).join("、")}`)];
     const units = fitBlockList(roomLeft(room, [...top, ...foot]), byUnit.length, (i) => {
       const work = byUnit[i]!;

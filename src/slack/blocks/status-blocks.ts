@@ -37,7 +37,11 @@ export function checklistBlocks(
   items: ItemRecord[],
   deadlines: DeadlineRecord[],
   now: Date,
-  options: { buttons?: boolean; noteMax?: number } = {},
+  /**
+   * `noteMax` shortens notes; `prefix` goes before commands shown; `icpPath: false` leaves out
+   * the ICP line (the next step says it).
+   */
+  options: { buttons?: boolean; noteMax?: number; prefix?: string; icpPath?: boolean } = {},
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const line = (i: ItemRecord) => itemLine(i, options.noteMax);
@@ -55,7 +59,7 @@ export function checklistBlocks(
     for (const item of group.filter((i) => !isFinished(i.state))) blocks.push(...itemWithButtons(item, line(item)));
   }
   const icp = items.find((i) => i.task === "icp");
-  if (icp && !isFinished(icp.state)) blocks.push(context(`备案注销：${icpPathText(unit)}`));
+  if (icp && !isFinished(icp.state) && options.icpPath !== false) blocks.push(context(`备案注销：${icpPathText(unit, options.prefix)}`));
   return blocks;
 }
 
@@ -69,12 +73,15 @@ export function firstPending(items: ItemRecord[], deadlines: DeadlineRecord[]): 
   return items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
 }
 
-export function statusBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, room: Room, unitPrefix?: string): KnownBlock[] {
+/** `prefix`: what goes before the commands shown, so they work as typed ("区统计局 " or ""). */
+export function statusBlocks(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, room: Room, prefix = ""): KnownBlock[] {
   const done = items.filter((i) => isFinished(i.state)).length;
   const next = firstPending(items, deadlines);
   const head = header(`${unit.name} 关停清单（${done}/${items.length}）`);
-  const foot = [divider(), section(next ? nextStepText(next, unit, unitPrefix) : "🎉 全部事项已完成，感谢配合！")];
-  return fittedChecklist(room, (noteMax) => [head, ...checklistBlocks(unit, items, deadlines, now, { buttons: true, noteMax }), ...foot]);
+  const foot = [divider(), section(next ? nextStepText(next, unit, prefix) : "🎉 全部事项已完成，感谢配合！")];
+  // NOTE: when the next step is the ICP cancellation it says the path itself; once is enough.
+  const options = { buttons: true, prefix, icpPath: next?.task !== "icp" };
+  return fittedChecklist(room, (noteMax) => [head, ...checklistBlocks(unit, items, deadlines, now, { ...options, noteMax }), ...foot]);
 }
 
 export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[]): string {
@@ -83,8 +90,8 @@ export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: Dea
   return `${unit.name}：${done}/${items.length} 项已完成${next ? `，下一步：${itemLabel(next)}` : ""}`;
 }
 
-export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, unitPrefix?: string): SlackMessage {
-  return message(statusText(unit, items, deadlines), statusBlocks(unit, items, deadlines, now, roomFor("message"), unitPrefix));
+export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix = ""): SlackMessage {
+  return message(statusText(unit, items, deadlines), statusBlocks(unit, items, deadlines, now, roomFor("message"), prefix));
 }
 
 /** `status` for a contact of several units: every unit, compactly. */

@@ -4,7 +4,7 @@ import { formatDueShort } from "../../domain/calendar.ts";
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../../domain/model.ts";
 import { accessMessages } from "../../messages/result-messages.ts";
 import { HOME_TEXT } from "../../messages/button-messages.ts";
-import { HELP_EXAMPLES } from "../../messages/command-messages.ts";
+import { HELP_REPORT_EXAMPLES, HELP_VIEW_EXAMPLES } from "../../messages/command-messages.ts";
 import { code, md } from "../../messages/mrkdwn.ts";
 import type { CampaignSnapshot } from "../../store/campaign-repository.ts";
 import { context, divider, header, section, type KnownBlock } from "../blocks/block-kit.ts";
@@ -26,11 +26,13 @@ export interface HomeData {
  * App Home's 100 blocks, else one block per unit with a button that opens its checklist.
  */
 function unitBlocks(data: HomeData, room: ReturnType<typeof roomFor>): KnownBlock[] {
+  // NOTE: a contact of several units names the unit in every command shown.
+  const prefix = (unit: UnitRecord) => (data.units.length > 1 ? `${unit.name} ` : "");
   const full = (noteMax: number) =>
     data.units.flatMap(({ unit, items }, n) => [
       ...(n > 0 ? [divider()] : []),
       header(`${unit.name} 关停清单`),
-      ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true, noteMax }),
+      ...checklistBlocks(unit, items, data.deadlines, data.now, { buttons: true, noteMax, prefix: prefix(unit) }),
     ]);
   for (const noteMax of NOTE_STEPS) {
     const blocks = full(noteMax);
@@ -50,7 +52,7 @@ export function homeView(data: HomeData): types.HomeView {
     top.push(
       header(HOME_TEXT.welcomeTitle),
       section(accessMessages.notRegistered),
-      context(...HELP_EXAMPLES.slice(0, 3).map(([c, w]) => md`${code(c)} ${w}`)),
+      context(...[...HELP_VIEW_EXAMPLES, ...HELP_REPORT_EXAMPLES.slice(0, 1)].map(([c, w]) => md`${code(`/shutdown ${c}`)} ${w}`)),
     );
   }
   const foot = [context(HOME_TEXT.updated(formatDueShort(data.now)))];

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { applyChecklistForm } from "../../app/apply-checklist-form.ts";
 import type { ChecklistFormInput } from "../../domain/checklist-form.ts";
 import { BUTTON_REPLY } from "../../messages/button-messages.ts";
-import { message, section } from "../blocks/block-kit.ts";
+import { context, message, section } from "../blocks/block-kit.ts";
 import { CHECKLIST_FORM_CALLBACK } from "../blocks/checklist-form.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
@@ -16,6 +16,8 @@ import { refreshPendingCount } from "../blocks/pending-count.ts";
 import { pendingGroups, replaceUnitInBlocks, unitSummaryBlock } from "../blocks/unit-summary-blocks.ts";
 import { messageBlocks } from "./item-feedback.ts";
 import { tellPrivately } from "./tell-privately.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
+import { joinMd, md } from "../../messages/mrkdwn.ts";
 
 const Choice = z.enum(["todo", "doing", "done", "blocked", "na", "done_cancelled", "done_dns"]);
 const TriState = z.enum(["yes", "no", "unknown"]).transform((v) => (v === "unknown" ? null : v === "yes"));
@@ -72,8 +74,9 @@ export function register(app: App, bot: BotContext): void {
     }
     await ack();
     const confirmation = BUTTON_REPLY.formSaved(outcome.unitName, outcome.changes);
-    const reply = message(confirmation, [section(`✅ ${confirmation}`)]);
+    const reply = message(joinMd([confirmation, ...outcome.notes], "\n"), [section(`✅ ${confirmation}`), ...outcome.notes.map((n) => context(md`ℹ️ ${n}`))]);
     await tellPrivately(client, metadata.channel, userId, reply);
+    scheduleFollowUps(bot, outcome.followUps, (e) => logger.error(e));
     if (outcome.changes === 0) return;
     if (metadata.channel && metadata.ts) {
       try {

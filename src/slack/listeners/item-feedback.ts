@@ -8,6 +8,7 @@ import type { ClickOrigin } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
 import { publishHome, refreshHomes } from "../home/publish-home.ts";
 import { tellPrivately } from "./tell-privately.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 
 type WebClient = webApi.WebClient;
 
@@ -77,4 +78,5 @@ export async function showItemResult(ctx: FeedbackContext, result: CommandResult
     await tell(ctx, message(text, [section(`⚠️ ${text}`)]));
   }
   await refreshHomes(ctx.client, ctx.bot, result.unit.key, ctx.log);
+  scheduleFollowUps(ctx.bot, result.followUps, ctx.log);
 }

@@ -6,6 +6,7 @@ import { message, section } from "../blocks/block-kit.ts";
 import { JOIN_ACTION, joinDecidedMessage } from "../blocks/join-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { tellPrivately } from "./tell-privately.ts";
 
@@ -28,8 +29,9 @@ export function register(app: App, bot: BotContext): void {
       if (request.channel && request.ts) {
         await client.chat.update({ channel: request.channel, ts: request.ts, ...joinDecidedMessage(request.userId, request.unitName, approve, body.user.id) });
       }
-      const dm = approve ? jm.approvedDm(request.unitName) : jm.rejectedDm(request.unitName);
-      await client.chat.postMessage({ channel: request.userId, ...message(dm, [section(dm)]) });
+      // An approved contact gets the same welcome as one registered with assign.
+      if (approve) scheduleFollowUps(bot, [{ kind: "welcome", userId: request.userId, unitKeys: [request.unitKey] }], (e) => logger.error(e));
+      else await client.chat.postMessage({ channel: request.userId, ...message(jm.rejectedDm(request.unitName), [section(jm.rejectedDm(request.unitName))]) });
       await refreshHomes(client, bot, request.unitKey, (e) => logger.error(e));
     });
   }

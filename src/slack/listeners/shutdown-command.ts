@@ -10,6 +10,7 @@ import { refreshHomes } from "../home/publish-home.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
 import { joinRequestMessage } from "../blocks/join-blocks.ts";
 import { typedText } from "../slash-text.ts";
+import { scheduleFollowUps } from "./follow-up-sender.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { storeWaitNotices } from "../../store/transaction.ts";
 
@@ -56,8 +57,9 @@ export function register(app: App, bot: BotContext): void {
           await client.views.open({ trigger_id: command.trigger_id, view: checklistFormView(result.unit, result.items, metadata) });
         }
         const touched = result.kind === "reported" ? result.unit.key : result.kind === "done" ? (result.unitKey ?? null) : undefined;
-        // NOTE: App Home refreshes after the ack (rounds start on a later turn), never delaying the reply.
+        // NOTE: App Home refreshes (rounds start on a later turn) and follow-up messages go after the ack, never delaying the reply.
         if (touched !== undefined) void refreshHomes(client, bot, touched, (e) => logger.error(e));
+        scheduleFollowUps(bot, result.followUps, (e) => logger.error(e));
         return renderCommandResult(result);
       },
     ).catch((error: unknown) => {

@@ -1,0 +1,60 @@
+// When a text is not understood: the command this person most likely meant, ready to copy,
+// with the unit in front when they must name it. Never the grammar: that is for help.
+import { UNIT_COMMANDS, type Command } from "../domain/command/command.ts";
+import { parseCommand, type ParseError } from "../domain/command/parse-command.ts";
+import { UnitDirectory } from "../domain/command/unit-directory.ts";
+import { deadlineForTask, type ItemRecord, type UnitRecord } from "../domain/model.ts";
+import { isFinished } from "../domain/tasks.ts";
+import { hintTexts } from "../messages/hint-messages.ts";
+import { reportCommand } from "../messages/item-messages.ts";
+import type { CampaignReader } from "../store/campaign-reader.ts";
+import type { Caller } from "../store/caller-repository.ts";
+import { commandPrefix, isRegistered } from "./caller-access.ts";
+
+interface UnitWork {
+  unit: UnitRecord;
+  items: readonly ItemRecord[];
+}
+
+/** The units this person reports for, in 附件3 order: their own, or every unit for a coordinator. */
+function unitsOf(reader: CampaignReader, caller: Caller): UnitWork[] {
+  if (caller.units.length > 0) return caller.units.flatMap((u) => reader.unitWithItems(u.key) ?? []);
+  if (!caller.isCoordinator) return [];
+  const { units, items } = reader.snapshot();
+  return units.map((unit) => ({ unit, items: items.filter((i) => i.unitId === unit.id) }));
+}
+
+/** The unit a unit-less command most likely means: the first whose item it names is still open. */
+function likelyUnit(work: UnitWork[], command: Command): UnitRecord | undefined {
+  const task = command.kind === "report" ? command.task : undefined;
+  const open = work.find((w) => w.items.some((i) => !isFinished(i.state) && (task === undefined || i.task === task)));
+  return (open ?? work[0])?.unit;
+}
+
+function nextItem(work: UnitWork[], reader: CampaignReader): { unit: UnitRecord; item: ItemRecord } | undefined {
+  const deadlines = reader.deadlines();
+  const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task)!);
+  for (const w of work) {
+    const item = w.items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
+    if (item) return { unit: w.unit, item };
+  }
+  return undefined;
+}
+
+export function closestCommandFor(reader: CampaignReader, caller: Caller, error: ParseError): string {
+  const work = unitsOf(reader, caller);
+  if (error.corrected) {
+    const command = parseCommand(error.corrected, new UnitDirectory(reader.unitNames()));
+    const needsUnit = UNIT_COMMANDS.has(command.kind) && !("unit" in command && command.unit);
+    const unit = needsUnit ? likelyUnit(work, command) : undefined;
+    const prefix = unit ? commandPrefix(caller, unit) : "";
+    return hintTexts.didYouMean(`/shutdown ${prefix}${error.corrected}`);
+  }
+  if (!isRegistered(caller)) return hintTexts.forNewcomer;
+  const next = nextItem(work, reader);
+  if (caller.units.length === 0 || !next) return hintTexts.forCoordinator(next?.unit.name ?? work[0]?.unit.name ?? "档案局", caller.isCoordinator);
+  const prefix = commandPrefix(caller, next.unit);
+  const state = error.state ?? "done";
+  const report = `${reportCommand(next.item, prefix.trim() || undefined, state)}${state === "done" && next.item.isSubdomain ? " dns" : ""}${state === "blocked" || state === "na" ? " 原因" : ""}`;
+  return hintTexts.forContact(report, next.item, `/shutdown ${prefix}status`);
+}
