@@ -18,10 +18,10 @@ export default defineConfig({
   schema: path.join(...PRISMA_FILES[kind].schema.split("/")),
   experimental: { adapter: true },
   engine: "js",
-  // NOTE: @prisma/adapter-pg 7.10.1 under the 6.19 CLI: 6.19's own adapter breaks migrate deploy (decision 012).
+  // NOTE: @prisma/adapter-pg 7.10.1 under the 6.19 CLI: 6.19's own adapter breaks migrate deploy
+  // (decision 012). The CLI never closes the pool: a short idle timeout lets it exit once done.
   adapter: async () => (kind === "sqlite" ? new PrismaBetterSQLite3({ url }) : new PrismaPg({ connectionString: url, idleTimeoutMillis: 100 })),
 });
-
 
 /**
  * NOTE: on PostgreSQL the 6.19 schema engine races `pg_advisory_lock` against a 10 s timer that it
