@@ -34,12 +34,23 @@ export function serverEnv(slack: SlackStandin, databaseUrl: string): Record<stri
   };
 }
 
-export async function startBenchCampaign(): Promise<BenchCampaign> {
+/**
+ * The bot on a fresh store: by default a SQLite file of its own; `databaseUrl` names another (an
+ * empty PostgreSQL database, which the bot migrates and seeds at start as on a first install).
+ */
+export async function startBenchCampaign(options: { databaseUrl?: string } = {}): Promise<BenchCampaign> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-bench-"));
   const slack = await startSlackStandin({ botToken: BOT_TOKEN });
-  const bot = await startServerProcess("bot-process.ts", serverEnv(slack, `file:${path.join(dir, "bench.db")}`));
+  let bot: ServerProcess;
+  try {
+    bot = await startServerProcess("bot-process.ts", serverEnv(slack, options.databaseUrl ?? `file:${path.join(dir, "bench.db")}`));
+  } catch (error) {
+    await slack.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const client = new SlashClient(bot.url, SIGNING_SECRET, slack);
-  const contacts = readCampaignSeed().units.map((u, i) => ({ userId: `U0BENCH${String(i).padStart(3, "0")}`, unitKey: u.key }));
+  const contacts = benchContacts();
   for (const c of contacts) {
     slack.addUser({ id: c.userId, name: c.userId.toLowerCase() });
     const reply = await client.send(COORDINATOR, `assign ${c.unitKey} <@${c.userId}>`);
@@ -58,6 +69,18 @@ export async function startBenchCampaign(): Promise<BenchCampaign> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One contact per unit, in 附件3 order. */
+export function benchContacts(): { userId: string; unitKey: string }[] {
+  return readCampaignSeed().units.map((u, i) => ({ userId: `U0BENCH${String(i).padStart(3, "0")}`, unitKey: u.key }));
+}
+
+/** Why the bot refused a store it cannot run on (its configuration check), or null for any other failure. */
+export function unsupportedStore(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split("\n").find((l) => l.includes("DATABASE_URL") && /not supported/.test(l));
+  return line ? line.replace(/^\s*-\s*/, "").trim() : null;
 }
 
 /** Ack text of a reply that was not ready in time (the work goes on by response_url). */

@@ -3,6 +3,7 @@ import { runAckLatency } from "./ack-latency.ts";
 import { runDelivery } from "./delivery.ts";
 import { runMemory } from "./memory.ts";
 import { runPlanning } from "./planning.ts";
+import { runStartup } from "./startup.ts";
 import { runVerification } from "./verification.ts";
 import { formatTable, type Table } from "./stats.ts";
 
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<Table | Table[]>> = {
   delivery: runDelivery,
   memory: runMemory,
   verification: runVerification,
+  startup: runStartup,
 };
 
 const asked = process.argv.slice(2);

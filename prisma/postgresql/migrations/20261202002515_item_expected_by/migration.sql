@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChecklistItem" ADD COLUMN     "expectedBy" TIMESTAMP(3);
