@@ -4,12 +4,12 @@ import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PRISMA_FILES, databaseKind } from "./src/store/database-kind.ts";
+import { environmentVariableOrSet } from "./src/config/environment.ts";
 
 // NOTE: the CLI must always see a datasource URL, or it tries to download an engine; the URL's
 // kind picks the schema (and its migrations beside it): a PostgreSQL schema read with a `file:`
 // URL fails the same way. The SQLite file's folder must exist, or the adapter cannot connect.
-process.env.DATABASE_URL ??= "file:./data/shutdown.db";
-const url = process.env.DATABASE_URL;
+const url = environmentVariableOrSet("DATABASE_URL", "file:./data/shutdown.db");
 const kind = databaseKind(url);
 if (kind === "sqlite") fs.mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
 if (kind === "postgresql") unrefLockTimeout();

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { waitFor } from "./helpers/script-process.ts";
+import { bareEnvironment } from "../src/config/environment.ts";
 
 const outDir = `dist-test-${process.pid}`;
 const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-compiled-"));
@@ -37,8 +38,7 @@ describe("the compiled bot", () => {
 
   it("migrates and seeds a fresh store, serves /healthz, and exits 0 on SIGTERM", async () => {
     const child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
-      env: {
-        ...process.env,
+      env: bareEnvironment({
         DATABASE_URL: `file:${path.join(storeDir, "bot.db")}`,
         HOST: "127.0.0.1",
         PORT: "0",
@@ -47,7 +47,7 @@ describe("the compiled bot", () => {
         SLACK_API_URL: slack.apiUrl,
         QUIET_HOURS: "off",
         CAMPAIGN_YEAR: "2027",
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -37,3 +37,12 @@ export function setProcessTimeZone(tz: string | undefined): string | undefined {
   else process.env.TZ = tz;
   return previous;
 }
+
+/**
+ * `name` of this process's environment, set to `fallback` first when it is missing, so that what
+ * this process starts sees the same value. NOTE: for prisma.config.ts, whose CLI reads the URL again.
+ */
+export function environmentVariableOrSet(name: string, fallback: string): string {
+  process.env[name] ??= fallback;
+  return process.env[name];
+}

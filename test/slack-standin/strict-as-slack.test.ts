@@ -216,7 +216,7 @@ describe("inputs and selects in views", () => {
 describe("posting limit per channel", () => {
   async function frozen(opts: StandinOptions = {}) {
     let clock = Date.parse("2027-06-20T09:00:00+08:00");
-    const s = await ownStandin({ now: () => new Date(clock), ...opts });
+    const s = await ownStandin({ now: () => new Date(clock), rateClockMs: () => clock, ...opts });
     s.invite("C0GENERAL", s.botUserId);
     return { s, c: clientFor(s, undefined, { rejectRateLimitedCalls: true }), tick: (ms: number) => (clock += ms) };
   }

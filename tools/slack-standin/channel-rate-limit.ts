@@ -18,7 +18,10 @@ export class ChannelRateLimit {
   private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
   private rate: ChannelRate | null;
 
-  constructor(rate: ChannelRate | null) {
+  constructor(
+    rate: ChannelRate | null,
+    private readonly clockMs: () => number,
+  ) {
     if (rate) checkRate(rate);
     this.rate = rate;
   }
@@ -30,8 +33,9 @@ export class ChannelRateLimit {
   }
 
   /** Takes one post for `channel`: undefined when it may go out, else Retry-After in seconds (nothing taken). */
-  take(channel: string, nowMs: number): number | undefined {
+  take(channel: string): number | undefined {
     const rate = this.rate;
+    const nowMs = this.clockMs();
     if (!rate) return undefined;
     const bucket = this.buckets.get(channel) ?? { tokens: rate.burst, atMs: nowMs };
     // A clock moved backwards (the sandbox can) refills nothing.

@@ -22,7 +22,7 @@ const postMessage: MethodHandler = (args, { state, channelRate }) => {
   if (!mayPostIn(state, channel)) return fail("not_in_channel");
   const content = readMessageContent(args);
   if (isReply(content)) return content;
-  const retryAfter = channelRate.take(channel.id, state.now().getTime());
+  const retryAfter = channelRate.take(channel.id);
   if (retryAfter !== undefined) return ratelimited(retryAfter);
   const threadTs = present(args.thread_ts);
   const stored = state.postMessage(channel.id, {

@@ -87,7 +87,10 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   const state = new WorkspaceState(identityFrom(opts), now, opts.triggerLifetimeMs ?? TRIGGER_LIFETIME_MS);
   for (const c of opts.channels ?? DEFAULT_CHANNELS) state.addChannel(c);
   const faults = new FaultPlan();
-  const channelRate = new ChannelRateLimit(opts.channelRateLimit === false ? null : (opts.channelRateLimit ?? SLACK_CHANNEL_RATE));
+  const channelRate = new ChannelRateLimit(
+    opts.channelRateLimit === false ? null : (opts.channelRateLimit ?? SLACK_CHANNEL_RATE),
+    opts.rateClockMs ?? (() => performance.now()),
+  );
   // @slack/web-api copies these into response_metadata.scopes / acceptedScopes.
   const scopeHeaders = (method: string) => ({
     "x-oauth-scopes": [...state.identity.scopes].join(","),

@@ -38,8 +38,14 @@ export interface StandinOptions {
   teamDomain?: string;
   /** Channels that exist from the start; default one: C0GENERAL "general", everyone in it but the bot. */
   channels?: StandinChannel[];
-  /** Clock used for message ts, views, trigger ids and rate limits; tests may freeze it. */
+  /** Clock used for message ts, views, trigger ids and method rate limits; tests may freeze it. */
   now?: () => Date;
+  /**
+   * Milliseconds on the clock the posting limit per channel runs on; default the real elapsed
+   * time: Slack's limit counts real seconds whatever day the workspace's clock says it is, so a
+   * test that freezes `now` still sees the bucket refill as a paced sender waits.
+   */
+  rateClockMs?: () => number;
   /** Scopes of the bot token; default: the bot scopes of slack-app-manifest.json. */
   scopes?: string[];
   /**
