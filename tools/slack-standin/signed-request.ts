@@ -1,6 +1,8 @@
 // Acting as Slack towards the bot: signed slash commands and interaction payloads, posted the
 // way Slack posts them, with knobs for forged, stale and retried deliveries.
 import { createHmac, randomBytes, randomInt } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import { DEFAULT_TEAM_DOMAIN, DEFAULT_TEAM_ID, STANDIN_APP_ID } from "./standin-defaults.ts";
 
 export interface SlackSignatureHeaders {
@@ -54,17 +56,41 @@ export async function sendSignedRequest(botUrl: string, signingSecret: string, r
     }),
     ...opts.headers,
   };
-  const res = await fetch(botUrl, { method: "POST", headers, body: rawBody });
-  const text = await res.text();
-  let body: unknown = text;
-  if ((res.headers.get("content-type") ?? "").includes("json") && text !== "") {
+  const res = await postOnce(botUrl, headers, rawBody);
+  let body: unknown = res.text;
+  if ((res.headers["content-type"] ?? "").includes("json") && res.text !== "") {
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(res.text);
     } catch {
       // not JSON after all; keep the text
     }
   }
-  return { status: res.status, body, headers: Object.fromEntries(res.headers) };
+  return { status: res.status, body, headers: res.headers };
+}
+
+/**
+ * One request on a connection of its own, as Slack delivers each one. NOTE: not fetch: its pool
+ * reuses a kept-alive connection, and on a loaded machine the bot's server may close that
+ * connection for idleness just as the next request is written on it (ECONNRESET): a fault of
+ * the test's client that Slack's deliveries never show.
+ */
+function postOnce(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string; headers: Record<string, string> }> {
+  const target = new URL(url);
+  const request = target.protocol === "https:" ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method: "POST", agent: false, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const flat: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: flat });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /** A trigger_id shaped like Slack's ("digits.digits.hex"). */
