@@ -3,6 +3,7 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDeliveryClient, postKeyedMessage } from "../src/slack/slack-sender.ts";
 import { runReminderPass } from "../src/schedule/reminder-pass.ts";
+import { sendFollowUps } from "../src/schedule/follow-ups.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
@@ -256,5 +257,39 @@ describe("Slack failing for a whole pass", () => {
     const recorded = await rows();
     expect(recorded.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
     for (const r of recorded) expect(r.ts).toBe(standin.messages(r.channel!).find((m) => m.metadata?.event_payload.key === r.key)?.ts);
+  });
+});
+
+describe("a welcome or deadline notice that could not be sent when the change was made", () => {
+  const welcome = [{ kind: "welcome" as const, userId: "U0WANG", unitKeys: ["jtda"] }];
+  const welcomes = () => standin.dmMessages("U0WANG").filter((m) => String(m.metadata?.event_payload.key).startsWith("welcome:"));
+
+  it("goes out with the next reminder pass, once", async () => {
+    const deps = outgoingDeps(store, standin);
+    standin.failNext("chat.postMessage", { kind: "error", error: "service_unavailable" }, 3);
+    const first = await sendFollowUps(deps, welcome, JUNE_20);
+    expect(first.map((r) => r.outcome)).toEqual(["failed"]);
+    expect(welcomes()).toHaveLength(0);
+
+    const pass = await runReminderPass(deps, new Date("2027-06-20T15:00:00+08:00"));
+    expect(pass.followedUp.map((r) => [r.key.split(":")[0], r.outcome])).toEqual([["welcome", "sent"]]);
+    expect(welcomes()).toHaveLength(1);
+    expect(welcomes()[0]?.text).toContain("档案局");
+
+    const again = await runReminderPass(deps, new Date("2027-06-21T09:00:00+08:00"));
+    expect(again.followedUp).toEqual([]);
+    expect(welcomes()).toHaveLength(1);
+  });
+
+  it("is expired, not sent, once it is more than two days old", async () => {
+    standin.failNext("chat.postMessage", { kind: "error", error: "service_unavailable" }, 3);
+    expect((await sendFollowUps(outgoingDeps(store, standin), welcome, JUNE_20)).map((r) => r.outcome)).toEqual(["failed"]);
+
+    // The delivery log dates what it plans by the real clock: three real days later.
+    const threeDaysOn = () => new Date(Date.now() + 3 * 86_400_000);
+    const late = await runReminderPass(outgoingDeps(store, standin, { clock: threeDaysOn }), new Date("2027-06-23T09:00:00+08:00"));
+    expect(late.followedUp).toEqual([]);
+    expect(welcomes()).toHaveLength(0);
+    expect((await rows()).find((r) => r.kind === "welcome")?.status).toBe("expired");
   });
 });

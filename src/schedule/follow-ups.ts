@@ -1,7 +1,7 @@
 // The messages a change calls for, sent after the reply through the delivery log, each once:
 // a new contact's welcome, every contact with work under a moved deadline, the coordinators' 🎉.
 // Delivery-log keys: welcome:<user>:<units>:<at>, deadline-moved:<deadline>:<at>:<user>, unit-done:<unit>.
-import { createDeliveryContext, deliverAll, type DeliveryResult, type Outgoing } from "./deliver.ts";
+import { createDeliveryContext, deliverAll, type DeliveryContext, type DeliveryResult, type Outgoing } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps } from "./outgoing-deps.ts";
 import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { contactsWithWorkUnder } from "../domain/pending-work.ts";
@@ -10,6 +10,8 @@ import { unitDoneMessages } from "./unit-done.ts";
 import { buildDeadlineNotice, buildWelcomeMessage } from "../slack/blocks/notice-blocks.ts";
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
+import { expireUnsentBefore, listUnsent, type DeliveryRecord } from "../store/delivery-repository.ts";
+import type { Db } from "../store/open-store.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
 
@@ -44,6 +46,40 @@ function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind
     const message = buildDeadlineNotice({ deadline, from: f.from, work, severalUnits: (unitCount.get(userId) ?? 1) > 1 });
     return keyed(`deadline-moved:${deadline.key}:${now.toISOString()}:${userId}`, "deadline-moved", userId, message, now);
   });
+}
+
+/** Follow-ups sent as their change was made; the reminder pass sends again those still unsent. */
+export const FOLLOW_UP_KINDS = ["welcome", "deadline-moved"] as const;
+
+/**
+ * How long an unsent welcome or deadline notice is still worth sending: a notice days late would
+ * tell of a deadline that may have moved again since; past it, expired (the reminders go on).
+ */
+export const FOLLOW_UP_RESEND_DAYS = 2;
+
+/** A follow-up the delivery log holds as unsent, sent again as it was planned. */
+function resent(record: DeliveryRecord): Outgoing {
+  const { asOf: _asOf, ...message } = JSON.parse(record.payload) as SlackMessage & { asOf?: string };
+  return {
+    key: record.key,
+    kind: record.kind,
+    target: record.target,
+    payload: JSON.parse(record.payload) as Record<string, unknown>,
+    send: (client) => postKeyedMessage(client, record.target, message, record.key),
+    findEarlier: (client, since) => findKeyedMessage(client, record.target, record.key, since),
+  };
+}
+
+/**
+ * Welcomes and deadline notices that a failed send left unsent (Slack down, the process stopped),
+ * sent once now; those first planned more than FOLLOW_UP_RESEND_DAYS ago (on the delivery log's
+ * real-time clock, which dated them) are expired instead.
+ */
+export async function resendUnsentFollowUps(ctx: DeliveryContext, db: Db): Promise<DeliveryResult[]> {
+  const since = new Date(ctx.clock().getTime() - FOLLOW_UP_RESEND_DAYS * 86_400_000);
+  await expireUnsentBefore(db, FOLLOW_UP_KINDS, since);
+  const unsent = await listUnsent(db, FOLLOW_UP_KINDS, since);
+  return unsent.length === 0 ? [] : deliverAll(ctx, unsent.map(resent));
 }
 
 /** The messages of these follow-ups, as of the store now. */

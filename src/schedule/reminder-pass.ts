@@ -11,6 +11,7 @@ import { readSnapshot } from "../store/campaign-repository.ts";
 import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
 import { planReminders, type ReminderPlan } from "../domain/reminder-planner.ts";
 import { unitDoneMessages } from "./unit-done.ts";
+import { resendUnsentFollowUps } from "./follow-ups.ts";
 
 export const REMINDER_KINDS = ["reminder", "escalation"] as const;
 
@@ -41,6 +42,8 @@ export interface ReminderPassReport {
   results: DeliveryResult[];
   /** 🎉 lines of finished units that had not gone out yet (a unit finished from the CLI, a failed send). */
   announced: DeliveryResult[];
+  /** Welcomes and deadline notices a failed send had left unsent, sent now. */
+  followedUp: DeliveryResult[];
 }
 
 /** The Shanghai day inside a key "kind:YYYY-MM-DD:…". */
@@ -93,7 +96,7 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
   const shownChannel = channelId ?? (options.dryRun ? passTexts.unsetChannel : undefined);
   const messages = planMessages(plan, shownChannel).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));
   const quiet = isQuietTime(deps.config.QUIET_HOURS, now);
-  const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [], announced: [] };
+  const report: ReminderPassReport = { day: plan.day, plan, messages, quiet, noChannel: Boolean(plan.escalation && !channelId), results: [], announced: [], followedUp: [] };
   if (options.dryRun) return report;
   if (report.noChannel) deps.logger.warn(passTexts.noChannel);
   if (quiet) {
@@ -112,6 +115,7 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
     messages.map((m) => toOutgoing(m, now)),
   );
   report.announced = await deliverAll(ctx, unitDoneMessages(snapshot, "all", channelId, now));
+  report.followedUp = await resendUnsentFollowUps(ctx, db);
   const count = (o: DeliveryResult["outcome"]) => report.results.filter((r) => r.outcome === o).length;
   deps.logger.info(
     `reminder pass ${plan.day}: ${messages.length} planned, ${count("sent")} sent, ${count("already-sent")} already sent, ` +

@@ -167,6 +167,24 @@ export async function listUndeliverable(db: Db, since: Date | null, kinds?: read
   return rows.map(toRecord);
 }
 
+/** Deliveries of `kinds` not sent yet (pending, or claimed by a sender), first planned at or after `since`. */
+export async function listUnsent(db: Db, kinds: readonly string[], since: Date): Promise<DeliveryRecord[]> {
+  const rows = await db.delivery.findMany({
+    where: { kind: { in: [...kinds] }, status: { in: ["pending", "sending"] }, createdAt: { gte: since } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(toRecord);
+}
+
+/** Pending deliveries of `kinds` first planned before `before`: expired, never sent late. */
+export async function expireUnsentBefore(db: Db, kinds: readonly string[], before: Date): Promise<number> {
+  const { count } = await retryWhileBusy(
+    () => db.delivery.updateMany({ where: { kind: { in: [...kinds] }, status: "pending", createdAt: { lt: before } }, data: { status: "expired" } }),
+    PASS_STORE_WAIT_MS,
+  );
+  return count;
+}
+
 /** Not sent yet, and first planned before `before`: what a health check calls overdue. */
 export async function countOverdue(db: Db, before: Date): Promise<{ count: number; oldest: DeliveryRecord | null }> {
   const where = { status: { in: ["pending", "sending"] }, createdAt: { lt: before } };
