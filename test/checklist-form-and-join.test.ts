@@ -157,6 +157,8 @@ describe("/shutdown join", () => {
     await f.clickInMessage(COORDINATOR, "C0DIGEST", posted.ts, "join_reject", String(id));
     await settle();
     expect(f.slack.dmMessages("U0SOMEONE").at(-1)?.text).toContain("未获批准");
+    // Through the delivery log, like every message a change sends: once, and sent later if Slack was down.
+    expect(await f.store.db.delivery.findUnique({ where: { key: `join-rejected:${id}` } })).toMatchObject({ status: "sent", target: "U0SOMEONE" });
     expect((await f.slash("U0SOMEONE", "status")).all).toContain("你还没有登记");
   });
 });

@@ -1,6 +1,7 @@
 // The messages a change calls for, sent after the reply through the delivery log, each once:
 // a new contact's welcome, every contact with work under a moved deadline, the coordinators' 🎉.
-// Delivery-log keys: welcome:<user>:<units>:<at>, deadline-moved:<deadline>:<at>:<user>, unit-done:<unit>.
+// Delivery-log keys: welcome:<user>:<units>:<at>, join-rejected:<request>, deadline-moved:<deadline>:<at>:<user>,
+// unit-done:<unit>.
 import { createDeliveryContext, deliverAll, type DeliveryContext, type DeliveryResult, type Outgoing } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps } from "./outgoing-deps.ts";
 import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
@@ -8,6 +9,7 @@ import { contactsWithWorkUnder } from "../domain/pending-work.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { unitDoneMessages } from "./unit-done.ts";
 import { buildDeadlineNotice, buildWelcomeMessage } from "../slack/blocks/notice-blocks.ts";
+import { joinRejectedMessage } from "../slack/blocks/join-blocks.ts";
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { expireUnsentBefore, listUnsent, type DeliveryRecord } from "../store/delivery-repository.ts";
@@ -49,7 +51,7 @@ function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind
 }
 
 /** Follow-ups sent as their change was made; the reminder pass sends again those still unsent. */
-export const FOLLOW_UP_KINDS = ["welcome", "deadline-moved"] as const;
+export const FOLLOW_UP_KINDS = ["welcome", "join-rejected", "deadline-moved"] as const;
 
 /**
  * How long an unsent welcome or deadline notice is still worth sending: a notice days late would
@@ -86,6 +88,7 @@ export async function resendUnsentFollowUps(ctx: DeliveryContext, db: Db): Promi
 export function planFollowUps(snapshot: CampaignSnapshot, followUps: readonly FollowUp[], channel: string | undefined, now: Date): Outgoing[] {
   return followUps.flatMap((f) => {
     if (f.kind === "welcome") return welcomes(snapshot, f, now);
+    if (f.kind === "join-rejected") return [keyed(`join-rejected:${f.requestId}`, "join-rejected", f.userId, joinRejectedMessage(f.unitName), now)];
     if (f.kind === "deadline-moved") return deadlineNotices(snapshot, f, now);
     return unitDoneMessages(snapshot, [f.unitKey], channel, now);
   });

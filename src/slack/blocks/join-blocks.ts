@@ -25,3 +25,9 @@ export function joinDecidedMessage(userId: string, unitName: string, approved: b
   const text = jm.decidedText(userId, unitName, approved, by);
   return message(text, [section(text)]);
 }
+
+/** The requester's DM when a coordinator refused their join request. */
+export function joinRejectedMessage(unitName: string): SlackMessage {
+  const text = jm.rejectedDm(unitName);
+  return message(text, [section(text)]);
+}

@@ -1,13 +1,13 @@
 // 批准 / 拒绝 on a join request: coordinators only; the requester hears the outcome by DM.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { decideJoinRequest } from "../../use-cases/join-unit.ts";
-import { joinMessages as jm } from "../../messages/join-messages.ts";
 import { section } from "../blocks/block-kit.ts";
 import { message } from "../blocks/slack-message.ts";
 import { JOIN_ACTION, joinDecidedMessage } from "../blocks/join-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
 import { refreshHomes } from "../home/publish-home.ts";
 import { scheduleFollowUps } from "./follow-up-sender.ts";
+import type { FollowUp } from "../../domain/follow-up.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { tellPrivately } from "./tell-privately.ts";
 
@@ -31,8 +31,10 @@ export function register(app: App, bot: BotContext): void {
         await client.chat.update({ channel: request.channel, ts: request.ts, ...joinDecidedMessage(request.userId, request.unitName, approve, body.user.id) });
       }
       // An approved contact gets the same welcome as one registered with assign.
-      if (approve) scheduleFollowUps(bot, [{ kind: "welcome", userId: request.userId, unitKeys: [request.unitKey] }], (e) => logger.error(e));
-      else await client.chat.postMessage({ channel: request.userId, ...message(jm.rejectedDm(request.unitName), [section(jm.rejectedDm(request.unitName))]) });
+      const followUp: FollowUp = approve
+        ? { kind: "welcome", userId: request.userId, unitKeys: [request.unitKey] }
+        : { kind: "join-rejected", userId: request.userId, unitName: request.unitName, requestId: request.id };
+      scheduleFollowUps(bot, [followUp], (e) => logger.error(e));
       await refreshHomes(client, bot, request.unitKey, (e) => logger.error(e));
     });
   }
