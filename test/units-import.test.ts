@@ -130,10 +130,21 @@ describe("npm run units -- import", () => {
       ["contact", null, "李强 (U0LI)", "cli", "cli:tester"],
     ]);
     expect(await store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/backup" } })).toMatchObject({ state: "na", note: "没有数据需要迁移" });
+    // The new contacts are owed a welcome, as after assign: without a Slack token the CLI plans
+    // them into the delivery log, and the bot's next reminder pass sends them.
+    expect(result.err).toContain("2 位新联系人的欢迎私信已排好");
+    const welcomes = await store.db.delivery.findMany({ where: { kind: "welcome" }, orderBy: { target: "asc" } });
+    expect(welcomes.map((w) => [w.target, w.status])).toEqual([
+      ["U0LI", "pending"],
+      ["U0WANG", "pending"],
+    ]);
+    expect(JSON.parse(welcomes[1]!.payload).text).toContain("档案局");
 
     // Importing the exported sheet again changes nothing.
     const again = await runUnits(["import", writeSheet(await sheet())]);
     expect(again.err).toContain("共 0 处修改");
+    expect(again.err).not.toContain("欢迎私信");
+    expect(await store.db.delivery.count({ where: { kind: "welcome" } })).toBe(2);
     expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(6);
   });
 

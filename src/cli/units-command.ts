@@ -8,6 +8,8 @@ import { sheetTexts } from "../messages/sheet-messages.ts";
 import { factTexts } from "../messages/fact-messages.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { parseFormat } from "./parse-format.ts";
+import { queueFollowUps, sendFollowUps, welcomesFor } from "../schedule/follow-ups.ts";
+import { cliDeps } from "./remind-command.ts";
 import { cliTexts } from "../messages/cli-messages.ts";
 
 
@@ -46,6 +48,16 @@ export const unitsCommand: CliCommand = async (ctx) => {
     const summary = await applyUnitImport(ctx.store.db, parsed.units, { actor: ctx.actor, source: "cli", now: ctx.now });
     ctx.err(cliTexts.importDone(parsed.units.length, summary.unitsChanged, summary.changes));
     for (const { unitName, kept } of summary.kept) ctx.err(`  ${unitName}：${factTexts.keptByHandPlain(kept, `${unitName} `)}`);
+    const welcomes = welcomesFor(summary.newContacts);
+    if (welcomes.length > 0) {
+      if (ctx.config.SLACK_BOT_TOKEN) {
+        const results = await sendFollowUps(cliDeps(ctx), welcomes, ctx.now);
+        const sent = results.filter((r) => r.outcome === "sent" || r.outcome === "already-sent").length;
+        ctx.err(cliTexts.welcomesSent(sent, results.length - sent));
+      } else {
+        ctx.err(cliTexts.welcomesQueued(await queueFollowUps({ store: ctx.store, config: ctx.config, clock: ctx.clock }, welcomes, ctx.now)));
+      }
+    }
     return 0;
   }
   ctx.err(cliTexts.unitsUsage);

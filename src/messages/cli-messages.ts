@@ -33,6 +33,9 @@ export const cliTexts = {
   fileNotFound: (file: string) => `找不到文件「${file}」`,
   importRefused: (problems: number) => `导入失败，未写入任何数据。请修改以下 ${problems} 处后重新导入：`,
   importDone: (units: number, changed: number, changes: number) => `导入完成：${units} 个单位，其中 ${changed} 个有变化，共 ${changes} 处修改（已记入审计日志）。`,
+  welcomesSent: (sent: number, left: number) =>
+    `已私信 ${sent} 位新联系人，告诉他们负责的单位和清单。` + (left > 0 ? `另有 ${left} 条暂未发出，机器人下一次提醒时补发。` : ""),
+  welcomesQueued: (n: number) => `${n} 位新联系人的欢迎私信已排好，机器人下一次提醒时发出（未设置 SLACK_BOT_TOKEN，本命令不发消息）。`,
   seedComplete: "种子数据已齐全，没有新增。 / Seed already complete: nothing added.",
   seedAdded: (a: { units: number; domains: number; items: number; deadlines: number }) =>
     `已新增 / added: ${a.units} 个单位, ${a.domains} 个域名, ${a.items} 个事项, ${a.deadlines} 个截止时间`,

@@ -12,7 +12,7 @@ import { buildDeadlineNotice, buildWelcomeMessage } from "../slack/blocks/notice
 import { joinRejectedMessage } from "../slack/blocks/join-blocks.ts";
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
-import { expireUnsentBefore, listUnsent, type DeliveryRecord } from "../store/delivery-repository.ts";
+import { ensureDelivery, expireUnsentBefore, listUnsent, type DeliveryRecord } from "../store/delivery-repository.ts";
 import type { Db } from "../store/open-store.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
@@ -92,6 +92,23 @@ export function planFollowUps(snapshot: CampaignSnapshot, followUps: readonly Fo
     if (f.kind === "deadline-moved") return deadlineNotices(snapshot, f, now);
     return unitDoneMessages(snapshot, [f.unitKey], channel, now);
   });
+}
+
+/**
+ * Plans these follow-ups into the delivery log without sending them: a CLI without a Slack token
+ * leaves them for the bot's next reminder pass (resendUnsentFollowUps), each still sent once.
+ */
+export async function queueFollowUps(deps: Pick<OutgoingDeps, "store" | "config" | "clock">, followUps: readonly FollowUp[], now: Date): Promise<number> {
+  if (followUps.length === 0) return 0;
+  const outgoing = planFollowUps(await readSnapshot(deps.store.db), followUps, deps.config.DIGEST_CHANNEL_ID, now);
+  for (const o of outgoing) await ensureDelivery(deps.store.db, { key: o.key, kind: o.kind, target: o.target, payload: JSON.stringify(o.payload), now: deps.clock() });
+  return outgoing.length;
+}
+
+/** The welcomes owed to contacts an import gave new units: one per person, naming all their new units. */
+export function welcomesFor(newContacts: readonly { slackUserId: string; unitKey: string }[]): FollowUp[] {
+  const byUser = groupBy(newContacts, (c) => c.slackUserId);
+  return [...byUser].map(([userId, rows]) => ({ kind: "welcome", userId, unitKeys: rows.map((r) => r.unitKey) }));
 }
 
 /** `read` gives the campaign as it is now; by default through Prisma (the CLIs), the bot passes its reader. */

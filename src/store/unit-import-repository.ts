@@ -14,6 +14,8 @@ export interface ImportSummary {
   changes: number;
   /** Items a fact would have changed but a person had reported: left as they are, to be said. */
   kept: { unitName: string; kept: KeptByHand }[];
+  /** Contacts with a Slack id the sheet gave a unit they did not have: each to be welcomed. */
+  newContacts: { slackUserId: string; unitKey: string }[];
 }
 
 interface Actor {
@@ -38,9 +40,9 @@ function factText(v: string | boolean | null): string | null {
 
 export async function applyUnitImport(db: Db, imports: UnitImport[], who: Actor): Promise<ImportSummary> {
   return inTransaction(db, async (tx) => {
-    const summary: ImportSummary = { unitsChanged: 0, changes: 0, kept: [] };
+    const summary: ImportSummary = { unitsChanged: 0, changes: 0, kept: [], newContacts: [] };
     for (const imp of imports) {
-      const changes = await applyOne(tx, imp, who, summary.kept);
+      const changes = await applyOne(tx, imp, who, summary);
       summary.changes += changes;
       if (changes > 0) summary.unitsChanged++;
     }
@@ -48,7 +50,7 @@ export async function applyUnitImport(db: Db, imports: UnitImport[], who: Actor)
   });
 }
 
-async function applyOne(tx: Tx, imp: UnitImport, who: Actor, kept: ImportSummary["kept"]): Promise<number> {
+async function applyOne(tx: Tx, imp: UnitImport, who: Actor, summary: ImportSummary): Promise<number> {
   const unit = await tx.unit.findUniqueOrThrow({
     where: { key: imp.unitKey },
     include: { contacts: { include: { contact: true } } },
@@ -70,7 +72,7 @@ async function applyOne(tx: Tx, imp: UnitImport, who: Actor, kept: ImportSummary
   // the system's; an item a person reported is left as it is.
   const effects = await applyFactRules(tx, unit.id, who.now);
   changes += effects.changes.length;
-  kept.push(...effects.kept.map((k) => ({ unitName: unit.name, kept: k })));
+  summary.kept.push(...effects.kept.map((k) => ({ unitName: unit.name, kept: k })));
 
   const current = unit.contacts.map((uc) => uc.contact);
   const keep = new Set<number>();
@@ -88,6 +90,7 @@ async function applyOne(tx: Tx, imp: UnitImport, who: Actor, kept: ImportSummary
     if (!current.some((c) => c.id === contact.id)) {
       await tx.unitContact.create({ data: { unitId: unit.id, contactId: contact.id, createdAt: who.now } });
       await audit("contact", null, describeContact(wanted), wanted.slackUserId ?? undefined);
+      if (wanted.slackUserId) summary.newContacts.push({ slackUserId: wanted.slackUserId, unitKey: unit.key });
     }
   }
   for (const c of current) {
