@@ -128,6 +128,13 @@ describe("message metadata", () => {
     expect(standin().messages("C0GENERAL")[0]!.metadata).toEqual({ event_type: "shutdown_delivery", event_payload: { key: "k1" } });
   });
 
+  it("shows metadata in conversations.history only when asked with include_all_metadata", async () => {
+    await client().chat.postMessage({ channel: "C0GENERAL", text: "x", metadata: { event_type: "shutdown_delivery", event_payload: { key: "k1" } } });
+    expect((await client().conversations.history({ channel: "C0GENERAL" })).messages![0]!.metadata).toBeUndefined();
+    const asked = await client().conversations.history({ channel: "C0GENERAL", include_all_metadata: true });
+    expect(asked.messages![0]!.metadata).toEqual({ event_type: "shutdown_delivery", event_payload: { key: "k1" } });
+  });
+
   it.each(["shutdown.delivery", "shutdown delivery", "关停"])(
     "posts the message but drops metadata with event_type %j, warning invalid_metadata_schema",
     async (eventType) => {

@@ -99,6 +99,9 @@ function readable(args: ApiArgs, state: WorkspaceState): ChannelRecord | ApiRepl
 
 const isReplyTo = (v: ChannelRecord | ApiReply): v is ApiReply => "status" in v;
 
+/** include_all_metadata=true (a form or JSON boolean): without it Slack leaves message metadata out. */
+const asksForMetadata = (args: Record<string, unknown>) => args.include_all_metadata === true || args.include_all_metadata === "true" || args.include_all_metadata === "1";
+
 const history: MethodHandler = (args, { state }) => {
   const channel = readable(args, state);
   if (isReplyTo(channel)) return channel;
@@ -114,7 +117,7 @@ const history: MethodHandler = (args, { state }) => {
     status: 200,
     body: {
       ok: true,
-      messages: page.messages.map((m) => messageJson(m, state)),
+      messages: page.messages.map((m) => messageJson(m, state, { metadata: asksForMetadata(args) })),
       has_more: page.hasMore,
       pin_count: 0,
       channel_actions_ts: null,
@@ -141,7 +144,7 @@ const replies: MethodHandler = (args, { state }) => {
     status: 200,
     body: {
       ok: true,
-      messages: page.messages.map((m) => messageJson(m, state)),
+      messages: page.messages.map((m) => messageJson(m, state, { metadata: asksForMetadata(args) })),
       has_more: page.hasMore,
       response_metadata: { next_cursor: page.nextCursor },
     },

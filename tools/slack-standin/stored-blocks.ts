@@ -26,7 +26,11 @@ export function withGeneratedIds(blocks: readonly unknown[]): BlockJson[] {
 }
 
 /** A stored message as the Web API shows it (chat.postMessage's `message`, conversations.history). */
-export function messageJson(m: StoredMessage, state: WorkspaceState): Record<string, unknown> {
+/**
+ * A stored message as the Web API shows it. `metadata: false` leaves out its metadata, as
+ * conversations.history and conversations.replies do unless asked with include_all_metadata.
+ */
+export function messageJson(m: StoredMessage, state: WorkspaceState, opts: { metadata: boolean } = { metadata: true }): Record<string, unknown> {
   const fromBot = m.user === state.identity.botUserId;
   const out: Record<string, unknown> = { type: "message", text: m.text, user: m.user, ts: m.ts };
   if (fromBot) {
@@ -36,7 +40,7 @@ export function messageJson(m: StoredMessage, state: WorkspaceState): Record<str
   }
   if (m.blocks) out.blocks = m.blocks;
   if (m.attachments) out.attachments = m.attachments;
-  if (m.metadata) out.metadata = m.metadata;
+  if (m.metadata && opts.metadata) out.metadata = m.metadata;
   if (m.thread_ts) out.thread_ts = m.thread_ts;
   if (m.reply_count !== undefined) out.reply_count = m.reply_count;
   if (m.edited) out.edited = m.edited;
