@@ -97,7 +97,7 @@ export class BotHealth {
     const body: HealthReport = {
       ok: problems.length === 0,
       version: this.deps.version,
-      store: { ...store, file: this.deps.store.location.filePath },
+      store: { ...store, file: this.deps.store.where },
       scheduler: { enabled: this.scheduler !== null, jobs },
       deliveries,
       digestChannel: channel,

@@ -54,7 +54,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const bot: BotContext = { store, config, clock, background };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   store.onReconnect = (why) =>
-    app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
+    app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.where}`);
   const listenerWork = trackListenerWork(app);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.

@@ -30,7 +30,7 @@ export class StoreProbe {
   /** The store's state as of at most `minIntervalMs` ago; the file's presence is checked every time. */
   async check(now: Date): Promise<StoreHealth> {
     if (!this.store.fileIsPresent()) {
-      return { state: "missing", checkedAt: now, error: `${this.store.location.filePath} was deleted or replaced while the bot ran` };
+      return { state: "missing", checkedAt: now, error: `${this.store.where} was deleted or replaced while the bot ran` };
     }
     // NOTE: a good answer is kept for minIntervalMs; after a bad one the store is tried again within a second.
     const interval = this.last?.state === "writable" ? this.minIntervalMs : Math.min(this.minIntervalMs, 1_000);
