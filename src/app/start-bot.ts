@@ -43,6 +43,8 @@ export interface StartBotOptions {
   scheduler?: boolean;
   /** Retry budget and pacing of deliveries; tests shorten them. */
   delivery?: OutgoingDeps["delivery"];
+  /** The scheduler's waits before trying a run again the same day; tests shorten them. */
+  retryDelaysMs?: OutgoingDeps["retryDelaysMs"];
   /** How often /healthz writes to the store at most (default 10 s). */
   healthProbeIntervalMs?: number;
 }
@@ -65,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     clock,
     logger: app.logger,
     delivery: options.delivery,
+    retryDelaysMs: options.retryDelaysMs,
     pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
   };
   bot.outbox = {
