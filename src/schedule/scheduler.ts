@@ -9,7 +9,7 @@ import { runDigest } from "./digest-pass.ts";
 import { runReminderPass } from "./reminder-pass.ts";
 import { leftForLater, type DeliveryResult } from "./deliver.ts";
 import type { OutgoingDeps } from "./outgoing-deps.ts";
-import { catchUpTime, runTimeFor } from "./schedule-slots.ts";
+import { catchUpTime, lastSlotToday, runTimeFor } from "./schedule-slots.ts";
 import { newClaimOwner } from "./claim-owner.ts";
 import { runForSlot } from "../store/scheduled-run-repository.ts";
 
@@ -118,12 +118,13 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
     running.set(job.name, done);
   };
 
-  const runAt = (job: Job, at: Date | null, why: string) => {
+  /** `slot`: the cron's minute the run is for, the same in every instance; `at`: when it may go out. */
+  const runAt = (job: Job, slot: Date, at: Date | null, why: string) => {
     if (!at) {
       deps.logger.info(`${job.name}: ${why} falls in quiet hours until another day; skipped`);
       return;
     }
-    later(job, at, `${why} deferred (quiet hours)`, () => runNow(job, at, 0));
+    later(job, at, `${why} deferred (quiet hours)`, () => runNow(job, slot, 0));
   };
 
   const tasks: ScheduledTask[] = jobs.map((job) =>
@@ -131,7 +132,8 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
       job.cron,
       () => {
         const now = deps.clock();
-        runAt(job, runTimeFor(now, deps.config.QUIET_HOURS, now), "scheduled run");
+        const slot = lastSlotToday(job.cron, now) ?? now;
+        runAt(job, slot, runTimeFor(slot, deps.config.QUIET_HOURS, now), "scheduled run");
       },
       { timezone: CAMPAIGN_TZ, name: `shutdown-${job.name}`, noOverlap: true },
     ),
@@ -140,8 +142,10 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
   // A run missed while the bot was down goes out now (or after quiet hours, the same day).
   // NOTE: runs are idempotent by their delivery keys, so making up one that did happen sends nothing.
   for (const job of jobs) {
-    const at = catchUpTime(job.cron, deps.config.QUIET_HOURS, deps.clock());
-    if (at) runAt(job, at, "catch-up");
+    const now = deps.clock();
+    const slot = lastSlotToday(job.cron, now);
+    const at = slot && catchUpTime(job.cron, deps.config.QUIET_HOURS, now);
+    if (slot && at) runAt(job, slot, at, "catch-up");
   }
 
   return {
