@@ -76,13 +76,6 @@ export function benchContacts(): { userId: string; unitKey: string }[] {
   return readCampaignSeed().units.map((u, i) => ({ userId: `U0BENCH${String(i).padStart(3, "0")}`, unitKey: u.key }));
 }
 
-/** Why the bot refused a store it cannot run on (its configuration check), or null for any other failure. */
-export function unsupportedStore(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.split("\n").find((l) => l.includes("DATABASE_URL") && /not supported/.test(l));
-  return line ? line.replace(/^\s*-\s*/, "").trim() : null;
-}
-
 /** Ack text of a reply that was not ready in time (the work goes on by response_url). */
 export const WORKING_ACK = "正在处理";
 
