@@ -54,7 +54,8 @@ export async function startBenchCampaign(options: { databaseUrl?: string } = {})
   for (const c of contacts) {
     slack.addUser({ id: c.userId, name: c.userId.toLowerCase() });
     const reply = await client.send(COORDINATOR, `assign ${c.unitKey} <@${c.userId}>`);
-    if (!reply.body.includes(c.userId)) throw new Error(`assign failed: ${reply.status} ${reply.body}`);
+    const text = reply.body.includes(WORKING_ACK) ? await lateReply(slack, reply.responseUrlId) : reply.body;
+    if (!text.includes(c.userId)) throw new Error(`assign failed: ${reply.status} ${text}`);
   }
   return {
     slack,
@@ -69,6 +70,16 @@ export async function startBenchCampaign(options: { databaseUrl?: string } = {})
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The reply posted to the response_url after a 正在处理 ack (the first requests to a new bot may take that long). */
+async function lateReply(slack: SlackStandin, responseUrlId: string): Promise<string> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const posted = slack.responses(responseUrlId)[0];
+    if (posted) return JSON.stringify(posted.body);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return "no reply by response_url within 30 s";
 }
 
 /** One contact per unit, in 附件3 order. */

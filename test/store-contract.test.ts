@@ -11,7 +11,7 @@ import { createJoinRequest, decideJoin, findPendingJoin } from "../src/store/joi
 import { openStore, type Store } from "../src/store/open-store.ts";
 import { runForSlot } from "../src/store/scheduled-run-repository.ts";
 import { isStoreEmpty, readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
-import { inTransaction } from "../src/store/transaction.ts";
+import { inTransaction, isStoreBusy, isStoreUnreachable } from "../src/store/transaction.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { StoreProbe } from "../src/store/health-probe.ts";
 import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
@@ -268,6 +268,24 @@ describeWithPostgres("the store on PostgreSQL", () => {
       }
     } finally {
       await database.drop();
+    }
+  });
+
+  it("when the server does not answer: a change is refused as busy, changing nothing, and the health check says unwritable", async () => {
+    const store = await openStore("postgresql://shutdown_bot:secret@127.0.0.1:1/shutdown", { migrate: false });
+    try {
+      const deps: CommandDeps = { db: store.db, reader: store.reader, envCoordinators: [COORD], userName: async (id) => id };
+      const result = await runCommand(deps, { userId: COORD, text: "jtda done column", now: at(0), source: "slash" });
+      expect(result).toMatchObject({ kind: "error", code: "store_busy" });
+      const error = await store.db.unit.count().catch((e: unknown) => e);
+      expect(isStoreBusy(error)).toBe(true);
+      expect(isStoreUnreachable(error)).toBe(true);
+      expect(await new StoreProbe(store, "contract").check(at(0))).toMatchObject({
+        state: "unwritable",
+        error: "the database does not answer (postgresql://shutdown_bot:***@127.0.0.1:1/shutdown)",
+      });
+    } finally {
+      await store.close();
     }
   });
 

@@ -1,7 +1,7 @@
 // A cheap proof that the store can be written: one row rewritten, at most every few seconds.
 import { performance } from "node:perf_hooks";
 import type { Store } from "./open-store.ts";
-import { isStoreBusy, isStoreFault } from "./transaction.ts";
+import { isStoreBusy, isStoreFault, isStoreUnreachable } from "./transaction.ts";
 
 export type StoreState = "writable" | "busy" | "unwritable" | "missing";
 
@@ -56,6 +56,7 @@ export class StoreProbe {
       void this.store.reconnect(new Error("the store did not answer a write in time")).catch(() => undefined);
       return { state: "unwritable", checkedAt: now, error: `no answer to a write within ${PROBE_TIMEOUT_MS} ms` };
     } catch (error) {
+      if (isStoreUnreachable(error)) return { state: "unwritable", checkedAt: now, error: `the database does not answer (${this.store.where})` };
       if (isStoreBusy(error)) return { state: "busy", checkedAt: now, error: "another process holds the write lock" };
       if (isStoreFault(error)) void this.store.reconnect(error).catch(() => undefined);
       const text = error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error);

@@ -41,6 +41,21 @@ export function isStoreBusy(error: unknown): boolean {
   return error instanceof Error && (/SQLITE_BUSY|database is locked/.test(error.message) || (isDriverError(error) && PG_MESSAGES.test(error.message)));
 }
 
+const PG_UNREACHABLE = /^(08\d{3}|57P0[123])$/;
+const ADAPTER_UNREACHABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+
+/**
+ * PostgreSQL cannot be reached (down, restarting, the network): a busy store to a person (try
+ * again later, nothing changed), an unwritable one to a health check.
+ */
+export function isStoreUnreachable(error: unknown): boolean {
+  const cause = driverCause(error);
+  const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (PG_UNREACHABLE.test(code) || code === "P1001" || code === "P1017" || code === "ECONNREFUSED")) return true;
+  if (cause?.kind && ADAPTER_UNREACHABLE.has(cause.kind)) return true;
+  return error instanceof Error && isDriverError(error) && /Connection terminated|Can't reach database server|ECONNREFUSED|terminating connection due to administrator command/.test(error.message);
+}
+
 /** An error from Prisma or a database driver, never a DomainError carrying a person's text. */
 function isDriverError(error: Error): boolean {
   return error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError" || "severity" in error || "errno" in error;
