@@ -9,6 +9,7 @@ import { POSTGRES_MISSING, createBenchDatabase, type BenchDatabase } from "./ben
 import { SlashClient, runClosedLoop, type SlashResult } from "./slash-client.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";
 import { fixed, percentile, type Table } from "./stats.ts";
+import { environmentVariable } from "../src/config/environment.ts";
 
 const LEVELS = [
   { concurrency: 1, requests: 400 },
@@ -79,7 +80,7 @@ async function startStore(kind: DatabaseKind, slack: BenchCampaign["slack"], sql
     const floor = await startServerProcess("floor-process.ts", { ...serverEnv(slack, "file:unused.db"), FLOOR_DATABASE_URL: floorDb, FLOOR_USERS: users });
     return { kind, durableFloor: serverTarget("SQLite durable floor", floor, slack, ["done"]), bot: botTarget("SQLite bot", sqliteBot), notes: [] };
   }
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = environmentVariable("TEST_DATABASE_URL");
   if (!serverUrl) return { kind, notes: [POSTGRES_MISSING] };
   const floorDb: BenchDatabase = await createBenchDatabase(serverUrl, "floor");
   const floor = await startServerProcess("floor-process.ts", { ...serverEnv(slack, "file:unused.db"), FLOOR_DATABASE_URL: floorDb.url, FLOOR_USERS: users });

@@ -11,8 +11,8 @@ import { answerMemoryRequests } from "./process-memory.ts";
 import { environmentVariable } from "../src/config/environment.ts";
 
 answerMemoryRequests();
-const databaseUrl = process.env.FLOOR_DATABASE_URL;
-const floor = databaseUrl ? await openDurableFloor(databaseKind(databaseUrl), databaseUrl, (process.env.FLOOR_USERS ?? "").split(",")) : undefined;
+const databaseUrl = environmentVariable("FLOOR_DATABASE_URL");
+const floor = databaseUrl ? await openDurableFloor(databaseKind(databaseUrl), databaseUrl, (environmentVariable("FLOOR_USERS") ?? "").split(",")) : undefined;
 const app = new App({
   token: environmentVariable("SLACK_BOT_TOKEN"),
   signingSecret: environmentVariable("SLACK_SIGNING_SECRET")!,

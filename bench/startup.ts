@@ -11,6 +11,7 @@ import { startSlackStandin } from "../tools/slack-standin/index.ts";
 import { PROJECT_ROOT } from "../scripts/prisma-cli.ts";
 import { BOT_TOKEN, serverEnv } from "./bench-campaign.ts";
 import { fixed, percentile, type Table } from "./stats.ts";
+import { inheritedEnvironment } from "../src/config/environment.ts";
 
 const ROUNDS = 7;
 const SETTLE_MS = 1_500;
@@ -65,7 +66,7 @@ export async function runStartup(): Promise<Table> {
   await promisify(execFile)("npm", ["run", "build"], { cwd: PROJECT_ROOT });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-startup-"));
   const slack = await startSlackStandin({ botToken: BOT_TOKEN });
-  const env = { ...process.env, ...serverEnv(slack, `file:${path.join(dir, "bot.db")}`), HOST: "127.0.0.1", CAMPAIGN_YEAR: "2027" };
+  const env = inheritedEnvironment({ ...serverEnv(slack, `file:${path.join(dir, "bot.db")}`), HOST: "127.0.0.1", CAMPAIGN_YEAR: "2027" });
   try {
     // The first start migrates and seeds the store; not counted.
     await startOnce(WAYS[0]!, env);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { DatabaseKind } from "../src/store/database-kind.ts";
+import { inheritedEnvironment } from "../src/config/environment.ts";
 
 const run = promisify(execFile);
 
@@ -23,7 +24,7 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
   try {
     const { stdout } = await run(process.execPath, [cli, ...args, "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: inheritedEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
       maxBuffer: 64 * 1024 * 1024,
     });
     // NOTE: the CLI prints its config notice on stdout; it is not part of the answer.

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { waitFor } from "./helpers/script-process.ts";
 import { openStore } from "../src/store/open-store.ts";
+import { inheritedEnvironment } from "../src/config/environment.ts";
 import { createPostgresDatabase, describeWithPostgres } from "./helpers/postgres-database.ts";
 
 const outDir = `dist-test-${process.pid}`;
@@ -64,8 +65,7 @@ describeWithPostgres("the compiled bot on PostgreSQL", () => {
 /** Starts the compiled bot on `databaseUrl`, reads /healthz, stops it with SIGTERM (exit 0). */
 async function startAndStop(databaseUrl: string): Promise<unknown> {
   const child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
-    env: {
-      ...process.env,
+    env: inheritedEnvironment({
       DATABASE_URL: databaseUrl,
       HOST: "127.0.0.1",
       PORT: "0",
@@ -74,7 +74,7 @@ async function startAndStop(databaseUrl: string): Promise<unknown> {
       SLACK_API_URL: slack.apiUrl,
       QUIET_HOURS: "off",
       CAMPAIGN_YEAR: "2027",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -15,6 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { redactDatabaseUrl } from "../../src/store/database-kind.ts";
 import { runPrisma } from "../../scripts/prisma-cli.ts";
+import { environmentVariable } from "../../src/config/environment.ts";
 
 export const START_POSTGRESQL = [
   "Start PostgreSQL and point the tests at it (Debian or Ubuntu, as root or with sudo):",
@@ -26,11 +27,11 @@ export const START_POSTGRESQL = [
   "  export TEST_DATABASE_URL=postgresql://shutdown_test:shutdown_test@127.0.0.1:5432/shutdown_test",
 ].join("\n");
 
-const isCi = () => !["", "0", "false"].includes((process.env.CI ?? "").trim().toLowerCase());
+const isCi = () => !["", "0", "false"].includes((environmentVariable("CI") ?? "").trim().toLowerCase());
 
 /** The server's URL from TEST_DATABASE_URL; undefined when unset (and not in CI, where it throws). */
 export function postgresServerUrl(): string | undefined {
-  const url = process.env.TEST_DATABASE_URL?.trim();
+  const url = environmentVariable("TEST_DATABASE_URL")?.trim();
   if (url) return url;
   if (isCi()) throw new Error(`CI is set but TEST_DATABASE_URL is not: the PostgreSQL tests cannot be skipped in CI.\n${START_POSTGRESQL}`);
   return undefined;

@@ -3,11 +3,12 @@
 // Databases of runs more than a day old are dropped too. Nothing happens without TEST_DATABASE_URL.
 import type { TestProject } from "vitest/node";
 import { dropRunDatabases, dropStaleRunDatabases, newRunId } from "../helpers/postgres-database.ts";
+import { environmentVariable } from "../../src/config/environment.ts";
 
 export default async function setup(project: TestProject) {
   const runId = newRunId();
   project.provide("postgresRunId", runId);
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = environmentVariable("TEST_DATABASE_URL");
   if (!serverUrl) return;
   // NOTE: an unreachable server is reported by the tests that need it, not here for the whole run.
   await dropStaleRunDatabases(serverUrl).catch(() => undefined);
