@@ -3,7 +3,7 @@
 // (the ack floor), and one that first makes the report's durable commit with the driver alone
 // (the durable floor, one per store). SQLite and PostgreSQL side by side, in one run.
 import { DATABASE_KINDS, type DatabaseKind } from "../src/store/database-kind.ts";
-import { SIGNING_SECRET, WORKING_ACK, benchContacts, commandText, serverEnv, startBenchCampaign, unsupportedStore, type BenchCampaign } from "./bench-campaign.ts";
+import { SIGNING_SECRET, WORKING_ACK, benchContacts, commandText, serverEnv, startBenchCampaign, type BenchCampaign } from "./bench-campaign.ts";
 import { runPrisma } from "../scripts/prisma-cli.ts";
 import { POSTGRES_MISSING, createBenchDatabase, type BenchDatabase } from "./bench-postgres.ts";
 import { SlashClient, runClosedLoop, type SlashResult } from "./slash-client.ts";
@@ -90,9 +90,7 @@ async function startStore(kind: DatabaseKind, slack: BenchCampaign["slack"], sql
     store.bot = botTarget("PostgreSQL bot", await startBenchCampaign({ databaseUrl: botDb.url }), botDb.drop);
   } catch (error) {
     await botDb.drop();
-    const refused = unsupportedStore(error);
-    if (!refused) throw error;
-    store.notes.push(`PostgreSQL bot rows not measured: the bot does not run on PostgreSQL yet (it answers "${refused}"). They fill in by themselves once it does.`);
+    throw error;
   }
   return store;
 }

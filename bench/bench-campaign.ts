@@ -54,7 +54,8 @@ export async function startBenchCampaign(options: { databaseUrl?: string } = {})
   for (const c of contacts) {
     slack.addUser({ id: c.userId, name: c.userId.toLowerCase() });
     const reply = await client.send(COORDINATOR, `assign ${c.unitKey} <@${c.userId}>`);
-    if (!reply.body.includes(c.userId)) throw new Error(`assign failed: ${reply.status} ${reply.body}`);
+    const text = reply.body.includes(WORKING_ACK) ? await lateReply(slack, reply.responseUrlId) : reply.body;
+    if (!text.includes(c.userId)) throw new Error(`assign failed: ${reply.status} ${text}`);
   }
   return {
     slack,
@@ -71,16 +72,19 @@ export async function startBenchCampaign(options: { databaseUrl?: string } = {})
   };
 }
 
+/** The reply posted to the response_url after a 正在处理 ack (the first requests to a new bot may take that long). */
+async function lateReply(slack: SlackStandin, responseUrlId: string): Promise<string> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const posted = slack.responses(responseUrlId)[0];
+    if (posted) return JSON.stringify(posted.body);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return "no reply by response_url within 30 s";
+}
+
 /** One contact per unit, in 附件3 order. */
 export function benchContacts(): { userId: string; unitKey: string }[] {
   return readCampaignSeed().units.map((u, i) => ({ userId: `U0BENCH${String(i).padStart(3, "0")}`, unitKey: u.key }));
-}
-
-/** Why the bot refused a store it cannot run on (its configuration check), or null for any other failure. */
-export function unsupportedStore(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.split("\n").find((l) => l.includes("DATABASE_URL") && /not supported/.test(l));
-  return line ? line.replace(/^\s*-\s*/, "").trim() : null;
 }
 
 /** Ack text of a reply that was not ready in time (the work goes on by response_url). */

@@ -8,6 +8,8 @@ export interface SlashResult {
   status: number;
   body: string;
   ms: number;
+  /** The stand-in's id of the request's response_url, where a late reply goes. */
+  responseUrlId: string;
 }
 
 export class SlashClient {
@@ -25,11 +27,12 @@ export class SlashClient {
   }
 
   send(userId: string, text: string): Promise<SlashResult> {
+    const responseUrl = this.slack.createResponseUrl({ userId });
     const body = slashCommandBody({
       command: "/shutdown",
       text,
       user_id: userId,
-      response_url: this.slack.createResponseUrl({ userId }).url,
+      response_url: responseUrl.url,
       trigger_id: newTriggerId(),
     });
     const headers = {
@@ -44,7 +47,7 @@ export class SlashClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started, responseUrlId: responseUrl.id }));
           res.on("error", reject);
         },
       );

@@ -5,9 +5,18 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { loadConfig } from "../src/config/load-config.ts";
+import { databaseKind, redactDatabaseUrl } from "../src/store/database-kind.ts";
 import { resolveSqliteUrl } from "../src/store/database-url.ts";
 
 const config = loadConfig();
+if (databaseKind(config.DATABASE_URL) === "postgresql") {
+  // NOTE: PostgreSQL has its own consistent online copy; README, Deployment, shows the commands.
+  console.error(
+    `backup: DATABASE_URL is PostgreSQL (${redactDatabaseUrl(config.DATABASE_URL)}): this command copies a SQLite file. ` +
+      `Back PostgreSQL up with its own tool while the bot runs: pg_dump --format=custom --file=shutdown.dump "$DATABASE_URL" (restore: pg_restore --clean --dbname="$DATABASE_URL" shutdown.dump).`,
+  );
+  process.exit(1);
+}
 const source = resolveSqliteUrl(config.DATABASE_URL).filePath;
 const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 const target = path.resolve(process.argv[2] ?? path.join(path.dirname(source), "backups", `shutdown-${stamp}.db`));

@@ -100,7 +100,7 @@ describe(`${TEXTS} generated adversarial command texts`, () => {
     expect(changed).toBeGreaterThan(0);
 
     expect((JSON.parse(await f.exportJson()) as unknown[]).length).toBe(initialRows);
-    const check = new Database(f.store.location.filePath, { readonly: true });
+    const check = new Database(f.store.location!.filePath, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
     // NOTE: two thousand commands take what the machine gives them; speed is npm run bench's to

@@ -29,7 +29,7 @@ describe("npm run backup", () => {
     await store.db.checklistItem.update({ where: { key: "jtda/site" }, data: { note: "备份前的记录" } });
     const target = path.join(store.dir, "copies", "before.db");
     // Another process's writes go on during the backup (the bot, in production).
-    const writer = new Database(store.location.filePath, { timeout: 10_000 });
+    const writer = new Database(store.location!.filePath, { timeout: 10_000 });
     const write = writer.prepare('UPDATE "ChecklistItem" SET note = ? WHERE key = ?');
     let writes = 0;
     const writing = setInterval(() => write.run(`写入 ${++writes}`, "jtda/column"), 2);
@@ -55,7 +55,7 @@ describe("npm run backup", () => {
     expect(await startScript("scripts/backup.ts", [backup], { DATABASE_URL: store.databaseUrl }).exited).toBe(0);
     await store.db.checklistItem.update({ where: { key: "jtda/site" }, data: { note: "备份后" } });
     await store.close();
-    const file = store.location.filePath;
+    const file = store.location!.filePath;
     fs.copyFileSync(backup, file);
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
     const restored = await openStore(store.databaseUrl);

@@ -41,71 +41,72 @@ afterAll(async () => {
 describe("CampaignReader", () => {
   it("reads every unit with its domains, contacts and items as the Prisma repository does", async () => {
     for (const unit of await listUnits(store.db)) {
-      expect(store.reader.unitWithItems(unit.key)).toEqual(await loadUnitWithItems(store.db, unit.key));
+      expect((await store.reader.unitWithItems(unit.key))).toEqual(await loadUnitWithItems(store.db, unit.key));
     }
-    expect(store.reader.unitWithItems("nosuch")).toBeNull();
+    expect((await store.reader.unitWithItems("nosuch"))).toBeNull();
   });
 
   it("reads the whole campaign in one snapshot as the Prisma repository does", async () => {
-    expect(store.reader.snapshot()).toEqual(await readSnapshot(store.db));
+    expect((await store.reader.snapshot())).toEqual(await readSnapshot(store.db));
   });
 
   it("reads deadlines and the unit directory as the Prisma repository does", async () => {
-    expect(store.reader.deadlines()).toEqual(await listDeadlines(store.db));
-    expect(store.reader.unitNames()).toEqual(await listUnitNames(store.db));
+    expect((await store.reader.deadlines())).toEqual(await listDeadlines(store.db));
+    expect((await store.reader.unitNames())).toEqual(await listUnitNames(store.db));
   });
 
   it("knows callers: contacts of several units in 附件3 order, coordinators from the environment and added at run time", async () => {
     const inOrder = (await listUnits(store.db)).filter((u) => ["jtda", "jtsf"].includes(u.key)).map(({ id, key, name }) => ({ id, key, name }));
     const contact = await store.db.contact.findUniqueOrThrow({ where: { slackUserId: "U0A" } });
-    expect(store.reader.caller("U0A", [COORD])).toEqual({ userId: "U0A", isCoordinator: false, contactId: contact.id, units: inOrder });
-    expect(store.reader.caller(COORD, [COORD])).toEqual({ userId: COORD, isCoordinator: true, contactId: null, units: [] });
-    expect(store.reader.caller("U0HELP", [COORD]).isCoordinator).toBe(true);
-    expect(store.reader.caller("U0NOBODY", [COORD])).toEqual({ userId: "U0NOBODY", isCoordinator: false, contactId: null, units: [] });
-    expect(store.reader.coordinators()).toEqual(["U0HELP"]);
+    expect((await store.reader.caller("U0A", [COORD]))).toEqual({ userId: "U0A", isCoordinator: false, contactId: contact.id, units: inOrder });
+    expect((await store.reader.caller(COORD, [COORD]))).toEqual({ userId: COORD, isCoordinator: true, contactId: null, units: [] });
+    expect((await store.reader.caller("U0HELP", [COORD])).isCoordinator).toBe(true);
+    expect((await store.reader.caller("U0NOBODY", [COORD]))).toEqual({ userId: "U0NOBODY", isCoordinator: false, contactId: null, units: [] });
+    expect((await store.reader.coordinators())).toEqual(["U0HELP"]);
     for (const user of ["U0A", "U0B", COORD, "U0HELP", "U0NOBODY"]) {
-      expect(store.reader.caller(user, [COORD])).toEqual(await findCaller(store.db, user, [COORD]));
+      expect((await store.reader.caller(user, [COORD]))).toEqual(await findCaller(store.db, user, [COORD]));
     }
   });
 
-  it("finds the reply kept with a handled request", () => {
-    expect(store.reader.handledReply("k3")).toBe("reply 3");
-    expect(store.reader.handledReply("never")).toBeNull();
+  it("finds the reply kept with a handled request", async () => {
+    expect((await store.reader.handledReply("k3"))).toBe("reply 3");
+    expect((await store.reader.handledReply("never"))).toBeNull();
   });
 
   it("keeps what it read only until the next commit: assign and unassign show at once", async () => {
-    expect(store.reader.caller("U0C", [COORD]).units).toEqual([]);
+    expect((await store.reader.caller("U0C", [COORD])).units).toEqual([]);
     await run(COORD, "assign jtga <@U0C>", 20);
-    expect(store.reader.caller("U0C", [COORD]).units.map((u) => u.key)).toEqual(["jtga"]);
-    expect(store.reader.unitWithItems("jtga")!.unit.contacts.map((c) => c.slackUserId)).toEqual(["U0C"]);
+    expect((await store.reader.caller("U0C", [COORD])).units.map((u) => u.key)).toEqual(["jtga"]);
+    expect((await store.reader.unitWithItems("jtga"))!.unit.contacts.map((c) => c.slackUserId)).toEqual(["U0C"]);
     await run(COORD, "unassign jtga <@U0C>", 21);
-    expect(store.reader.caller("U0C", [COORD]).units).toEqual([]);
-    expect(store.reader.unitWithItems("jtga")!.unit.contacts).toEqual([]);
+    expect((await store.reader.caller("U0C", [COORD])).units).toEqual([]);
+    expect((await store.reader.unitWithItems("jtga"))!.unit.contacts).toEqual([]);
   });
 
-  it("sees what another process commits", () => {
-    expect(store.reader.unitWithItems("jtda")!.unit.icpNumber).toBeNull();
+  it("sees what another process commits", async () => {
+    expect((await store.reader.unitWithItems("jtda"))!.unit.icpNumber).toBeNull();
     const holder = fileURLToPath(new URL("./helpers/hold-store-lock.ts", import.meta.url));
     const child = spawnSync(process.execPath, ["--import", "tsx", holder, store.databaseUrl, "0"], { encoding: "utf8" });
     expect(child.stdout).toContain("committed");
-    expect(store.reader.unitWithItems("jtda")!.unit.icpNumber).toBe(IMPORTED_ICP);
+    expect((await store.reader.unitWithItems("jtda"))!.unit.icpNumber).toBe(IMPORTED_ICP);
   });
 
-  it("hands out what it keeps frozen, since every request shares it", () => {
-    const deadline = store.reader.deadlines()[0]!;
+  it("hands out what it keeps frozen, since every request shares it", async () => {
+    const deadline = (await store.reader.deadlines())[0]!;
     expect(() => {
       (deadline as { title: string }).title = "改";
     }).toThrow(TypeError);
-    expect(() => store.reader.unitWithItems("jtda")!.items.push(store.reader.unitWithItems("jtda")!.items[0]!)).toThrow(TypeError);
+    const { items } = (await store.reader.unitWithItems("jtda"))!;
+    expect(() => items.push(items[0]!)).toThrow(TypeError);
   });
 
   it("sees a unit added by another connection in its directory", async () => {
-    const before = store.reader.unitNames();
-    expect(store.reader.unitNames()).toBe(before);
+    const before = (await store.reader.unitNames());
+    expect((await store.reader.unitNames())).toBe(before);
     const unit = await store.db.unit.create({ data: { key: "jtnew", name: "新单位", position: 99, group: "department" } });
     await store.db.domain.create({ data: { unitId: unit.id, name: "jtnew.gov.cn", position: 1 } });
-    expect(store.reader.unitNames().at(-1)).toEqual({ key: "jtnew", name: "新单位", domains: ["jtnew.gov.cn"] });
-    expect(store.reader.unitNames()).toEqual(await listUnitNames(store.db));
+    expect((await store.reader.unitNames()).at(-1)).toEqual({ key: "jtnew", name: "新单位", domains: ["jtnew.gov.cn"] });
+    expect((await store.reader.unitNames())).toEqual(await listUnitNames(store.db));
   });
 
   it("cannot write", () => {

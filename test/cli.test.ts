@@ -69,9 +69,10 @@ describe("the CLIs on a new store", () => {
     expect(result.stdout).toBe("");
   });
 
-  it("says a PostgreSQL URL is not supported yet", async () => {
-    const result = await cli("export", [], { DATABASE_URL: "postgresql://u:p@localhost/db" });
+  it("refuses a DATABASE_URL that is neither SQLite nor PostgreSQL, naming the two", async () => {
+    const result = await cli("export", [], { DATABASE_URL: "mysql://u:p@localhost/db" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("not supported yet");
+    expect(result.stderr).toContain("neither SQLite (file:./data/shutdown.db) nor PostgreSQL");
+    expect(result.stdout).toBe("");
   });
 });

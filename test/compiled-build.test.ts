@@ -9,7 +9,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { waitFor } from "./helpers/script-process.ts";
+import { openStore } from "../src/store/open-store.ts";
 import { bareEnvironment } from "../src/config/environment.ts";
+import { createPostgresDatabase, describeWithPostgres } from "./helpers/postgres-database.ts";
 
 const outDir = `dist-test-${process.pid}`;
 const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-compiled-"));
@@ -37,30 +39,55 @@ describe("the compiled bot", () => {
   });
 
   it("migrates and seeds a fresh store, serves /healthz, and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
-      env: bareEnvironment({
-        DATABASE_URL: `file:${path.join(storeDir, "bot.db")}`,
-        HOST: "127.0.0.1",
-        PORT: "0",
-        SLACK_BOT_TOKEN: "xoxb-compiled-test",
-        SLACK_SIGNING_SECRET: "compiledsigningsecret000",
-        SLACK_API_URL: slack.apiUrl,
-        QUIET_HOURS: "off",
-        CAMPAIGN_YEAR: "2027",
-      }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    await waitFor(() => /:(\d+)\/slack\/events/.test(out) || child.exitCode !== null);
-    const port = /:(\d+)\/slack\/events/.exec(out)?.[1];
-    expect(port, out).toBeDefined();
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ store: { state: "writable" }, version: "0.1.0" });
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    const health = await startAndStop(`file:${path.join(storeDir, "bot.db")}`);
+    expect(health).toMatchObject({ store: { state: "writable", file: path.join(storeDir, "bot.db") }, version: "0.1.0" });
   });
 });
+
+describeWithPostgres("the compiled bot on PostgreSQL", () => {
+  it("migrates and seeds a new database, serves /healthz, and exits 0 on SIGTERM", async () => {
+    const database = await createPostgresDatabase({ migrated: false });
+    try {
+      const health = await startAndStop(database.url);
+      expect(health).toMatchObject({ store: { state: "writable", database: expect.stringContaining(":***@") }, version: "0.1.0" });
+      const store = await openStore(database.url, { migrate: false });
+      try {
+        expect(await store.db.checklistItem.count()).toBe(269);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+/** Starts the compiled bot on `databaseUrl`, reads /healthz, stops it with SIGTERM (exit 0). */
+async function startAndStop(databaseUrl: string): Promise<unknown> {
+  const child = spawn(process.execPath, ["--enable-source-maps", path.join(outDir, "main.js")], {
+    env: bareEnvironment({
+      DATABASE_URL: databaseUrl,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      SLACK_BOT_TOKEN: "xoxb-compiled-test",
+      SLACK_SIGNING_SECRET: "compiledsigningsecret000",
+      SLACK_API_URL: slack.apiUrl,
+      QUIET_HOURS: "off",
+      CAMPAIGN_YEAR: "2027",
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await waitFor(() => /:(\d+)\/slack\/events/.test(out) || child.exitCode !== null, 60_000);
+  const port = /:(\d+)\/slack\/events/.exec(out)?.[1];
+  expect(port, out).toBeDefined();
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+  expect(health.status).toBe(200);
+  const body = await health.json();
+  child.kill("SIGTERM");
+  expect(await exited, out).toBe(0);
+  return body;
+}

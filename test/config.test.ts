@@ -67,11 +67,14 @@ describe("configuration from the environment", () => {
     expect(text).toContain("COORDINATOR_USER_IDS=U0123ABCD,U0456EFGH");
   });
 
-  it("says a non-SQLite DATABASE_URL is not supported yet", () => {
-    const result = parseConfig({ DATABASE_URL: "postgresql://bot:secret@db/shutdown" });
+  it("takes a SQLite or a PostgreSQL DATABASE_URL and refuses any other kind, naming the two", () => {
+    for (const url of ["file:./data/shutdown.db", "postgresql://bot:secret@db/shutdown", "postgres://bot@db:5432/shutdown"]) {
+      expect(parseConfig({ DATABASE_URL: url }).ok, url).toBe(true);
+    }
+    const result = parseConfig({ DATABASE_URL: "mysql://bot:secret@db/shutdown" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]?.variable).toBe("DATABASE_URL");
-    expect(result.problems[0]?.problem).toContain("not supported yet");
+    expect(result.problems[0]?.problem).toContain("neither SQLite (file:./data/shutdown.db) nor PostgreSQL (postgresql://");
   });
 });

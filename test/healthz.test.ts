@@ -31,7 +31,7 @@ describe("GET /healthz", () => {
     expect(body).toMatchObject({
       ok: true,
       version: "dev",
-      store: { state: "writable", file: f.store.location.filePath },
+      store: { state: "writable", file: f.store.location!.filePath },
       scheduler: { enabled: false },
       deliveries: { overdue: 0, oldest: null },
       digestChannel: { id: "C0DIGEST", state: "member" },
@@ -81,7 +81,7 @@ describe("the health report", () => {
   it("carries the scheduler's last run, how it ended and when it tries again", async () => {
     const standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
     const store = await createTestStore();
-    const other = new Database(store.location.filePath);
+    const other = new Database(store.location!.filePath);
     other.exec("ALTER TABLE Delivery RENAME TO DeliveryAway");
     const deps = outgoingDeps(store, standin, { clock: () => new Date("2027-06-21T10:30:00+08:00"), retryDelaysMs: [60_000] });
     const scheduler = startScheduler(deps);

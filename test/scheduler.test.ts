@@ -115,7 +115,7 @@ describe("the scheduler at start", () => {
 
   it("tries a run that failed outright again the same day, and reports the failure meanwhile", async () => {
     // The delivery log is out of reach for a moment (renamed away by another connection).
-    const other = new Database(store.location.filePath);
+    const other = new Database(store.location!.filePath);
     other.exec("ALTER TABLE Delivery RENAME TO DeliveryAway");
     const deps = outgoingDeps(store, standin, { clock: () => at("2027-06-21T10:30:00+08:00"), retryDelaysMs: [60_000, 100] });
     const scheduler = startScheduler(deps);

@@ -121,7 +121,7 @@ describe("two `npm run seed` at once on an empty store", () => {
       const runs = [startScript("scripts/seed.ts", [], env), startScript("scripts/seed.ts", [], env)];
       const codes = await Promise.all(runs.map((r) => r.exited));
       expect(codes, runs.map((r) => r.err()).join("\n")).toEqual([0, 0]);
-      const db = new Database(empty.location.filePath, { readonly: true });
+      const db = new Database(empty.location!.filePath, { readonly: true });
       const counts = db.prepare("SELECT (SELECT count(*) FROM Unit) u, (SELECT count(*) FROM ChecklistItem) i, (SELECT count(*) FROM AuditEntry WHERE field = 'seed') a").get();
       db.close();
       expect(counts).toEqual({ u: 38, i: 269, a: 1 });

@@ -71,7 +71,7 @@ describe("a long import holding the store", () => {
     const audit = await f.store.db.auditEntry.findMany({ where: { unitId: unit.id, field: { in: ["state", "unit.icpNumber"] } } });
     expect(audit.map((a) => a.toValue).sort()).toEqual([IMPORTED_ICP, "doing", "done"].sort());
 
-    const check = new Database(f.store.location.filePath, { readonly: true });
+    const check = new Database(f.store.location!.filePath, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
   });

@@ -45,7 +45,7 @@ beforeEach(async () => {
   const data = path.join(dir, "data");
   fs.mkdirSync(data);
   dbFile = path.join(data, "campaign.db");
-  fs.copyFileSync(store.location.filePath, dbFile);
+  fs.copyFileSync(store.location!.filePath, dbFile);
   fs.rmSync(store.dir, { recursive: true, force: true });
   bot = startScript(
     "src/main.ts",

@@ -20,7 +20,8 @@ const CHANNEL_RECHECK_MS = 10 * 60_000;
 export interface HealthReport {
   ok: boolean;
   version: string;
-  store: StoreHealth & { file: string };
+  /** `file`: SQLite's; `database`: PostgreSQL's URL without its password. */
+  store: StoreHealth & ({ file: string } | { database: string });
   scheduler: { enabled: boolean; jobs: Record<string, JobStatus> };
   deliveries: { overdue: number; oldest: { key: string; status: string; createdAt: Date; lastError: string | null } | null } | { error: string };
   digestChannel: ChannelCheck;
@@ -97,7 +98,7 @@ export class BotHealth {
     const body: HealthReport = {
       ok: problems.length === 0,
       version: this.deps.version,
-      store: { ...store, file: this.deps.store.location.filePath },
+      store: { ...store, ...(this.deps.store.kind === "sqlite" ? { file: this.deps.store.where } : { database: this.deps.store.where }) },
       scheduler: { enabled: this.scheduler !== null, jobs },
       deliveries,
       digestChannel: channel,

@@ -43,6 +43,8 @@ export interface StartBotOptions {
   scheduler?: boolean;
   /** Retry budget and pacing of deliveries; tests shorten them. */
   delivery?: OutgoingDeps["delivery"];
+  /** The scheduler's waits before trying a run again the same day; tests shorten them. */
+  retryDelaysMs?: OutgoingDeps["retryDelaysMs"];
   /** How often /healthz writes to the store at most (default 10 s). */
   healthProbeIntervalMs?: number;
 }
@@ -54,7 +56,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const bot: BotContext = { store, config, clock, background };
   const app = createSlackApp(bot, credentials, options.version ?? "dev");
   store.onReconnect = (why) =>
-    app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.location.filePath}`);
+    app.logger.error(`store fault (${why instanceof Error ? why.message.trim().split("\n").at(-1) : String(why)}): reconnected to ${store.where}`);
   const listenerWork = trackListenerWork(app);
   // NOTE: deliveries use their own client (no built-in retries), so a pass never hangs on Slack's
   // 30-minute retry schedule; Bolt's client keeps serving the listeners.
@@ -65,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     clock,
     logger: app.logger,
     delivery: options.delivery,
+    retryDelaysMs: options.retryDelaysMs,
     pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
   };
   bot.outbox = {

@@ -36,8 +36,9 @@ export const EnvSchema = z.object({
     .string()
     .trim()
     .default("file:./data/shutdown.db")
-    .refine((v) => v.startsWith("file:"), {
-      message: "only SQLite (file:…) is supported yet; PostgreSQL is not supported yet",
+    // NOTE: the same two kinds as src/store/database-kind.ts, which opens them.
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: "neither SQLite (file:./data/shutdown.db) nor PostgreSQL (postgresql://user:password@host:5432/database)",
     }),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), {
     message: "a bot token starts with xoxb-",

@@ -1,18 +1,23 @@
 // The bot's clockwork: reminder passes and the daily digest on their crons (Asia/Shanghai,
 // whatever the server's TZ), deferred past quiet hours, made up at start when missed, and tried
-// again the same day when a run failed or left messages pending.
+// again the same day when a run failed or left messages pending. Each slot runs once however many
+// instances share the store (store/scheduled-run-repository.ts): one runs it, the others try again
+// later and find it finished, or finish it when the one that ran it died.
 import { schedule, type ScheduledTask } from "node-cron";
 import { CAMPAIGN_TZ, formatIsoShanghai } from "../domain/model/calendar.ts";
 import { runDigest } from "./digest-pass.ts";
 import { runReminderPass } from "./reminder-pass.ts";
 import { leftForLater, type DeliveryResult } from "./deliver.ts";
 import type { OutgoingDeps } from "./outgoing-deps.ts";
-import { catchUpTime, runTimeFor } from "./schedule-slots.ts";
+import { catchUpTime, lastSlotToday, runTimeFor } from "./schedule-slots.ts";
+import { newClaimOwner } from "./claim-owner.ts";
+import { runForSlot } from "../store/scheduled-run-repository.ts";
 
 /** After a run that left work, the next tries: then every 30 minutes, while the day lasts. */
 export const RETRY_DELAYS_MS = [2, 5, 10, 20, 30].map((m) => m * 60_000);
 
-export type RunOutcome = "ok" | "incomplete" | "failed";
+/** "elsewhere": another instance was running the job; this one tries again later. */
+export type RunOutcome = "ok" | "incomplete" | "failed" | "elsewhere";
 
 export interface JobStatus {
   /** When the last run started, and how it ended (undefined while the first is running). */
@@ -45,6 +50,8 @@ function describeLeft(left: DeliveryResult[]): string {
 
 export function startScheduler(deps: OutgoingDeps): Scheduler {
   const abort = new AbortController();
+  /** Who finished a slot, in the store: this process. */
+  const instance = newClaimOwner();
   const timers = new Set<NodeJS.Timeout>();
   const running = new Map<string, Promise<void>>();
   const statuses: Record<string, JobStatus> = {};
@@ -74,11 +81,18 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
     deps.logger.info(`${job.name}: run as of ${formatIsoShanghai(now)}${attempt > 0 ? ` (try ${attempt + 1})` : ""}`);
     Object.assign(status, { lastRunAt: now, running: true, nextRetryAt: undefined });
     let retry: (() => void) | undefined;
-    const done = job
-      .run(now, abort.signal)
-      .then((report): [RunOutcome, string] => {
-        const left = leftForLater(report.results);
-        return left.length === 0 ? ["ok", ""] : ["incomplete", describeLeft(left)];
+    const slotRun = { job: job.name, slot, owner: instance, clock: deps.clock };
+    const done = runForSlot(deps.store.db, slotRun, async () => {
+      const left = leftForLater((await job.run(now, abort.signal)).results);
+      return { value: left, finished: left.length === 0 && !abort.signal.aborted };
+    })
+      .then((run): [RunOutcome, string] => {
+        if (run.state === "elsewhere") return ["elsewhere", "another instance is running it"];
+        if (run.state === "finished") {
+          deps.logger.info(`${job.name}: the run due ${formatIsoShanghai(slot)} was finished at ${formatIsoShanghai(run.at)} (${run.by})`);
+          return ["ok", ""];
+        }
+        return run.value.length === 0 ? ["ok", ""] : ["incomplete", describeLeft(run.value)];
       })
       .catch((error: unknown): [RunOutcome, string] => {
         deps.logger.error(`${job.name} failed:`, error);
@@ -94,7 +108,8 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
           return;
         }
         status.nextRetryAt = at;
-        retry = () => later(job, at, `${outcome === "failed" ? "failed" : "left work"}; tries again`, () => runNow(job, slot, attempt + 1));
+        const why = outcome === "failed" ? "failed" : outcome === "elsewhere" ? "another instance is running it" : "left work";
+        retry = () => later(job, at, `${why}; tries again`, () => runNow(job, slot, attempt + 1));
       })
       .finally(() => {
         running.delete(job.name);
@@ -103,12 +118,13 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
     running.set(job.name, done);
   };
 
-  const runAt = (job: Job, at: Date | null, why: string) => {
+  /** `slot`: the cron's minute the run is for, the same in every instance; `at`: when it may go out. */
+  const runAt = (job: Job, slot: Date, at: Date | null, why: string) => {
     if (!at) {
       deps.logger.info(`${job.name}: ${why} falls in quiet hours until another day; skipped`);
       return;
     }
-    later(job, at, `${why} deferred (quiet hours)`, () => runNow(job, at, 0));
+    later(job, at, `${why} deferred (quiet hours)`, () => runNow(job, slot, 0));
   };
 
   const tasks: ScheduledTask[] = jobs.map((job) =>
@@ -116,7 +132,8 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
       job.cron,
       () => {
         const now = deps.clock();
-        runAt(job, runTimeFor(now, deps.config.QUIET_HOURS, now), "scheduled run");
+        const slot = lastSlotToday(job.cron, now) ?? now;
+        runAt(job, slot, runTimeFor(slot, deps.config.QUIET_HOURS, now), "scheduled run");
       },
       { timezone: CAMPAIGN_TZ, name: `shutdown-${job.name}`, noOverlap: true },
     ),
@@ -125,8 +142,10 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
   // A run missed while the bot was down goes out now (or after quiet hours, the same day).
   // NOTE: runs are idempotent by their delivery keys, so making up one that did happen sends nothing.
   for (const job of jobs) {
-    const at = catchUpTime(job.cron, deps.config.QUIET_HOURS, deps.clock());
-    if (at) runAt(job, at, "catch-up");
+    const now = deps.clock();
+    const slot = lastSlotToday(job.cron, now);
+    const at = slot && catchUpTime(job.cron, deps.config.QUIET_HOURS, now);
+    if (slot && at) runAt(job, slot, at, "catch-up");
   }
 
   return {

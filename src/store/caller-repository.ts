@@ -1,5 +1,5 @@
 // Who is calling: a coordinator (environment or added at run time), a contact of some units, or nobody yet.
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 import type { Caller } from "../domain/access.ts";
 

@@ -2,7 +2,7 @@
 import { sortItems, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "./open-store.ts";
+import { oneCommit, type Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 
 type Reader = Db | Tx;
@@ -97,5 +97,5 @@ export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {
     units: await listUnits(tx),
     items: await listItems(tx),
     deadlines: await listDeadlines(tx),
-  }));
+  }), oneCommit(db));
 }

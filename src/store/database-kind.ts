@@ -2,6 +2,8 @@
 // NOTE: prisma/schema.prisma (SQLite) is the one schema people edit; the PostgreSQL schema is
 // derived from it by `npm run migration:new` (decision 012).
 
+import { setupTexts } from "../messages/setup-messages.ts";
+
 export type DatabaseKind = "sqlite" | "postgresql";
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ["sqlite", "postgresql"];
@@ -21,7 +23,5 @@ export function redactDatabaseUrl(url: string): string {
 export function databaseKind(url: string): DatabaseKind {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error(
-    `DATABASE_URL "${redactDatabaseUrl(url)}" is neither SQLite (file:./data/shutdown.db) nor PostgreSQL (postgresql://user:password@host:5432/database)`,
-  );
+  throw new Error(setupTexts.databaseNotSupported(redactDatabaseUrl(url)));
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setupTexts } from "../messages/setup-messages.ts";
+import { redactDatabaseUrl } from "./database-kind.ts";
 
 export interface SqliteLocation {
   /** Absolute path of the SQLite file. */
@@ -9,10 +10,10 @@ export interface SqliteLocation {
   url: string;
 }
 
-/** Resolves a `file:` URL against `cwd`; anything else is not supported yet. */
+/** Resolves a `file:` URL against `cwd`. */
 export function resolveSqliteUrl(databaseUrl: string, cwd = process.cwd()): SqliteLocation {
   if (!databaseUrl.startsWith("file:")) {
-    throw new Error(setupTexts.databaseNotSupported(databaseUrl.replace(/\/\/[^@]*@/, "//***@")));
+    throw new Error(setupTexts.databaseNotSupported(redactDatabaseUrl(databaseUrl)));
   }
   const raw = databaseUrl.slice("file:".length).replace(/\?.*$/, "");
   const filePath = path.resolve(cwd, raw);

@@ -1,7 +1,7 @@
 // A cheap proof that the store can be written: one row rewritten, at most every few seconds.
 import { performance } from "node:perf_hooks";
 import type { Store } from "./open-store.ts";
-import { isStoreBusy, isStoreFault } from "./transaction.ts";
+import { isStoreBusy, isStoreFault, isStoreUnreachable } from "./transaction.ts";
 
 export type StoreState = "writable" | "busy" | "unwritable" | "missing";
 
@@ -30,7 +30,7 @@ export class StoreProbe {
   /** The store's state as of at most `minIntervalMs` ago; the file's presence is checked every time. */
   async check(now: Date): Promise<StoreHealth> {
     if (!this.store.fileIsPresent()) {
-      return { state: "missing", checkedAt: now, error: `${this.store.location.filePath} was deleted or replaced while the bot ran` };
+      return { state: "missing", checkedAt: now, error: `${this.store.where} was deleted or replaced while the bot ran` };
     }
     // NOTE: a good answer is kept for minIntervalMs; after a bad one the store is tried again within a second.
     const interval = this.last?.state === "writable" ? this.minIntervalMs : Math.min(this.minIntervalMs, 1_000);
@@ -56,6 +56,7 @@ export class StoreProbe {
       void this.store.reconnect(new Error("the store did not answer a write in time")).catch(() => undefined);
       return { state: "unwritable", checkedAt: now, error: `no answer to a write within ${PROBE_TIMEOUT_MS} ms` };
     } catch (error) {
+      if (isStoreUnreachable(error)) return { state: "unwritable", checkedAt: now, error: `the database does not answer (${this.store.where})` };
       if (isStoreBusy(error)) return { state: "busy", checkedAt: now, error: "another process holds the write lock" };
       if (isStoreFault(error)) void this.store.reconnect(error).catch(() => undefined);
       const text = error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error);

@@ -1,25 +1,30 @@
-// Applies committed migrations with `prisma migrate deploy`: never a reset, never db push.
+// Applies committed migrations with `prisma migrate deploy`: never a reset, never db push. Each
+// kind of database has its own (prisma/migrations, prisma/postgresql/migrations; decision 012).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { SqliteLocation } from "./database-url.ts";
+import { PRISMA_FILES, type DatabaseKind } from "./database-kind.ts";
 import { inheritedEnvironment } from "../config/environment.ts";
 import { setupTexts } from "../messages/setup-messages.ts";
 
 const run = promisify(execFile);
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 
-export function listMigrations(): string[] {
+export function listMigrations(kind: DatabaseKind = "sqlite"): string[] {
+  const dir = path.join(PROJECT_ROOT, ...PRISMA_FILES[kind].migrations.split("/"));
   return fs
-    .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(MIGRATIONS_DIR, d.name, "migration.sql")))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
 }
+
+const APPLIED = "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
 
 /** Names of the migrations the file says are applied; empty for a new file. */
 export function appliedMigrations(location: SqliteLocation): string[] {
@@ -28,33 +33,58 @@ export function appliedMigrations(location: SqliteLocation): string[] {
   try {
     const table = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'").get();
     if (!table) return [];
-    const rows = db
-      .prepare(
-        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-      )
-      .all() as { migration_name: string }[];
+    const rows = db.prepare(APPLIED).all() as { migration_name: string }[];
     return rows.map((r) => r.migration_name);
   } finally {
     db.close();
   }
 }
 
-/** Brings the store up to date. Fast when nothing is pending (no CLI started). */
-export async function migrateStore(location: SqliteLocation): Promise<{ applied: string[] }> {
-  const applied = new Set(appliedMigrations(location));
-  const pending = listMigrations().filter((m) => !applied.has(m));
-  if (pending.length === 0) return { applied: [] };
+/** The same for a PostgreSQL database; empty for a new one. */
+export async function appliedPostgresMigrations(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    if (!rows[0]?.exists) return [];
+    return (await client.query<{ migration_name: string }>(APPLIED)).rows.map((r) => r.migration_name);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deploy(url: string): Promise<void> {
   const prismaCli = path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js");
   try {
     await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
       cwd: PROJECT_ROOT,
-      env: inheritedEnvironment({ DATABASE_URL: location.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
+      env: inheritedEnvironment({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(setupTexts.migrationFailed(`${e.stdout ?? ""}${e.stderr ?? e.message}`));
   }
+}
+
+/** Brings the store up to date. Fast when nothing is pending (no CLI started). */
+export async function migrateStore(location: SqliteLocation): Promise<{ applied: string[] }> {
+  const applied = new Set(appliedMigrations(location));
+  const pending = listMigrations("sqlite").filter((m) => !applied.has(m));
+  if (pending.length === 0) return { applied: [] };
+  await deploy(location.url);
   enableWal(location);
+  return { applied: pending };
+}
+
+/**
+ * The same on PostgreSQL. NOTE: instances that start together may both find work pending; the
+ * CLI takes PostgreSQL's advisory lock, and the second finds nothing left to apply.
+ */
+export async function migratePostgres(url: string): Promise<{ applied: string[] }> {
+  const applied = new Set(await appliedPostgresMigrations(url));
+  const pending = listMigrations("postgresql").filter((m) => !applied.has(m));
+  if (pending.length === 0) return { applied: [] };
+  await deploy(url);
   return { applied: pending };
 }
 

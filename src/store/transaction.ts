@@ -1,21 +1,64 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
-import { storeOf, type Db } from "./open-store.ts";
+import { storeOf, type Db } from "./store-handle.ts";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** How long a transaction keeps being retried while another process holds the write lock. */
 export const BUSY_RETRY_MS = 3_000;
 
-type DriverCause = { originalCode?: string };
+type DriverCause = { originalCode?: string; kind?: string };
 
-/** SQLITE_BUSY (or a variant) from Prisma's driver adapter or from better-sqlite3. */
+function driverCause(error: unknown): DriverCause | undefined {
+  return (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+}
+
+/**
+ * PostgreSQL's answers that a later try may not get: serialization failure, deadlock, lock not
+ * available, the server shutting down or starting, too many connections, and the connection
+ * classes (08…). NOTE: a Serializable transaction that loses a race gets 40001 and must be run again.
+ */
+const PG_RETRYABLE = /^(40001|40P01|55P03|57P0[123]|53300|08\d{3})$/;
+/** The same, as @prisma/adapter-pg names them (a socket error has a kind and no code). */
+const ADAPTER_RETRYABLE = new Set(["TransactionWriteConflict", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** Prisma's own: write conflict or deadlock, server unreachable, connection closed, no pool connection in time. */
+const PRISMA_RETRYABLE = new Set(["P2034", "P1001", "P1017", "P2024"]);
+const PG_MESSAGES = /Connection terminated|terminating connection due to administrator command|could not serialize access|deadlock detected|Can't reach database server|ECONNREFUSED|ECONNRESET/;
+
+/**
+ * The store cannot take this write now, and the same write may succeed later: SQLITE_BUSY (or a
+ * variant) from Prisma's driver adapter or from better-sqlite3; on PostgreSQL a serialization
+ * failure, a deadlock or a lost connection.
+ */
 export function isStoreBusy(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = driverCause(error);
   const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("SQLITE_")) return code.startsWith("SQLITE_BUSY");
-  // NOTE: only SQLite's own words; a broader match would retry domain errors that quote user text.
-  return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
+  if (typeof code === "string" && PG_RETRYABLE.test(code)) return true;
+  if (cause?.kind && ADAPTER_RETRYABLE.has(cause.kind)) return true;
+  if (typeof code === "string" && PRISMA_RETRYABLE.has(code)) return true;
+  // NOTE: only the databases' own words; a broader match would retry domain errors that quote user text.
+  return error instanceof Error && (/SQLITE_BUSY|database is locked/.test(error.message) || (isDriverError(error) && PG_MESSAGES.test(error.message)));
+}
+
+const PG_UNREACHABLE = /^(08\d{3}|57P0[123])$/;
+const ADAPTER_UNREACHABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+
+/**
+ * PostgreSQL cannot be reached (down, restarting, the network): a busy store to a person (try
+ * again later, nothing changed), an unwritable one to a health check.
+ */
+export function isStoreUnreachable(error: unknown): boolean {
+  const cause = driverCause(error);
+  const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (PG_UNREACHABLE.test(code) || code === "P1001" || code === "P1017" || code === "ECONNREFUSED")) return true;
+  if (cause?.kind && ADAPTER_UNREACHABLE.has(cause.kind)) return true;
+  return error instanceof Error && isDriverError(error) && /Connection terminated|Can't reach database server|ECONNREFUSED|terminating connection due to administrator command/.test(error.message);
+}
+
+/** An error from Prisma or a database driver, never a DomainError carrying a person's text. */
+function isDriverError(error: Error): boolean {
+  return error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError" || "severity" in error || "errno" in error;
 }
 
 const FAULT_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
@@ -26,7 +69,7 @@ const FAULT_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/
  */
 export function isStoreFault(error: unknown): boolean {
   if (error instanceof StoreMissingError) return true;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = driverCause(error);
   const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("SQLITE_")) return FAULT_CODES.test(code);
   return error instanceof Error && /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|database or disk is full|disk I\/O error|readonly database|connection is not open/.test(error.message);
@@ -44,14 +87,16 @@ export class StoreMissingError extends Error {
  * Runs `work` in one transaction. NOTE: SQLite answers SQLITE_BUSY at once (no busy wait)
  * when a read transaction must turn into a write while another process writes, and the bot's
  * own busy wait is short because it blocks the event loop; so the whole transaction is retried,
- * with pauses that let other requests run, for up to `retryForMs`.
+ * with pauses that let other requests run, for up to `retryForMs`. On PostgreSQL the transaction
+ * is Serializable, as SQLite's are (one writer at a time): of two instances changing the same
+ * item, one fails with 40001 and is run again on what the other committed.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
   const store = storeOf(db);
   // NOTE: a deleted file still takes writes through the open handle, and they are lost: refuse them.
-  if (store && !store.fileIsPresent()) throw new StoreMissingError(store.location.filePath);
+  if (store && !store.fileIsPresent()) throw new StoreMissingError(store.where);
   try {
-    return await retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), retryForMs);
+    return await retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000, isolationLevel: "Serializable" }), retryForMs);
   } catch (error) {
     // NOTE: a fault in the middle of a transaction (SQLITE_FULL at COMMIT) left Prisma's connection
     // waiting on it forever; every later change hung. A new connection serves the next ones.

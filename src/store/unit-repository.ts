@@ -2,7 +2,7 @@ import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { UnitRecord } from "../domain/model/records.ts";
 import type { TaskKey } from "../domain/model/tasks.ts";
 import { findUnitById, listItems } from "./campaign-repository.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 
 export async function listUnitNames(db: Db | Tx): Promise<UnitName[]> {

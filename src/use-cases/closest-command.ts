@@ -3,7 +3,7 @@
 import { UNIT_COMMANDS, type Command } from "../domain/command/command.ts";
 import { parseCommand, type ParseError } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
-import { deadlineForTask, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import { isFinished } from "../domain/model/tasks.ts";
 import { hintTexts } from "../messages/hint-messages.ts";
 import { reportCommand } from "../messages/item-messages.ts";
@@ -17,10 +17,10 @@ interface UnitWork {
 }
 
 /** The units this person reports for, in 附件3 order: their own, or every unit for a coordinator. */
-function unitsOf(reader: CampaignReader, caller: Caller): UnitWork[] {
-  if (caller.units.length > 0) return caller.units.flatMap((u) => reader.unitWithItems(u.key) ?? []);
+async function unitsOf(reader: CampaignReader, caller: Caller): Promise<UnitWork[]> {
+  if (caller.units.length > 0) return (await Promise.all(caller.units.map((u) => reader.unitWithItems(u.key)))).flatMap((w) => w ?? []);
   if (!caller.isCoordinator) return [];
-  const { units, items } = reader.snapshot();
+  const { units, items } = await reader.snapshot();
   return units.map((unit) => ({ unit, items: items.filter((i) => i.unitId === unit.id) }));
 }
 
@@ -31,8 +31,7 @@ function likelyUnit(work: UnitWork[], command: Command): UnitRecord | undefined 
   return (open ?? work[0])?.unit;
 }
 
-function nextItem(work: UnitWork[], reader: CampaignReader): { unit: UnitRecord; item: ItemRecord } | undefined {
-  const deadlines = reader.deadlines();
+function nextItem(work: UnitWork[], deadlines: readonly DeadlineRecord[]): { unit: UnitRecord; item: ItemRecord } | undefined {
   const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task)!);
   for (const w of work) {
     const item = w.items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
@@ -41,17 +40,17 @@ function nextItem(work: UnitWork[], reader: CampaignReader): { unit: UnitRecord;
   return undefined;
 }
 
-export function closestCommandFor(reader: CampaignReader, caller: Caller, error: ParseError): string {
-  const work = unitsOf(reader, caller);
+export async function closestCommandFor(reader: CampaignReader, caller: Caller, error: ParseError): Promise<string> {
+  const work = await unitsOf(reader, caller);
   if (error.corrected) {
-    const command = parseCommand(error.corrected, new UnitDirectory(reader.unitNames()));
+    const command = parseCommand(error.corrected, new UnitDirectory(await reader.unitNames()));
     const needsUnit = UNIT_COMMANDS.has(command.kind) && !("unit" in command && command.unit);
     const unit = needsUnit ? likelyUnit(work, command) : undefined;
     const prefix = unit ? commandPrefix(caller, unit) : "";
     return hintTexts.didYouMean(`/shutdown ${prefix}${error.corrected}`);
   }
   if (!isRegistered(caller)) return hintTexts.forNewcomer;
-  const next = nextItem(work, reader);
+  const next = nextItem(work, await reader.deadlines());
   if (caller.units.length === 0 || !next) return hintTexts.forCoordinator(next?.unit.name ?? work[0]?.unit.name ?? checklistTexts.exampleUnit, caller.isCoordinator);
   const prefix = commandPrefix(caller, next.unit);
   const state = error.state ?? "done";

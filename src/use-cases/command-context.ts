@@ -17,7 +17,7 @@ export interface CommandContext {
   /** Runs a change in one transaction and claims the request with its reply, last. */
   write(work: (tx: Tx) => Promise<CommandResult>): Promise<CommandResult>;
   /** A unit and its items, as the reader has them. */
-  unitOf(key: string): { unit: UnitRecord; items: ItemRecord[] };
+  unitOf(key: string): Promise<{ unit: UnitRecord; items: ItemRecord[] }>;
 }
 
 /** One command's story: from the command understood to what the reply shows. */
@@ -38,6 +38,6 @@ export function commandContext(deps: CommandDeps, caller: Caller, input: Command
         return result;
       }),
     // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
-    unitOf: (key) => deps.reader.unitWithItems(key)!,
+    unitOf: async (key) => (await deps.reader.unitWithItems(key))!,
   };
 }

@@ -27,8 +27,8 @@ export interface ReportContext {
 
 export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: ReportRequest, ctx: ReportContext): Promise<CommandResult> {
   // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
-  const { unit } = deps.reader.unitWithItems(unitKey)!;
-  const deadlines = deps.reader.deadlines();
+  const { unit } = (await deps.reader.unitWithItems(unitKey))!;
+  const deadlines = await deps.reader.deadlines();
   const prefix = commandPrefix(caller, unit);
   return inTransaction(deps.db, async (tx) => {
     // The items are read inside the transaction: the change is decided on what it replaces.
@@ -66,7 +66,7 @@ export async function reportItemByKey(
   try {
     const target = await findItemUnitKey(deps.db, input.itemKey);
     if (!target) throw new DomainError(ErrorCode.NoSuchItem, rm.itemGone);
-    const caller = deps.reader.caller(input.userId, deps.envCoordinators);
+    const caller = await deps.reader.caller(input.userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     const unitKey = targetUnit(caller, target.unitKey, "status");
     const req: ReportRequest = { state: input.state, task: target.task, domain: target.domain ?? undefined, method: input.method, note: input.note };
@@ -87,10 +87,10 @@ export async function loadItemForCaller(deps: Pick<CommandDeps, "db" | "reader" 
   try {
     const target = await findItemUnitKey(deps.db, itemKey);
     if (!target) throw new DomainError(ErrorCode.NoSuchItem, rm.itemGone);
-    const caller = deps.reader.caller(userId, deps.envCoordinators);
+    const caller = await deps.reader.caller(userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "refused", result: { kind: "not-registered", userId } };
     targetUnit(caller, target.unitKey, "status");
-    const { unit, items } = deps.reader.unitWithItems(target.unitKey)!;
+    const { unit, items } = (await deps.reader.unitWithItems(target.unitKey))!;
     return { kind: "ok", item: items.find((i) => i.key === itemKey)!, unitName: unit.name };
   } catch (error) {
     if (error instanceof DomainError) return { kind: "refused", result: { kind: "error", code: error.code, message: error.message, hint: error.hint } };

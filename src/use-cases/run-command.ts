@@ -1,6 +1,6 @@
 // /shutdown, from the text typed to what the reply shows: understand it, check who may, then the
 // command's own use case (command-table.ts). Slack-free; the store only through repositories.
-import { assertMayRun, isRegistered, needsRegistration } from "../domain/access.ts";
+import { assertMayRun, isRegistered, needsRegistration, type Caller } from "../domain/access.ts";
 import { parseCommand, ParseError } from "../domain/command/parse-command.ts";
 import { UnitDirectory } from "../domain/command/unit-directory.ts";
 import { closestCommandFor } from "./closest-command.ts";
@@ -13,15 +13,16 @@ import { refusalOf } from "./refusal.ts";
 export type { CommandDeps, CommandInput, Outbox } from "./command-deps.ts";
 
 export async function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
-  const caller = deps.reader.caller(input.userId, deps.envCoordinators);
+  let caller: Caller | undefined;
   try {
-    const command = parseCommand(input.text, new UnitDirectory(deps.reader.unitNames()));
+    caller = await deps.reader.caller(input.userId, deps.envCoordinators);
+    const command = parseCommand(input.text, new UnitDirectory(await deps.reader.unitNames()));
     if (needsRegistration(command.kind) && !isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     assertMayRun(caller, command.kind);
     return await runUseCase(commandContext(deps, caller, input), command);
   } catch (error) {
     // Not understood: the closest command for this person, ready to copy.
-    if (error instanceof ParseError) return { kind: "error", code: error.code, message: error.message, hint: closestCommandFor(deps.reader, caller, error) };
+    if (error instanceof ParseError && caller) return { kind: "error", code: error.code, message: error.message, hint: await closestCommandFor(deps.reader, caller, error) };
     const refusal = refusalOf(error);
     if (refusal) return refusal;
     throw error;

@@ -11,13 +11,13 @@ export async function publishHome(client: WebClient, bot: BotContext, userId: st
   // refresh shares one read of the campaign, and none of it costs Prisma calls that would take
   // the CPU from other people's acks.
   const reader = bot.store.reader;
-  const caller = reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
-  const units = caller.units.flatMap((u) => reader.unitWithItems(u.key) ?? []);
+  const caller = await reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
+  const units = (await Promise.all(caller.units.map((u) => reader.unitWithItems(u.key)))).flatMap((u) => u ?? []);
   const view = homeView({
     isCoordinator: caller.isCoordinator,
     units,
-    deadlines: reader.deadlines(),
-    snapshot: caller.isCoordinator ? reader.snapshot() : undefined,
+    deadlines: await reader.deadlines(),
+    snapshot: caller.isCoordinator ? await reader.snapshot() : undefined,
     now: bot.clock(),
   });
   await client.views.publish({ user_id: userId, view });
@@ -120,10 +120,10 @@ const ROUND_GAP_MS = 250;
 const roundsOf = new WeakMap<BotContext, HomeRounds>();
 
 /** Who sees a unit in App Home: its contacts and every coordinator. */
-function homeAudience(bot: BotContext, unitKey: string | null): string[] {
+async function homeAudience(bot: BotContext, unitKey: string | null): Promise<string[]> {
   const reader = bot.store.reader;
-  const contacts = unitKey ? (reader.unitWithItems(unitKey)?.unit.contacts ?? []) : [];
-  return [...bot.config.COORDINATOR_USER_IDS, ...reader.coordinators(), ...contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))];
+  const contacts = unitKey ? ((await reader.unitWithItems(unitKey))?.unit.contacts ?? []) : [];
+  return [...bot.config.COORDINATOR_USER_IDS, ...(await reader.coordinators()), ...contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))];
 }
 
 /**
@@ -134,7 +134,7 @@ export function refreshHomes(client: WebClient, bot: BotContext, unitKey: string
   let rounds = roundsOf.get(bot);
   if (!rounds) {
     rounds = new HomeRounds(async (unitKeys) => {
-      const users = new Set(unitKeys.flatMap((key) => homeAudience(bot, key)));
+      const users = new Set((await Promise.all(unitKeys.map((key) => homeAudience(bot, key)))).flat());
       for (const userId of users) {
         try {
           await publishHome(client, bot, userId);

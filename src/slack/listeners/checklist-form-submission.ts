@@ -93,9 +93,9 @@ export function register(app: App, bot: BotContext): void {
 /** The message the form was opened from (a reminder) shows the unit's new count, and its total. */
 async function redoUnitLine(client: webApi.WebClient, bot: BotContext, channel: string, ts: string, unitKey: string): Promise<void> {
   const blocks = await messageBlocks(client, channel, ts);
-  const loaded = bot.store.reader.unitWithItems(unitKey);
+  const loaded = await bot.store.reader.unitWithItems(unitKey);
   if (!blocks || !loaded) return;
-  const line = unitSummaryBlock(loaded.unit, pendingGroups(loaded.items, bot.store.reader.deadlines()), bot.clock(), { hint: true });
+  const line = unitSummaryBlock(loaded.unit, pendingGroups(loaded.items, await bot.store.reader.deadlines()), bot.clock(), { hint: true });
   const replaced = replaceUnitInBlocks(blocks, line, unitKey);
   if (!replaced) return;
   const updated = refreshPendingCount(replaced);

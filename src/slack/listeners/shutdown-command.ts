@@ -23,7 +23,7 @@ const REPLY_DEADLINE_MS = 25_000;
 export function register(app: App, bot: BotContext): void {
   app.command("/shutdown", async ({ command, ack, respond, client, logger }) => {
     const requestKey = `slash:${command.trigger_id || `${command.user_id}:${command.text}`}`;
-    const replay = bot.store.reader.handledReply(requestKey);
+    const replay = await bot.store.reader.handledReply(requestKey);
     if (replay) {
       await ack({ response_type: "ephemeral", ...(JSON.parse(replay) as SlackMessage) });
       return;

@@ -13,8 +13,7 @@ export function register(app: App, bot: BotContext): void {
     await ack();
     const unitKey = (body.actions[0] as ButtonAction).value ?? "";
     const reader = bot.store.reader;
-    const caller = reader.caller(body.user.id, bot.config.COORDINATOR_USER_IDS);
-    const loaded = reader.unitWithItems(unitKey);
+    const [caller, loaded] = await Promise.all([reader.caller(body.user.id, bot.config.COORDINATOR_USER_IDS), reader.unitWithItems(unitKey)]);
     if (!loaded || !(caller.isCoordinator || caller.units.some((u) => u.key === unitKey))) {
       const { origin, blocks } = clickOrigin(body);
       const refusal = { kind: "error" as const, code: ErrorCode.NotYourUnit, message: BUTTON_REPLY.notAllowedHere };

@@ -7,7 +7,7 @@ import type { UseCase } from "../command-context.ts";
 
 export const assignUnitContact: UseCase<"assign"> = async ({ deps, who, write, unitOf }, command) => {
   const name = await deps.userName(command.userId);
-  const { unit } = unitOf(command.unit);
+  const { unit } = await unitOf(command.unit);
   return write(async (tx) => {
     const changed = await assignContact(tx, unit.id, { id: command.userId, name }, who);
     const text = rm.assignment("assign", unit.name, command.userId, changed);
@@ -18,7 +18,7 @@ export const assignUnitContact: UseCase<"assign"> = async ({ deps, who, write, u
 };
 
 export const unassignUnitContact: UseCase<"unassign"> = async ({ who, write, unitOf }, command) => {
-  const { unit } = unitOf(command.unit);
+  const { unit } = await unitOf(command.unit);
   return write(async (tx) => {
     const changed = await unassignContact(tx, unit.id, command.userId, who);
     const text = rm.assignment("unassign", unit.name, command.userId, changed);

@@ -8,8 +8,8 @@ import { moveDeadline as writeDeadline } from "../../store/change-repository.ts"
 import type { UseCase } from "../command-context.ts";
 
 export const moveDeadline: UseCase<"deadline"> = async ({ deps, who, write }, command) => {
-  const deadline = deadlineToMove(deps.reader.deadlines(), command.key, command.at);
-  const told = deps.outbox ? contactsWithWorkUnder(deps.reader.snapshot(), deadline).length : 0;
+  const deadline = deadlineToMove(await deps.reader.deadlines(), command.key, command.at);
+  const told = deps.outbox ? contactsWithWorkUnder(await deps.reader.snapshot(), deadline).length : 0;
   return write(async (tx) => {
     const moved = await writeDeadline(tx, deadline.key, command.at, who);
     if (!moved) return { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };

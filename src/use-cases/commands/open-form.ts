@@ -2,4 +2,4 @@
 import { targetUnit } from "../../domain/access.ts";
 import type { UseCase } from "../command-context.ts";
 
-export const openForm: UseCase<"form"> = async ({ caller, unitOf }, command) => ({ kind: "form", ...unitOf(targetUnit(caller, command.unit, "form")) });
+export const openForm: UseCase<"form"> = async ({ caller, unitOf }, command) => ({ kind: "form", ...(await unitOf(targetUnit(caller, command.unit, "form"))) });

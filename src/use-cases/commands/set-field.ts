@@ -12,7 +12,7 @@ export const setField: UseCase<"set"> = async ({ caller, who, write, unitOf }, c
   const key = targetUnit(caller, command.unit, `set ${command.field} ${command.value}`);
   const change = interpretSetValue(command.field, command.value);
   if ("code" in change) throw new DomainError(change.code, change.message);
-  const { unit } = unitOf(key);
+  const { unit } = await unitOf(key);
   if (change.target === "unit") return write((tx) => setUnitFact(tx, caller, unit, change, who));
   const contactId = ownContactId(caller, key);
   return write(async (tx) => {

@@ -3,10 +3,10 @@ import { commandPrefix, targetUnit } from "../../domain/access.ts";
 import type { UseCase } from "../command-context.ts";
 
 export const showStatus: UseCase<"status"> = async ({ deps, caller, input, unitOf }, command) => {
-  const deadlines = deps.reader.deadlines();
+  const deadlines = await deps.reader.deadlines();
   if (!command.unit && caller.units.length > 1) {
-    return { kind: "status-many", units: caller.units.map((u) => unitOf(u.key)), deadlines, now: input.now };
+    return { kind: "status-many", units: await Promise.all(caller.units.map((u) => unitOf(u.key))), deadlines, now: input.now };
   }
-  const loaded = unitOf(targetUnit(caller, command.unit, "status"));
+  const loaded = await unitOf(targetUnit(caller, command.unit, "status"));
   return { kind: "status", ...loaded, deadlines, now: input.now, prefix: commandPrefix(caller, loaded.unit) };
 };

@@ -1,0 +1,325 @@
+// The store's promises, kept the same on SQLite and on PostgreSQL: one suite, run against both.
+// The PostgreSQL half needs TEST_DATABASE_URL (test/helpers/postgres-database.ts says how).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand, type CommandDeps } from "../src/use-cases/run-command.ts";
+import { listAudit } from "../src/store/audit-repository.ts";
+import { findCaller } from "../src/store/caller-repository.ts";
+import { listDeadlines, readSnapshot } from "../src/store/campaign-repository.ts";
+import { applyItemChange } from "../src/store/change-repository.ts";
+import { claimDelivery, ensureDelivery, findDelivery, markSent, releaseDelivery } from "../src/store/delivery-repository.ts";
+import { createJoinRequest, decideJoin, findPendingJoin } from "../src/store/join-repository.ts";
+import { openStore, type Store } from "../src/store/open-store.ts";
+import { runForSlot } from "../src/store/scheduled-run-repository.ts";
+import { isStoreEmpty, readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
+import { inTransaction, isStoreBusy, isStoreUnreachable } from "../src/store/transaction.ts";
+import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
+import { StoreProbe } from "../src/store/health-probe.ts";
+import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
+import { createPostgresDatabase, describeWithPostgres } from "./helpers/postgres-database.ts";
+
+const COORD = "U0COORD";
+const at = (minute: number) => new Date(Date.UTC(2027, 5, 10, 2, minute));
+
+interface Opened {
+  store: Store;
+  /** A second store on the same database: another instance. */
+  other(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+function storeContract(open: () => Promise<Opened>): void {
+  let opened: Opened;
+  let store: Store;
+  let deps: CommandDeps;
+  let minute = 0;
+  const run = async (userId: string, text: string, requestKey?: string, on: Store = store) => {
+    const result = await runCommand(
+      { ...deps, db: on.db, reader: on.reader },
+      { userId, text, now: at(++minute), source: "slash", requestKey, replyOf: () => `reply to ${text}` },
+    );
+    return result;
+  };
+  beforeAll(async () => {
+    opened = await open();
+    store = opened.store;
+    deps = { db: store.db, reader: store.reader, envCoordinators: [COORD], userName: async (id) => `名${id}` };
+  });
+  afterAll(async () => {
+    await opened?.cleanup();
+  });
+
+  it("holds the 38 units of 附件3 with their items and deadlines, seeded once", async () => {
+    const snapshot = await readSnapshot(store.db);
+    expect(snapshot.units).toHaveLength(38);
+    expect(snapshot.items).toHaveLength(269);
+    expect(snapshot.deadlines.map((d) => d.dueAt.toISOString())).toEqual((await listDeadlines(store.db)).map((d) => d.dueAt.toISOString()));
+    expect(await isStoreEmpty(store.db)).toBe(false);
+    expect(await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME })).toEqual({ units: 0, domains: 0, items: 0, deadlines: 0 });
+  });
+
+  it("answers a command's reads as the repositories do, record for record", async () => {
+    for (const text of ["assign jtda <@U0A>", "assign jtsf <@U0A>", "coordinator add <@U0HELP>"]) expect((await run(COORD, text)).kind).toBe("done");
+    expect((await run("U0A", "jtda done column 栏目已上线")).kind).toBe("reported");
+    expect(await store.reader.unitWithItems("jtda")).toEqual(await loadUnitWithItems(store.db, "jtda"));
+    expect(await store.reader.unitWithItems("nosuch")).toBeNull();
+    expect(await store.reader.snapshot()).toEqual(await readSnapshot(store.db));
+    expect(await store.reader.deadlines()).toEqual(await listDeadlines(store.db));
+    expect(await store.reader.unitNames()).toEqual(await listUnitNames(store.db));
+    expect(await store.reader.caller("U0A", [COORD])).toEqual(await findCaller(store.db, "U0A", [COORD]));
+    expect((await store.reader.caller("U0A", [COORD])).units.map((u) => u.key)).toEqual(["jtda", "jtsf"]);
+    expect(await store.reader.coordinators()).toEqual(["U0HELP"]);
+  });
+
+  it("writes a change and its audit entry together, or neither", async () => {
+    const { items } = (await loadUnitWithItems(store.db, "jtga"))!;
+    const item = items.find((i) => i.task === "site")!;
+    const auditBefore = (await listAudit(store.db, { unitId: item.unitId })).length;
+    const change = { item, state: "done" as const, method: null, note: "已关停", expectedBy: null, warnings: [] };
+    await expect(
+      inTransaction(store.db, async (tx) => {
+        await applyItemChange(tx, change, { actor: COORD, source: "slash", now: at(50) });
+        throw new Error("the change is given up");
+      }),
+    ).rejects.toThrow("given up");
+    expect((await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!.state).toBe(item.state);
+    expect(await listAudit(store.db, { unitId: item.unitId })).toHaveLength(auditBefore);
+    await inTransaction(store.db, (tx) => applyItemChange(tx, change, { actor: COORD, source: "slash", now: at(51) }));
+    expect((await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!.state).toBe("done");
+    const audit = await listAudit(store.db, { unitId: item.unitId, newestFirst: true, limit: 1 });
+    expect(audit[0]).toMatchObject({ field: "state", fromValue: item.state, toValue: "done", note: "已关停", at: at(51) });
+  });
+
+  it("applies a request once, whichever instance it reaches, and answers the retry with the first reply", async () => {
+    const other = await opened.other();
+    try {
+      const unitAudit = async () => (await listAudit(store.db, { unitId: (await loadUnitWithItems(store.db, "jtsf"))!.unit.id })).length;
+      const before = await unitAudit();
+      expect((await run("U0A", "jtsf done domain jtsfxz.gov.cn dns", "slash:retried")).kind).toBe("reported");
+      const after = await unitAudit();
+      expect(after).toBeGreaterThan(before);
+      expect(await other.reader.handledReply("slash:retried")).toBe("reply to jtsf done domain jtsfxz.gov.cn dns");
+      await run("U0A", "jtsf done domain jtsfxz.gov.cn dns", "slash:retried", other);
+      expect(await unitAudit()).toBe(after);
+      expect(await store.reader.handledReply("never")).toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("shows a change made through one instance to the next read on another at once", async () => {
+    const other = await opened.other();
+    try {
+      expect((await other.reader.caller("U0C", [COORD])).units).toEqual([]);
+      expect((await other.reader.unitWithItems("jtupo"))!.unit.contacts).toEqual([]);
+      await run(COORD, "assign jtupo <@U0C>");
+      expect((await other.reader.caller("U0C", [COORD])).units.map((u) => u.key)).toEqual(["jtupo"]);
+      expect((await other.reader.unitWithItems("jtupo"))!.unit.contacts.map((c) => c.slackUserId)).toEqual(["U0C"]);
+      await run("U0C", "done column");
+      const column = (await other.reader.unitWithItems("jtupo"))!.items.find((i) => i.task === "column")!;
+      expect(column.state).toBe("done");
+      expect((await other.reader.snapshot()).items.find((i) => i.id === column.id)!.state).toBe("done");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("applies every one of many changes made at once on two instances, none lost, each audited once", async () => {
+    const other = await opened.other();
+    try {
+      const { unit, items } = (await loadUnitWithItems(store.db, "jtez"))!;
+      const open = items.filter((i) => i.state === "todo" && !i.domain).slice(0, 4);
+      expect(open.length).toBeGreaterThan(1);
+      const before = (await listAudit(store.db, { unitId: unit.id })).length;
+      // Every change reads the unit's items and writes one of them: on PostgreSQL they conflict and are run again.
+      await Promise.all(
+        open.flatMap((item, n) => [
+          run(COORD, `jtez blocked ${item.task} 原因${n}`, `slash:burst-${n}`, n % 2 === 0 ? store : other),
+          run(COORD, `jtez blocked ${item.task} 原因${n}`, `slash:burst-${n}`, n % 2 === 0 ? other : store),
+        ]),
+      );
+      const after = (await loadUnitWithItems(store.db, "jtez"))!.items;
+      for (const item of open) expect(after.find((i) => i.id === item.id)!.state).toBe("blocked");
+      const audit = (await listAudit(store.db, { unitId: unit.id })).slice(before);
+      expect(audit.filter((a) => a.field === "state")).toHaveLength(open.length);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("settles a join request once, whoever decides it", async () => {
+    const unit = (await loadUnitWithItems(store.db, "jtfzb"))!.unit;
+    const who = { actor: "U0J", source: "slash" as const, now: at(55) };
+    const id = await inTransaction(store.db, (tx) => createJoinRequest(tx, "U0J", unit.id, who));
+    expect(await findPendingJoin(store.db, "U0J", unit.id)).toMatchObject({ id, status: "pending", unitKey: "jtfzb" });
+    const decided = await Promise.all([
+      inTransaction(store.db, (tx) => decideJoin(tx, id, true, { ...who, actor: COORD })),
+      inTransaction(store.db, (tx) => decideJoin(tx, id, false, { ...who, actor: "U0HELP" })),
+    ]);
+    expect(decided.filter(Boolean)).toHaveLength(1);
+    expect(await findPendingJoin(store.db, "U0J", unit.id)).toBeNull();
+  });
+
+  it("gives a delivery's claim to one claimer, keeps it through its lease, and hands it on after", async () => {
+    const other = await opened.other();
+    try {
+      const entry = { key: "contract:one", kind: "reminder", target: "U0A", payload: "{}", now: at(0) };
+      const [a, b] = await Promise.all([ensureDelivery(store.db, entry), ensureDelivery(other.db, entry)]);
+      expect(a.id).toBe(b.id);
+      const claim = (owner: string, now: Date) => ({ owner, now, leaseMs: 60_000, payload: `{"by":"${owner}"}`, holderGone: () => false });
+      const claims = await Promise.all([
+        claimDelivery(store.db, entry.key, claim("one", at(1))),
+        claimDelivery(other.db, entry.key, claim("two", at(1))),
+        claimDelivery(store.db, entry.key, claim("three", at(1))),
+      ]);
+      expect(claims.filter((c) => c !== null)).toHaveLength(1);
+      const holder = (await findDelivery(store.db, entry.key))!.claimedBy!;
+      expect(await claimDelivery(other.db, entry.key, claim("late", at(1)))).toBeNull();
+      // The holder is gone for good after its lease: the next claimer takes it over, and the old holder can no longer mark it.
+      expect(await claimDelivery(other.db, entry.key, claim("after", new Date(at(1).getTime() + 61_000)))).not.toBeNull();
+      await markSent(store.db, entry.key, holder, { channel: "D1", ts: "1.1", attempts: 1, now: at(3) });
+      expect((await findDelivery(store.db, entry.key))!.status).toBe("sending");
+      await releaseDelivery(other.db, entry.key, "after", { error: "ratelimited", attempts: 1 });
+      expect(await findDelivery(store.db, entry.key)).toMatchObject({ status: "pending", lastError: "ratelimited", attempts: 1 });
+      expect(await claimDelivery(store.db, entry.key, claim("again", at(4)))).not.toBeNull();
+      await markSent(store.db, entry.key, "again", { channel: "D1", ts: "1.2", attempts: 1, now: at(5) });
+      expect(await findDelivery(other.db, entry.key)).toMatchObject({ status: "sent", ts: "1.2", attempts: 2, sentAt: at(5) });
+      expect(await claimDelivery(other.db, entry.key, claim("never", at(6)))).toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("runs a scheduled slot once: finished, it is not run again by anyone", async () => {
+    const other = await opened.other();
+    try {
+      const slot = at(0);
+      let runs = 0;
+      const work = async () => ({ value: ++runs, finished: true });
+      const first = await runForSlot(store.db, { job: "contract", slot, owner: "one", clock: () => at(1) }, work);
+      expect(first).toEqual({ state: "ran", value: 1 });
+      expect(await runForSlot(other.db, { job: "contract", slot, owner: "two", clock: () => at(2) }, work)).toEqual({ state: "finished", by: "one", at: at(1) });
+      const unfinished = await runForSlot(store.db, { job: "contract", slot: at(9), owner: "one", clock: () => at(9) }, async () => ({ value: ++runs, finished: false }));
+      expect(unfinished).toEqual({ state: "ran", value: 2 });
+      expect((await runForSlot(other.db, { job: "contract", slot: at(9), owner: "two", clock: () => at(10) }, work)).state).toBe("ran");
+      expect(runs).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("proves it can be written", async () => {
+    expect(await new StoreProbe(store, "contract").check(at(0))).toMatchObject({ state: "writable" });
+    expect(store.fileIsPresent()).toBe(true);
+  });
+}
+
+describe("the store on SQLite", () => {
+  storeContract(async () => {
+    const test = await createTestStore();
+    const opened: Store[] = [];
+    return {
+      store: test,
+      other: async () => {
+        const store = await openStore(test.databaseUrl);
+        opened.push(store);
+        return store;
+      },
+      cleanup: test.cleanup,
+    };
+  });
+  it("is chosen by a file: URL", async () => {
+    const test = await createTestStore();
+    try {
+      expect(test.kind).toBe("sqlite");
+      expect(test.where).toBe(test.location!.filePath);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
+
+describeWithPostgres("the store on PostgreSQL", () => {
+  storeContract(async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
+    return {
+      store,
+      other: () => openStore(database.url),
+      cleanup: async () => {
+        await store.close();
+        await database.drop();
+      },
+    };
+  });
+
+  it("is chosen by a postgresql:// URL, migrates a new database at open, and never shows the password", async () => {
+    const database = await createPostgresDatabase({ migrated: false });
+    try {
+      const store = await openStore(database.url);
+      try {
+        expect(store.kind).toBe("postgresql");
+        expect(store.location).toBeNull();
+        expect(store.where).toContain(":***@");
+        expect(store.where).not.toContain(`:${new URL(database.url).password}@`);
+        expect(await isStoreEmpty(store.db)).toBe(true);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it("when the server does not answer: a change is refused as busy, changing nothing, and the health check says unwritable", async () => {
+    const store = await openStore("postgresql://shutdown_bot:secret@127.0.0.1:1/shutdown", { migrate: false });
+    try {
+      const deps: CommandDeps = { db: store.db, reader: store.reader, envCoordinators: [COORD], userName: async (id) => id };
+      const result = await runCommand(deps, { userId: COORD, text: "jtda done column", now: at(0), source: "slash" });
+      expect(result).toMatchObject({ kind: "error", code: "store_busy" });
+      const error = await store.db.unit.count().catch((e: unknown) => e);
+      expect(isStoreBusy(error)).toBe(true);
+      expect(isStoreUnreachable(error)).toBe(true);
+      expect(await new StoreProbe(store, "contract").check(at(0))).toMatchObject({
+        state: "unwritable",
+        error: "the database does not answer (postgresql://shutdown_bot:***@127.0.0.1:1/shutdown)",
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("lets one of two instances run a slot while the other finds it running elsewhere", async () => {
+    const database = await createPostgresDatabase();
+    const [one, two] = [await openStore(database.url), await openStore(database.url)];
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started = () => {};
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const slot = at(0);
+      const first = runForSlot(one.db, { job: "reminders", slot, owner: "one", clock: () => at(1) }, async () => {
+        started();
+        await held;
+        return { value: "one", finished: true };
+      });
+      await running;
+      expect(await runForSlot(two.db, { job: "reminders", slot, owner: "two", clock: () => at(1) }, async () => ({ value: "two", finished: true }))).toEqual({
+        state: "elsewhere",
+      });
+      // Another job is not held up by this one.
+      expect((await runForSlot(two.db, { job: "digest", slot, owner: "two", clock: () => at(1) }, async () => ({ value: "two", finished: true }))).state).toBe("ran");
+      release();
+      expect(await first).toEqual({ state: "ran", value: "one" });
+      expect(await runForSlot(two.db, { job: "reminders", slot, owner: "two", clock: () => at(2) }, async () => ({ value: "two", finished: true }))).toEqual({
+        state: "finished",
+        by: "one",
+        at: at(1),
+      });
+    } finally {
+      await one.close();
+      await two.close();
+      await database.drop();
+    }
+  });
+});
