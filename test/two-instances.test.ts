@@ -33,6 +33,8 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
   let database: PostgresDatabase;
   let store: Store;
   let instances: Instance[] = [];
+  /** Every process started, from the moment it is spawned: a pass may begin before startBoth returns. */
+  let spawned: ScriptProcess[] = [];
   /** Slack's clock runs with the instances' (NOW at their start): a look back in history finds what they posted. */
   let offset = 0;
 
@@ -47,9 +49,10 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
     await standin.close();
   });
   afterEach(async () => {
-    for (const i of instances) i.process.child.kill("SIGKILL");
-    await Promise.all(instances.map((i) => i.process.exited));
+    for (const p of spawned) p.child.kill("SIGKILL");
+    await Promise.all(spawned.map((p) => p.exited));
     instances = [];
+    spawned = [];
     await store?.close();
     await database?.drop();
   });
@@ -83,6 +86,7 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
 
   async function startBoth(): Promise<Instance[]> {
     const started = [start(), start()];
+    spawned.push(...started);
     instances = await Promise.all(
       started.map(async (p) => {
         await waitFor(() => /listening \d+/.test(p.out()), 60_000).catch(() => {
@@ -190,9 +194,9 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
       // The instance holding this message's claim dies after Slack stored it, before it hears so.
       const row = await store.db.delivery.findUniqueOrThrow({ where: { key: keyOf(c)! } });
       killed = Number(/pid=(\d+)/.exec(row.claimedBy ?? "")![1]);
-      const victim = instances.find((i) => i.pid === killed)!;
-      victim.process.child.kill("SIGKILL");
-      await victim.process.exited;
+      const victim = spawned.find((p) => p.child.pid === killed)!;
+      victim.child.kill("SIGKILL");
+      await victim.exited;
     });
     await startBoth();
     await bothDone();
