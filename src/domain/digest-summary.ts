@@ -93,7 +93,7 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
   // than the rest of the digest.
   const itemOf = (e: AuditRecord) => (itemsByUnit.get(e.unitId ?? -1) ?? []).find((i) => i.key === e.itemKey);
   const isOverdue = (i: ItemRecord) => {
-    const d = deadlineForTask(data.deadlines, i.task);
+    const d = deadlineForTask(data.deadlines, i.task, i.batchId);
     return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
   };
 

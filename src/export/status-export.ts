@@ -25,7 +25,7 @@ export function buildStatusRows(snapshot: CampaignSnapshot): StatusRow[] {
   const itemsByUnit = groupBy(snapshot.items, (i) => i.unitId);
   return snapshot.units.flatMap((unit) =>
     (itemsByUnit.get(unit.id) ?? []).map((item) => {
-      const deadline = deadlineForTask(snapshot.deadlines, item.task);
+      const deadline = deadlineForTask(snapshot.deadlines, item.task, item.batchId);
       return {
         unit_name: unit.name,
         unit_key: unit.key,

@@ -33,7 +33,7 @@ function likelyUnit(work: UnitWork[], command: Command): UnitRecord | undefined 
 
 function nextItem(work: UnitWork[], reader: CampaignReader): { unit: UnitRecord; item: ItemRecord } | undefined {
   const deadlines = reader.deadlines();
-  const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task)!);
+  const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task, i.batchId)!);
   for (const w of work) {
     const item = w.items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
     if (item) return { unit: w.unit, item };

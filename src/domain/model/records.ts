@@ -35,10 +35,23 @@ export interface UnitRecord extends UnitFacts {
   contacts: ContactRecord[];
 }
 
+/** A batch of the campaign (第一批, 第二批…): its own items and deadlines. */
+export interface BatchRecord {
+  id: number;
+  name: string;
+  /** When its reminders ended; null while open. */
+  closedAt: Date | null;
+  createdAt: Date;
+}
+
+/** The batch every item and deadline made before batches existed belongs to. */
+export const FIRST_BATCH_ID = 1;
+
 export interface ItemRecord {
   id: number;
   key: string;
   unitId: number;
+  batchId: number;
   task: TaskKey;
   /** The domain of a `domain` item, else null. */
   domain: string | null;
@@ -55,6 +68,7 @@ export interface ItemRecord {
 export interface DeadlineRecord {
   id: number;
   key: string;
+  batchId: number;
   title: string;
   opensAt: Date | null;
   dueAt: Date;
@@ -80,9 +94,14 @@ export interface AuditRecord {
   note: string | null;
 }
 
-/** The deadline that covers a task. */
-export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: TaskKey): DeadlineRecord | undefined {
-  return deadlines.find((d) => d.tasks.includes(task));
+/** The deadline that covers a task (of the given batch; any batch's when none is given). */
+export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: TaskKey, batchId?: number): DeadlineRecord | undefined {
+  return deadlines.find((d) => d.tasks.includes(task) && (batchId === undefined || d.batchId === batchId));
+}
+
+/** Open batches, the latest first: the order the overview, the digest and App Home show them in. */
+export function openBatches(batches: readonly BatchRecord[]): BatchRecord[] {
+  return batches.filter((b) => b.closedAt === null).sort((a, b) => b.id - a.id);
 }
 
 /**
@@ -118,4 +137,5 @@ export interface CampaignSnapshot {
   units: UnitRecord[];
   items: ItemRecord[];
   deadlines: DeadlineRecord[];
+  batches: BatchRecord[];
 }

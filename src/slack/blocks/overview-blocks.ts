@@ -19,7 +19,7 @@ export function countByTaskAndState(items: ItemRecord[]) {
 
 export function unitsPendingUnder(deadline: DeadlineRecord, units: UnitRecord[], items: ItemRecord[]): UnitRecord[] {
   const pending = new Set(
-    items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task)).map((i) => i.unitId),
+    items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task, i.batchId)).map((i) => i.unitId),
   );
   return units.filter((u) => pending.has(u.id));
 }
