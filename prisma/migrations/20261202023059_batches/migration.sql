@@ -10,7 +10,7 @@ CREATE TABLE "Batch" (
 
 -- Everything there is becomes 第一批 (id 1, the default of the batchId columns below); it dates
 -- from the first unit.
-INSERT INTO "Batch" ("id", "name", "createdAt") VALUES (1, '第一批', COALESCE((SELECT MIN("createdAt") FROM "Unit"), CURRENT_TIMESTAMP));
+INSERT INTO "Batch" ("id", "name", "createdAt") VALUES (1, '第一批', COALESCE((SELECT MIN("createdAt") FROM "Unit"), strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')));
 
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
