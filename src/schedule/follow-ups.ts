@@ -40,7 +40,7 @@ function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind
   for (const u of snapshot.units) for (const c of u.contacts) if (c.slackUserId) unitCount.set(c.slackUserId, (unitCount.get(c.slackUserId) ?? 0) + 1);
   return contactsWithWorkUnder(snapshot, deadline).map(({ contact, units }) => {
     const userId = contact.slackUserId!;
-    const work = units.map((unit) => ({ unit, items: (itemsByUnit.get(unit.id) ?? []).filter((i) => deadline.tasks.includes(i.task)) }));
+    const work = units.map((unit) => ({ unit, items: (itemsByUnit.get(unit.id) ?? []).filter((i) => i.batchId === deadline.batchId && deadline.tasks.includes(i.task)) }));
     const message = buildDeadlineNotice({ deadline, from: f.from, work, severalUnits: (unitCount.get(userId) ?? 1) > 1 });
     return keyed(`deadline-moved:${deadline.key}:${now.toISOString()}:${userId}`, "deadline-moved", userId, message, now);
   });

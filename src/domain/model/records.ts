@@ -126,6 +126,7 @@ export function sortItems(items: ItemRecord[], domainOrder: Map<string, number> 
   return items.sort(
     (a, b) =>
       a.unitId - b.unitId ||
+      a.batchId - b.batchId ||
       compareTasks(a.task, b.task) ||
       (domainOrder.get(a.domain ?? "") ?? 0) - (domainOrder.get(b.domain ?? "") ?? 0) ||
       a.id - b.id,
@@ -138,4 +139,16 @@ export interface CampaignSnapshot {
   items: ItemRecord[];
   deadlines: DeadlineRecord[];
   batches: BatchRecord[];
+}
+
+/** One batch's part of the campaign: its units (those with items in it), items and deadlines. */
+export function batchSnapshot(snapshot: CampaignSnapshot, batchId: number): CampaignSnapshot {
+  const items = snapshot.items.filter((i) => i.batchId === batchId);
+  const unitIds = new Set(items.map((i) => i.unitId));
+  return {
+    units: snapshot.units.filter((u) => unitIds.has(u.id)),
+    items,
+    deadlines: snapshot.deadlines.filter((d) => d.batchId === batchId),
+    batches: snapshot.batches.filter((b) => b.id === batchId),
+  };
 }
