@@ -85,7 +85,20 @@ function countTasks(items: readonly ItemRecord[]): TaskCounts[] {
   return [...counts.values()];
 }
 
-export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+/**
+ * The open batches' part of the campaign: a closed batch's units and items are left out of the
+ * digest (its reminders have ended); all of it while no batch is closed.
+ */
+function openPart(data: CampaignData): CampaignData {
+  const closed = new Set(data.batches.filter((b) => b.closedAt !== null).map((b) => b.id));
+  if (closed.size === 0) return data;
+  const items = data.items.filter((i) => !closed.has(i.batchId));
+  const unitIds = new Set(items.map((i) => i.unitId));
+  return { ...data, units: data.units.filter((u) => unitIds.has(u.id)), items, deadlines: data.deadlines.filter((d) => !closed.has(d.batchId)) };
+}
+
+export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+  const data = openPart(all);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
   const unitById = new Map(units.map((u) => [u.id, u]));
