@@ -180,8 +180,9 @@ describe("what coordinators read", () => {
 
   it("export sends the Excel report: one row per unit in Chinese, every item on a second sheet", async () => {
     await f.slash(WANG, "blocked unbind =HYPERLINK(\"http://example.com\",\"点我\")");
-    const reply = await f.slash(COORDINATOR, "导出");
-    expect(reply.text).toContain("进度表（Excel）已发到你的私信");
+    // NOTE: under load the workbook may take longer than the ack: the reply then follows by response_url.
+    const reply = await f.finalReply(await f.slash(COORDINATOR, "导出"));
+    expect(reply).toContain("进度表（Excel）已发到你的私信");
     const file = f.slack.files().at(-1)!;
     expect(file.filename).toMatch(/^shutdown-status-2027-06-10\.xlsx$/);
     const workbook = new ExcelJS.Workbook();

@@ -8,7 +8,7 @@ CREATE TABLE "Batch" (
     "createdBy" TEXT
 );
 
--- Everything there is becomes 第一批 (id 1, the default of the batchId columns below); it dates
+-- Everything there is becomes 第一批 (id 1, the default of the batchId columns below), dated
 -- from the first unit.
 INSERT INTO "Batch" ("id", "name", "createdAt") VALUES (1, '第一批', COALESCE((SELECT MIN("createdAt") FROM "Unit"), strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')));
 

@@ -16,7 +16,7 @@ CREATE TABLE "Batch" (
     CONSTRAINT "Batch_pkey" PRIMARY KEY ("id")
 );
 
--- Everything there is becomes 第一批 (id 1, the default of the batchId columns above); it dates
+-- Everything there is becomes 第一批 (id 1, the default of the batchId columns above), dated
 -- from the first unit. The sequence moves past it.
 INSERT INTO "Batch" ("id", "name", "createdAt") VALUES (1, '第一批', COALESCE((SELECT MIN("createdAt") FROM "Unit"), CURRENT_TIMESTAMP));
 SELECT setval(pg_get_serial_sequence('"Batch"', 'id'), 1);
