@@ -1,12 +1,15 @@
 // Batches: 第二批 opened from a sheet beside 第一批, its reminders alone once 第一批 is closed, the
 // sheet's problems refused row by row with nothing written, a contact of units in two batches
 // reminded once, batch by batch, and the migration that made the existing data 第一批.
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBatch } from "../src/cli/batch-command.ts";
+import { bareEnvironment } from "../src/config/environment.ts";
 import { parseBatchDates } from "../src/domain/batch-rules.ts";
 import { batchSnapshot, type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
@@ -20,6 +23,7 @@ import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { createSandboxDir, outputOf, type SandboxDir, type SandboxRun } from "./helpers/sandbox-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
+const run = promisify(execFile);
 const FIXTURE = new URL("./fixtures/batch-2-units.csv", import.meta.url).pathname;
 const SCRIPT = fs.readFileSync(new URL("./fixtures/batch-2-rehearsal.txt", import.meta.url), "utf8");
 const JULY = new Date("2027-07-20T10:00:00+08:00");
@@ -214,6 +218,18 @@ describe("npm run batch on a store with 第一批", () => {
       "区文化馆,jtwhg,column,,todo,,,,,第二批/transition,2027-08-20T23:59:59+08:00,第二批",
     );
     expect((await batch(store, ["add", "第二批", ...ADD_SECOND.slice(2)])).err).toContain("已有名为「第二批」的批次");
+  });
+
+  it("npm run export -- --batch 第二批 prints that batch's rows only, and names the batches there are for an unknown one", async () => {
+    const env = bareEnvironment({ DATABASE_URL: store.databaseUrl, CAMPAIGN_YEAR: "2027" });
+    const json = await run(process.execPath, ["--import", "tsx", "scripts/export.ts", "--format", "json", "--batch", "第二批"], { env });
+    const rows = JSON.parse(json.stdout) as { unit_key: string; batch: string }[];
+    expect(rows).toHaveLength(22);
+    expect(new Set(rows.map((r) => r.batch))).toEqual(new Set(["第二批"]));
+    expect(new Set(rows.map((r) => r.unit_key))).toEqual(new Set(["jtwhg", "qtsg", "jtjc"]));
+    const unknown = await run(process.execPath, ["--import", "tsx", "scripts/export.ts", "--batch", "第九批"], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect("code" in unknown && unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("没有名为「第九批」的批次。现有：第一批、第二批");
   });
 
   it("keeps one identity for a unit named by its key in a later batch: its new items carry the batch's name", async () => {
