@@ -13,6 +13,8 @@ import { bareEnvironment } from "../src/config/environment.ts";
 import { parseBatchDates } from "../src/domain/batch-rules.ts";
 import { batchSnapshot, type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
+import { summarizeCampaign } from "../src/domain/digest-summary.ts";
+import { overviewMessage } from "../src/slack/blocks/overview-blocks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
 import { CampaignReader } from "../src/store/campaign-reader.ts";
@@ -218,6 +220,18 @@ describe("npm run batch on a store with 第一批", () => {
       "区文化馆,jtwhg,column,,todo,,,,,第二批/transition,2027-08-20T23:59:59+08:00,第二批",
     );
     expect((await batch(store, ["add", "第二批", ...ADD_SECOND.slice(2)])).err).toContain("已有名为「第二批」的批次");
+    // Two open batches: the overview (and App Home, which shows it) has one section each, the
+    // latest first; the digest names each batch's deadlines, 第二批's first.
+    const overview = blocksToPlainText(overviewMessage(after, JULY).blocks);
+    expect(overview.indexOf("第二批：0/3 个单位已全部完成")).toBeGreaterThan(-1);
+    expect(overview.indexOf("第二批：0/3 个单位已全部完成")).toBeLessThan(overview.indexOf("第一批：0/38 个单位已全部完成"));
+    const digest = summarizeCampaign(after, { since: null, entries: [] }, JULY);
+    expect(digest.deadlines.map((d) => `${d.batchName} ${d.deadline.key} ${d.pendingUnits}`)).toEqual([
+      "第二批 第二批/transition 3",
+      "第二批 第二批/shutdown 3",
+      "第一批 transition 38",
+      "第一批 shutdown 38",
+    ]);
   });
 
   it("npm run export -- --batch 第二批 prints that batch's rows only, and names the batches there are for an unknown one", async () => {
