@@ -1,7 +1,7 @@
 // A campaign of any size, shaped like the real one: the 38 units of 附件3 repeated, a mix of
 // states, most units with one contact, some with two, some with none, some contacts shared.
 import { seedInstant } from "../src/domain/model/calendar.ts";
-import type { CampaignSnapshot, ContactRecord, DeadlineRecord, ItemRecord, UnitRecord } from "../src/domain/model/records.ts";
+import { FIRST_BATCH_ID, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../src/domain/model/records.ts";
 import { itemKey, TASKS_NEVER_NA, UNIT_TASKS, type ItemState, type TaskKey } from "../src/domain/model/tasks.ts";
 import type { AuditSince } from "../src/domain/digest-summary.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
@@ -17,6 +17,7 @@ export function syntheticCampaign(unitCount: number): CampaignSnapshot {
   const deadlines: DeadlineRecord[] = seed.deadlines.map((d, i) => ({
     id: i + 1,
     key: d.key,
+    batchId: FIRST_BATCH_ID,
     title: d.title,
     opensAt: d.opens ? seedInstant(CAMPAIGN_YEAR, d.opens) : null,
     dueAt: seedInstant(CAMPAIGN_YEAR, d.due),
@@ -68,6 +69,7 @@ export function syntheticCampaign(unitCount: number): CampaignSnapshot {
         id: items.length + 1,
         key: itemKey(key, task, domain?.name),
         unitId: unit.id,
+        batchId: FIRST_BATCH_ID,
         task,
         domain: domain?.name ?? null,
         isSubdomain: domain?.isSubdomain ?? false,
@@ -80,7 +82,7 @@ export function syntheticCampaign(unitCount: number): CampaignSnapshot {
       });
     }
   }
-  return { units, items, deadlines };
+  return { units, items, deadlines, batches: [{ id: FIRST_BATCH_ID, name: "第一批", closedAt: null, createdAt: new Date("2027-05-01T00:00:00+08:00") }] };
 }
 
 /** One state change per unit since yesterday's digest: what the digest lists. */

@@ -198,7 +198,7 @@ describe("changes since the last digest", () => {
 });
 
 function syntheticCampaign(base: CampaignSnapshot, units: number): CampaignSnapshot {
-  const out: CampaignSnapshot = { units: [], items: [], deadlines: base.deadlines };
+  const out: CampaignSnapshot = { units: [], items: [], deadlines: base.deadlines, batches: base.batches };
   for (let n = 0; n < units; n++) {
     const unit = { ...base.units[n % base.units.length]!, id: n + 1, key: `u${n}`, name: `合成单位${n}`, position: n + 1, contacts: [] };
     unit.domains = [{ id: n + 1, name: `u${n}.gov.cn`, isSubdomain: false }];
@@ -209,6 +209,7 @@ function syntheticCampaign(base: CampaignSnapshot, units: number): CampaignSnaps
         id: out.items.length + 1,
         key: itemKey(unit.key, task, `u${n}.gov.cn`),
         unitId: unit.id,
+        batchId: 1,
         task,
         domain: task === "domain" ? `u${n}.gov.cn` : null,
         isSubdomain: false,

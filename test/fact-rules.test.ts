@@ -6,7 +6,7 @@ import type { ItemState, TaskKey } from "../src/domain/model/tasks.ts";
 
 const facts = (f: Partial<UnitFacts>): UnitFacts => ({ icpNumber: null, sponsorName: null, localTelecom: null, secondLevel: null, migrateData: null, ...f });
 const item = (task: TaskKey, state: ItemState, updatedBy: string | null): ItemRecord => ({
-  id: 1, key: `jtda/${task}`, unitId: 1, task, domain: null, isSubdomain: false, state, method: null,
+  id: 1, key: `jtda/${task}`, unitId: 1, batchId: 1, task, domain: null, isSubdomain: false, state, method: null,
   note: null, expectedBy: null, updatedAt: updatedBy ? new Date() : null, updatedBy,
 });
 

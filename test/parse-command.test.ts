@@ -81,6 +81,11 @@ describe("understanding /shutdown text", () => {
     // Setting a deadline back the way it reads (6月20日 23:59) restores the instant exactly.
     expect(parse("deadline transition 2027-06-20 23:59")).toEqual({ kind: "deadline", key: "transition", at: new Date("2027-06-20T15:59:59Z") });
     expect(parse("deadline transition 2027-06-20")).toEqual({ kind: "deadline", key: "transition", at: new Date("2027-06-20T15:59:59Z") });
+    // A later batch's deadline: its name, then the key, or the key as the list shows it.
+    const second = { kind: "deadline", key: "第二批/transition", at: new Date("2027-08-25T10:00:00Z") };
+    expect(parse("deadline 第二批 transition 2027-08-25 18:00")).toEqual(second);
+    expect(parse("deadline 第二批/transition 2027-08-25 18:00")).toEqual(second);
+    expect(parse("deadline 第二批 transition 2027-08-25")).toEqual({ ...second, at: new Date("2027-08-25T15:59:59Z") });
   });
 });
 

@@ -144,7 +144,7 @@ describe("the coordinators' escalation", () => {
   });
 
   it("cuts long lists with …及其他 N 个单位 and stays within the limits for 10,000 units", () => {
-    const many: CampaignSnapshot = { units: [], items: [], deadlines: snapshot.deadlines };
+    const many: CampaignSnapshot = { units: [], items: [], deadlines: snapshot.deadlines, batches: snapshot.batches };
     for (let n = 0; n < 10_000; n++) {
       const template = snapshot.units[n % snapshot.units.length]!;
       const unit = { ...template, id: 100_000 + n, key: `u${n}`, name: `合成单位${n}`, position: n + 1, contacts: [] };

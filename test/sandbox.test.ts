@@ -105,8 +105,8 @@ describe("a first session in the sandbox", () => {
 
   it("prints the status export", () => {
     const csv = outputOf(run.stdout, "王芳> :export");
-    expect(csv.split("\n")[0]).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at");
-    expect(csv).toMatch(/\n档案局,jtda,column,,done,,栏目已上线,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,2027-06-20T23:59:59\+08:00\n/);
+    expect(csv.split("\n")[0]).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch");
+    expect(csv).toMatch(/\n档案局,jtda,column,,done,,栏目已上线,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,2027-06-20T23:59:59\+08:00,第一批\n/);
     expect(csv).toMatch(/\n档案局,jtda,backup,,done,,,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,/);
     expect(csv.trim().split("\n")).toHaveLength(270);
   });

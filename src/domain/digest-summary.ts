@@ -1,5 +1,5 @@
 // What the coordinators' digest says (its summary; src/slack/blocks/digest-blocks.ts makes the message): a pure function of the campaign, the audit trail and `now`.
-import { deadlineForTask, isWaiting, type AuditRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { deadlineForTask, isWaiting, openBatches, type AuditRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";
@@ -38,7 +38,7 @@ export interface DigestSummary {
   /** Units with every item done or not applicable. */
   unitsDone: number;
   /** Each deadline with the units that still have unfinished items under it (附件3 order). */
-  deadlines: { deadline: DeadlineRecord; pendingUnits: number; openUnits: string[] }[];
+  deadlines: { deadline: DeadlineRecord; pendingUnits: number; openUnits: string[]; batchName: string | null }[];
   tasks: TaskCounts[];
   overdue: OverdueUnit[];
   blocked: { unit: UnitRecord; item: ItemRecord }[];
@@ -85,19 +85,41 @@ function countTasks(items: readonly ItemRecord[]): TaskCounts[] {
   return [...counts.values()];
 }
 
-export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+/**
+ * The open batches' part of the campaign: a closed batch's units and items are left out of the
+ * digest (its reminders have ended); all of it while no batch is closed.
+ */
+function openPart(data: CampaignData): CampaignData {
+  const closed = new Set(data.batches.filter((b) => b.closedAt !== null).map((b) => b.id));
+  if (closed.size === 0) return data;
+  const items = data.items.filter((i) => !closed.has(i.batchId));
+  const unitIds = new Set(items.map((i) => i.unitId));
+  return { ...data, units: data.units.filter((u) => unitIds.has(u.id)), items, deadlines: data.deadlines.filter((d) => !closed.has(d.batchId)) };
+}
+
+export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+  const data = openPart(all);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
   const unitById = new Map(units.map((u) => [u.id, u]));
   // An audited item is looked up among its unit's items: a map of every item by key costs more
   // than the rest of the digest.
   const itemOf = (e: AuditRecord) => (itemsByUnit.get(e.unitId ?? -1) ?? []).find((i) => i.key === e.itemKey);
+  // NOTE: a closed batch is reminded of no more: its items are not overdue, its deadlines not listed.
+  const open = openBatches(data.batches);
+  const openIds = new Set(open.map((b) => b.id));
+  const liveDeadlines = data.deadlines.filter((d) => openIds.has(d.batchId) || !data.batches.some((b) => b.id === d.batchId));
   const isOverdue = (i: ItemRecord) => {
-    const d = deadlineForTask(data.deadlines, i.task);
+    const d = deadlineForTask(liveDeadlines, i.task, i.batchId);
     return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
   };
 
-  const deadlines = [...data.deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  // The latest open batch first, each batch's deadlines by due time; a batch is named when there are several.
+  const batchRank = new Map(open.map((b, n) => [b.id, n]));
+  const batchName = new Map(open.length > 1 ? open.map((b) => [b.id, b.name]) : []);
+  const deadlines = [...liveDeadlines].sort(
+    (a, b) => (batchRank.get(a.batchId) ?? 0) - (batchRank.get(b.batchId) ?? 0) || a.dueAt.getTime() - b.dueAt.getTime(),
+  );
   const pendingUnits = deadlines.map(() => 0);
   const openUnits: string[][] = deadlines.map(() => []);
   const overdue: OverdueUnit[] = [];
@@ -111,7 +133,7 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
     const items = itemsByUnit.get(unit.id) ?? [];
     for (const c of unit.contacts) if (c.slackUserId) names[c.slackUserId] ??= c.name;
     deadlines.forEach((d, k) => {
-      if (!items.some((i) => !isFinished(i.state) && d.tasks.includes(i.task))) return;
+      if (!items.some((i) => !isFinished(i.state) && i.batchId === d.batchId && d.tasks.includes(i.task))) return;
       pendingUnits[k]!++;
       openUnits[k]!.push(unit.name);
     });
@@ -160,7 +182,7 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
     now,
     unitCount: units.length,
     unitsDone,
-    deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]!, openUnits: openUnits[k]! })),
+    deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]!, openUnits: openUnits[k]!, batchName: batchName.get(deadline.batchId) ?? null })),
     tasks: countTasks(data.items),
     overdue,
     blocked,

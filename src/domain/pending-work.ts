@@ -8,13 +8,13 @@ export interface CampaignRecords {
 }
 
 /** Units with an unfinished item under the deadline, in 附件3 order. */
-export function unitsOpenUnder(data: CampaignRecords, deadline: Pick<DeadlineRecord, "tasks">): UnitRecord[] {
-  const open = new Set(data.items.filter((i) => !isFinished(i.state) && deadline.tasks.includes(i.task)).map((i) => i.unitId));
+export function unitsOpenUnder(data: CampaignRecords, deadline: Pick<DeadlineRecord, "tasks" | "batchId">): UnitRecord[] {
+  const open = new Set(data.items.filter((i) => !isFinished(i.state) && i.batchId === deadline.batchId && deadline.tasks.includes(i.task)).map((i) => i.unitId));
   return [...data.units].sort((a, b) => a.position - b.position).filter((u) => open.has(u.id));
 }
 
 /** Each contact with a Slack id who has unfinished work under the deadline, with those units. */
-export function contactsWithWorkUnder(data: CampaignRecords, deadline: Pick<DeadlineRecord, "tasks">): { contact: ContactRecord; units: UnitRecord[] }[] {
+export function contactsWithWorkUnder(data: CampaignRecords, deadline: Pick<DeadlineRecord, "tasks" | "batchId">): { contact: ContactRecord; units: UnitRecord[] }[] {
   const byUser = new Map<string, { contact: ContactRecord; units: UnitRecord[] }>();
   for (const unit of unitsOpenUnder(data, deadline)) {
     for (const contact of unit.contacts) {

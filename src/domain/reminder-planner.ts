@@ -1,6 +1,6 @@
 // Which reminders and escalations are due as of `now`: a pure function of the campaign's data.
 import { calendarDaysUntil, shanghaiDay } from "./model/calendar.ts";
-import { isWaiting, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { isWaiting, type BatchRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
 import { isFinished } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { cadenceSteps } from "./cadence.ts";
@@ -10,11 +10,15 @@ export interface CampaignData {
   units: readonly UnitRecord[];
   items: readonly ItemRecord[];
   deadlines: readonly DeadlineRecord[];
+  /** A closed batch's deadlines remind nobody. */
+  batches: readonly BatchRecord[];
 }
 
 /** One unit's unfinished items under one deadline, on a day the cadence says to remind. */
 export interface PendingWork {
   unit: UnitRecord;
+  /** The batch of the deadline and its items. */
+  batch: BatchRecord;
   deadline: DeadlineRecord;
   steps: CadenceStep[];
   /** Calendar days to the due day, Shanghai: 0 on the due day, negative when overdue. */
@@ -67,21 +71,28 @@ export function escalationKey(day: string): string {
 }
 
 function planWork(data: CampaignData, now: Date): PendingWork[] {
-  const itemsByUnit = groupBy(data.items, (i) => i.unitId);
-  const due = [...data.deadlines]
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-    .map((deadline) => ({ deadline, steps: cadenceSteps(deadline, now), daysLeft: calendarDaysUntil(deadline.dueAt, now) }))
-    .filter((d) => d.steps.length > 0);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const work: PendingWork[] = [];
-  // Unit order first, then deadlines by due time: a message reads unit by unit. Built in that
-  // order, so a large campaign needs no sort of its work.
-  for (const unit of units) {
-    const items = itemsByUnit.get(unit.id) ?? [];
-    for (const { deadline, steps, daysLeft } of due) {
-      // NOTE: an item waited for (a date ahead) is neither reminded of nor escalated until then.
-      const pending = items.filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state) && !isWaiting(i, now));
-      if (pending.length > 0) work.push({ unit, deadline, steps, daysLeft, items: pending });
+  // The latest open batch first, then unit order, then deadlines by due time: a message reads
+  // batch by batch, unit by unit. Built in that order, so a large campaign needs no sort of its work.
+  for (const batch of [...data.batches].filter((b) => b.closedAt === null).sort((a, b) => b.id - a.id)) {
+    const due = data.deadlines
+      .filter((d) => d.batchId === batch.id)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .map((deadline) => ({ deadline, steps: cadenceSteps(deadline, now), daysLeft: calendarDaysUntil(deadline.dueAt, now) }))
+      .filter((d) => d.steps.length > 0);
+    if (due.length === 0) continue;
+    const itemsByUnit = groupBy(
+      data.items.filter((i) => i.batchId === batch.id),
+      (i) => i.unitId,
+    );
+    for (const unit of units) {
+      const items = itemsByUnit.get(unit.id) ?? [];
+      for (const { deadline, steps, daysLeft } of due) {
+        // NOTE: an item waited for (a date ahead) is neither reminded of nor escalated until then.
+        const pending = items.filter((i) => deadline.tasks.includes(i.task) && !isFinished(i.state) && !isWaiting(i, now));
+        if (pending.length > 0) work.push({ unit, batch, deadline, steps, daysLeft, items: pending });
+      }
     }
   }
   return work;

@@ -90,7 +90,7 @@ export function decideReport(unit: UnitRecord, items: readonly ItemRecord[], req
   if (item.state === req.state && item.method === method && item.note === note && item.expectedBy?.getTime() === expectedBy?.getTime()) return null;
 
   const warnings: string[] = [];
-  const shutdown = deadlineForTask(ctx.deadlines, "site");
+  const shutdown = deadlineForTask(ctx.deadlines, "site", item.batchId);
   if (req.state === "done" && req.task === "site" && shutdown?.opensAt && ctx.now < shutdown.opensAt) {
     warnings.push(rt.siteBeforeWindow(shutdown.opensAt, shutdown.dueAt, prefix));
   }

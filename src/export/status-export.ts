@@ -17,15 +17,17 @@ export const STATUS_COLUMNS = [
   "updated_by",
   "deadline",
   "due_at",
+  "batch",
 ] as const;
 
 export type StatusRow = Record<(typeof STATUS_COLUMNS)[number], string | null>;
 
 export function buildStatusRows(snapshot: CampaignSnapshot): StatusRow[] {
   const itemsByUnit = groupBy(snapshot.items, (i) => i.unitId);
+  const batchNames = new Map(snapshot.batches.map((b) => [b.id, b.name]));
   return snapshot.units.flatMap((unit) =>
     (itemsByUnit.get(unit.id) ?? []).map((item) => {
-      const deadline = deadlineForTask(snapshot.deadlines, item.task);
+      const deadline = deadlineForTask(snapshot.deadlines, item.task, item.batchId);
       return {
         unit_name: unit.name,
         unit_key: unit.key,
@@ -38,6 +40,7 @@ export function buildStatusRows(snapshot: CampaignSnapshot): StatusRow[] {
         updated_by: item.updatedBy,
         deadline: deadline?.key ?? null,
         due_at: deadline ? formatIsoShanghai(deadline.dueAt) : null,
+        batch: batchNames.get(item.batchId) ?? null,
       };
     }),
   );

@@ -18,6 +18,8 @@ export const checklistTexts = {
 
 export const overviewTexts = {
   title: (complete: number, total: number) => `总览：${complete}/${total} 个单位已全部完成`,
+  /** One open batch's section, when there are several. */
+  batchTitle: (batchName: string, complete: number, total: number) => `${batchName}：${complete}/${total} 个单位已全部完成`,
   namesHeading: (heading: string, any: boolean) => (any ? `${heading}：` : `${heading}：（无）`),
   behind: (title: string, overdue: boolean, count: number) => `${title}\n${overdue ? "⚠️ 逾期未完成" : "未完成"}（${count}）`,
   blockedHeading: (count: number) => `*受阻事项（${count}）*`,

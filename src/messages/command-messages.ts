@@ -14,7 +14,7 @@ export const TASK_LABEL: Record<TaskKey, string> = {
 export const TASK_WHAT: Record<TaskKey, string> = {
   column: "在网站群平台开设过渡栏目（统一模板，页头放单位标识，栏目路径格式命名）",
   backup: "自行备份需要迁移的数据，并与区电子政务中心约定迁移时间",
-  site: "6月21日—23日彻底关停原网站",
+  site: "在关停时间段内彻底关停原网站",
   unbind: "在 web 服务器上取消域名与网站的绑定",
   domain: "到域名注册机构注销域名；不能注销的，删除域名解析记录",
   icp: "注销备案号并取消接入服务",

@@ -12,6 +12,8 @@ export function progressBar(fraction: number, width = 10): string {
 }
 
 export const digestTexts = {
+  /** 「第二批 · 过渡栏目上线」: a deadline of one of several open batches. */
+  batchDeadlineTitle: (batchName: string, title: string) => `${batchName} · ${title}`,
   header: (now: Date) => `网站关停日报 · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   previewHeader: (now: Date) => `网站关停日报（预览，仅你可见） · ${formatDayShort(now)} ${formatDueShort(now).split(" ")[1]}`,
   unitsDone: (done: number, total: number) => `${total} 个单位中 *${done}* 个已全部完成。`,

@@ -95,6 +95,8 @@ export const reminderTexts = {
       : `${greetingCountPrefix(units)}还有 ${items} 项工作未完成：`,
   greeting: (name: string, units: number, items: number) => `${name}${reminderTexts.greetingCount(units, items)}`,
   unitHeading: (unit: Pick<UnitRecord, "name">) => md`*🏢 ${unit.name}*`,
+  /** Above a batch's units, in a reminder that covers more than one batch. */
+  batchHeading: (batchName: string) => md`*📋 ${batchName}*`,
   deadlineHeading: (deadline: DeadlineRecord, daysLeft: number) =>
     md`*${deadlineTitle(deadline)}* · ${formatDueShort(deadline.dueAt)} 截止 · ${daysLeftText(daysLeft)}`,
   compactNote: "你负责的单位较多，每个单位一行：点「打开清单」逐项填写。",

@@ -32,6 +32,8 @@ export const deadlineListTexts = {
       d.updatedBy ? md`　（${formatDateTime(d.updatedAt!)} 由 ${mention(d.updatedBy)} 修改）` : ""
     }`,
   howToMove: "修改：/shutdown deadline <key> YYYY-MM-DD[ HH:mm]",
+  /** Above a batch's deadlines, when there is more than one batch. */
+  batchHeading: (name: string, closed: boolean) => md`*📋 ${name}*${closed ? "（已结束，不再提醒）" : ""}`,
 };
 
 export const reportedTexts = {

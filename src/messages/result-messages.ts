@@ -79,6 +79,8 @@ export const resultMessages = {
   dueBeforeOpen: (title: string, opens: string) => `「${title}」从 ${opens} 开始，截止时间必须晚于开始时间。`,
   deadlineMoved: (title: string, from: string, to: string, told: number) =>
     `已修改「${title}」截止时间：${from} → ${to}（北京时间）。${told > 0 ? `已私信通知有未完成事项的 ${told} 位联系人。` : "没有需要通知的联系人。"}`,
+  /** 「第二批 过渡栏目上线」: a deadline's title when there is more than one batch. */
+  batchDeadlineTitle: (batchName: string, title: string) => `${batchName} ${title}`,
   deadlineUnchanged: (title: string) => `「${title}」截止时间与原来相同，没有变化。`,
   coordinatorFromEnvironment: "这位协调员是在配置（COORDINATOR_USER_IDS）中指定的，不能用命令移除，请修改配置。",
   coordinatorChanged: (action: "add" | "remove", userId: string, changed: boolean, all: string[]) => {

@@ -32,7 +32,12 @@ function welcomes(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind: "welc
   const units = snapshot.units.filter((u) => u.contacts.some((c) => c.slackUserId === f.userId)).sort((a, b) => a.position - b.position);
   if (!units.some((u) => f.unitKeys.includes(u.key))) return [];
   const contactName = units[0]!.contacts.find((c) => c.slackUserId === f.userId)!.name;
-  const message = buildWelcomeMessage({ contactName, units, newUnitKeys: f.unitKeys, deadlines: snapshot.deadlines });
+  // NOTE: the deadlines of the batches the new units are in (open ones), not every batch's.
+  const newIds = new Set(units.filter((u) => f.unitKeys.includes(u.key)).map((u) => u.id));
+  const closed = new Set(snapshot.batches.filter((b) => b.closedAt !== null).map((b) => b.id));
+  const batchIds = new Set(snapshot.items.filter((i) => newIds.has(i.unitId) && !closed.has(i.batchId)).map((i) => i.batchId));
+  const deadlines = snapshot.deadlines.filter((d) => batchIds.has(d.batchId));
+  const message = buildWelcomeMessage({ contactName, units, newUnitKeys: f.unitKeys, deadlines: deadlines.length > 0 ? deadlines : snapshot.deadlines });
   return [keyed(`welcome:${f.userId}:${f.unitKeys.join(",")}:${now.toISOString()}`, "welcome", f.userId, message, now)];
 }
 
@@ -44,7 +49,7 @@ function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind
   for (const u of snapshot.units) for (const c of u.contacts) if (c.slackUserId) unitCount.set(c.slackUserId, (unitCount.get(c.slackUserId) ?? 0) + 1);
   return contactsWithWorkUnder(snapshot, deadline).map(({ contact, units }) => {
     const userId = contact.slackUserId!;
-    const work = units.map((unit) => ({ unit, items: (itemsByUnit.get(unit.id) ?? []).filter((i) => deadline.tasks.includes(i.task)) }));
+    const work = units.map((unit) => ({ unit, items: (itemsByUnit.get(unit.id) ?? []).filter((i) => i.batchId === deadline.batchId && deadline.tasks.includes(i.task)) }));
     const message = buildDeadlineNotice({ deadline, from: f.from, work, severalUnits: (unitCount.get(userId) ?? 1) > 1 });
     return keyed(`deadline-moved:${deadline.key}:${now.toISOString()}:${userId}`, "deadline-moved", userId, message, now);
   });

@@ -4,7 +4,7 @@
 // reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
-import { sortItems, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type BatchRecord, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
@@ -61,6 +61,7 @@ function toItemRecords(rows: Row[]): ItemRecord[] {
       id: Number(i.id),
       key: String(i.key),
       unitId: Number(i.unitId),
+      batchId: Number(i.batchId),
       task: i.task as TaskKey,
       domain: toText(i.domainName),
       isSubdomain: Boolean(i.domainIsSubdomain),
@@ -97,6 +98,7 @@ const SQL = {
   allItems: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition
     FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId ORDER BY i.id`,
   deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
+  batches: `SELECT id, name, closedAt, createdAt FROM "Batch" ORDER BY id`,
 } as const;
 
 /**
@@ -115,6 +117,8 @@ export interface CampaignReader {
   /** Every unit, item and deadline, from one commit: what the overview and App Home show. */
   snapshot(): Promise<CampaignSnapshot>;
   deadlines(): Promise<DeadlineRecord[]>;
+  /** Every batch, oldest first. */
+  batches(): Promise<BatchRecord[]>;
   close(): void;
 }
 
@@ -227,7 +231,15 @@ export class SqliteCampaignReader implements CampaignReader {
     const domains = groupBy(this.all("allDomains"), (d) => Number(d.unitId));
     const contacts = groupBy(this.all("allContacts"), (c) => Number(c.unitId));
     const units = this.all("allUnits").map((u) => toUnitRecord(u, domains.get(Number(u.id)) ?? [], contacts.get(Number(u.id)) ?? []));
-    return { units, items: toItemRecords(this.all("allItems")), deadlines: this.readDeadlines() };
+    return { units, items: toItemRecords(this.all("allItems")), deadlines: this.readDeadlines(), batches: this.readBatches() };
+  }
+
+  async batches(): Promise<BatchRecord[]> {
+    return this.cached("batches", () => this.readBatches());
+  }
+
+  private readBatches(): BatchRecord[] {
+    return this.all("batches").map((b) => ({ id: Number(b.id), name: String(b.name), closedAt: toDate(b.closedAt), createdAt: toDate(b.createdAt)! }));
   }
 
   async deadlines(): Promise<DeadlineRecord[]> {
@@ -238,6 +250,7 @@ export class SqliteCampaignReader implements CampaignReader {
     return this.all("deadlines").map((d) => ({
       id: Number(d.id),
       key: String(d.key),
+      batchId: Number(d.batchId),
       title: String(d.title),
       opensAt: toDate(d.opensAt),
       dueAt: toDate(d.dueAt)!,

@@ -1,5 +1,5 @@
 // Reads the campaign as plain records; the domain never sees Prisma.
-import { sortItems, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type BatchRecord, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
@@ -60,6 +60,7 @@ function toItemRecord(i: ItemRow): ItemRecord {
     id: i.id,
     key: i.key,
     unitId: i.unitId,
+    batchId: i.batchId,
     task: i.task as TaskKey,
     domain: i.domain?.name ?? null,
     isSubdomain: i.domain?.isSubdomain ?? false,
@@ -83,6 +84,7 @@ export async function listDeadlines(db: Reader): Promise<DeadlineRecord[]> {
   return rows.map((d) => ({
     id: d.id,
     key: d.key,
+    batchId: d.batchId,
     title: d.title,
     opensAt: d.opensAt,
     dueAt: d.dueAt,
@@ -92,10 +94,16 @@ export async function listDeadlines(db: Reader): Promise<DeadlineRecord[]> {
   }));
 }
 
+export async function listBatches(db: Reader): Promise<BatchRecord[]> {
+  const rows = await db.batch.findMany({ orderBy: { id: "asc" } });
+  return rows.map((b) => ({ id: b.id, name: b.name, closedAt: b.closedAt, createdAt: b.createdAt }));
+}
+
 export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {
   return db.$transaction(async (tx) => ({
     units: await listUnits(tx),
     items: await listItems(tx),
     deadlines: await listDeadlines(tx),
+    batches: await listBatches(tx),
   }), oneCommit(db));
 }

@@ -3,10 +3,10 @@
 // stale the moment another instance changed the campaign (decision 014).
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { Caller } from "../domain/access.ts";
-import type { CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { CampaignReader } from "./campaign-reader.ts";
 import { findCaller, listCoordinators } from "./caller-repository.ts";
-import { listDeadlines, readSnapshot } from "./campaign-repository.ts";
+import { listBatches, listDeadlines, readSnapshot } from "./campaign-repository.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
 import { listUnitNames, loadUnitWithItems } from "./unit-repository.ts";
 
@@ -41,6 +41,10 @@ export class PrismaCampaignReader implements CampaignReader {
 
   deadlines(): Promise<DeadlineRecord[]> {
     return listDeadlines(this.db());
+  }
+
+  batches(): Promise<BatchRecord[]> {
+    return listBatches(this.db());
   }
 
   close(): void {}

@@ -32,7 +32,7 @@ function likelyUnit(work: UnitWork[], command: Command): UnitRecord | undefined 
 }
 
 function nextItem(work: UnitWork[], deadlines: readonly DeadlineRecord[]): { unit: UnitRecord; item: ItemRecord } | undefined {
-  const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task)!);
+  const order = (i: ItemRecord) => deadlines.indexOf(deadlineForTask(deadlines, i.task, i.batchId)!);
   for (const w of work) {
     const item = w.items.filter((i) => !isFinished(i.state)).sort((a, b) => order(a) - order(b))[0];
     if (item) return { unit: w.unit, item };

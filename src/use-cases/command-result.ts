@@ -1,5 +1,5 @@
 // What a /shutdown command produced, for the reply blocks to show.
-import type { AuditRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { AuditRecord, BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";
@@ -33,7 +33,7 @@ export type CommandResult = (
       names: Record<string, string>;
       now: Date;
     }
-  | { kind: "deadlines"; deadlines: DeadlineRecord[]; now: Date }
+  | { kind: "deadlines"; deadlines: DeadlineRecord[]; batches: BatchRecord[]; now: Date }
   /** The checklist form is to be opened for this unit. */
   | { kind: "form"; unit: UnitRecord; items: ItemRecord[] }
   /** A change other than an item report; `unitKey` names the unit it touched, if one. */

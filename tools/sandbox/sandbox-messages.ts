@@ -11,6 +11,7 @@ export const TERMINAL_COMMANDS = [
   [":remind", "现在运行一次提醒（与定时提醒相同）", "run the reminder pass now, as the cron does"],
   [":digest", "现在运行当天的日报（每天只发一次）", "run the day's digest now (once a day)"],
   [":export [csv|json]", "打印状态导出", "print the status export"],
+  [":batch add|list|close …", "同 npm run batch（按沙盒时钟）：新建、列出、结束批次", "npm run batch on the sandbox's store and clock"],
   [":help", "显示本帮助", "this help"],
   [":quit", "退出", "leave"],
 ] as const;

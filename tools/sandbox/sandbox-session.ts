@@ -3,6 +3,7 @@
 import { formatDateTime } from "../../src/domain/model/calendar.ts";
 import { buildStatusRows, formatStatusRows } from "../../src/export/status-export.ts";
 import { BOM } from "../../src/export/csv.ts";
+import { runBatch } from "../../src/cli/batch-command.ts";
 import { sandboxMessages as sm } from "./sandbox-messages.ts";
 import { renderView, type SlackStandin, type StandinUser, type StoredMessage } from "../slack-standin/index.ts";
 import { readSnapshot } from "../../src/store/campaign-repository.ts";
@@ -102,6 +103,8 @@ export class SandboxSession {
         return this.runJob("digest", this.deps.clock.now());
       case "export":
         return this.export(command.format);
+      case "batch":
+        return this.batch(command.args);
     }
   }
 
@@ -251,6 +254,15 @@ export class SandboxSession {
     await this.settle();
     this.print([`  ${summary.line}`]);
     return summary.ok ? "ok" : "failed";
+  }
+
+  /** `npm run batch -- …` on the sandbox's store, at the sandbox's time. */
+  private async batch(args: string[]): Promise<Outcome> {
+    const lines: string[] = [];
+    const write = (t: string) => lines.push(...t.replace(/\n$/, "").split("\n"));
+    const code = await runBatch({ db: this.deps.db, now: this.deps.clock.now(), actor: "cli:sandbox", out: write, err: write }, args);
+    this.print(lines);
+    return code === 0 ? "ok" : "failed";
   }
 
   private async export(format: "csv" | "json"): Promise<Outcome> {

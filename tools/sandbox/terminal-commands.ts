@@ -16,6 +16,7 @@ export type TerminalCommand =
   | { kind: "remind" }
   | { kind: "digest" }
   | { kind: "export"; format: ExportFormat }
+  | { kind: "batch"; args: string[] }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -30,6 +31,8 @@ const ALIASES: Record<string, string> = {
   remind: "remind",
   digest: "digest",
   export: "export",
+  batch: "batch",
+  批次: "batch",
   help: "help",
   h: "help",
   "?": "help",
@@ -40,7 +43,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** The names offered when a `:word` is not known. */
-const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "help", "quit"];
+const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "batch", "help", "quit"];
 
 const invalid = (message: string): TerminalCommand => ({ kind: "invalid", message });
 
@@ -92,6 +95,9 @@ function parseColon(text: string): TerminalCommand {
       const format = args === "" ? "csv" : args.toLowerCase();
       return format === "csv" || format === "json" ? { kind: "export", format } : invalid(sm.badExportFormat(args));
     }
+    case "batch":
+      // NOTE: as a shell splits it, so --transition-due "2027-08-20 18:00" stays one argument.
+      return { kind: "batch", args: [...args.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!) };
     case "users":
       return noArgs({ kind: "users" });
     case "remind":

@@ -296,10 +296,13 @@ class Parser {
       case "deadline": {
         const key = arg(1);
         if (!key || this.tokens.length < 3) return this.fail(ErrorCode.DeadlineUsage, msg.deadlineUsage);
-        const when = this.restFrom(2);
+        // NOTE: `deadline 第二批 transition 2027-08-25`: a batch's name, then the key, is the key
+        // 第二批/transition; only when the words after the name read as a time and those after the first do not.
+        const named = this.tokens.length >= 4 && !parseDeadlineTime(this.restFrom(2).normalize("NFKC")) && parseDeadlineTime(this.restFrom(3).normalize("NFKC"));
+        const when = this.restFrom(named ? 3 : 2);
         const at = parseDeadlineTime(when.normalize("NFKC"));
         if (!at) this.fail(ErrorCode.BadDateTime, msg.badDateTime(when));
-        return { kind: "deadline", key, at: at! };
+        return { kind: "deadline", key: named ? `${this.tokens[1]!.text.normalize("NFKC")}/${arg(2)}` : key, at: at! };
       }
       case "set":
         return this.parseSet(unit);

@@ -35,10 +35,23 @@ export interface UnitRecord extends UnitFacts {
   contacts: ContactRecord[];
 }
 
+/** A batch of the campaign (第一批, 第二批…): its own items and deadlines. */
+export interface BatchRecord {
+  id: number;
+  name: string;
+  /** When its reminders ended; null while open. */
+  closedAt: Date | null;
+  createdAt: Date;
+}
+
+/** The batch every item and deadline made before batches existed belongs to. */
+export const FIRST_BATCH_ID = 1;
+
 export interface ItemRecord {
   id: number;
   key: string;
   unitId: number;
+  batchId: number;
   task: TaskKey;
   /** The domain of a `domain` item, else null. */
   domain: string | null;
@@ -55,6 +68,7 @@ export interface ItemRecord {
 export interface DeadlineRecord {
   id: number;
   key: string;
+  batchId: number;
   title: string;
   opensAt: Date | null;
   dueAt: Date;
@@ -80,9 +94,14 @@ export interface AuditRecord {
   note: string | null;
 }
 
-/** The deadline that covers a task. */
-export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: TaskKey): DeadlineRecord | undefined {
-  return deadlines.find((d) => d.tasks.includes(task));
+/** The deadline that covers a task (of the given batch; any batch's when none is given). */
+export function deadlineForTask(deadlines: readonly DeadlineRecord[], task: TaskKey, batchId?: number): DeadlineRecord | undefined {
+  return deadlines.find((d) => d.tasks.includes(task) && (batchId === undefined || d.batchId === batchId));
+}
+
+/** Open batches, the latest first: the order the overview, the digest and App Home show them in. */
+export function openBatches(batches: readonly BatchRecord[]): BatchRecord[] {
+  return batches.filter((b) => b.closedAt === null).sort((a, b) => b.id - a.id);
 }
 
 /**
@@ -107,6 +126,7 @@ export function sortItems(items: ItemRecord[], domainOrder: Map<string, number> 
   return items.sort(
     (a, b) =>
       a.unitId - b.unitId ||
+      a.batchId - b.batchId ||
       compareTasks(a.task, b.task) ||
       (domainOrder.get(a.domain ?? "") ?? 0) - (domainOrder.get(b.domain ?? "") ?? 0) ||
       a.id - b.id,
@@ -118,4 +138,17 @@ export interface CampaignSnapshot {
   units: UnitRecord[];
   items: ItemRecord[];
   deadlines: DeadlineRecord[];
+  batches: BatchRecord[];
+}
+
+/** One batch's part of the campaign: its units (those with items in it), items and deadlines. */
+export function batchSnapshot(snapshot: CampaignSnapshot, batchId: number): CampaignSnapshot {
+  const items = snapshot.items.filter((i) => i.batchId === batchId);
+  const unitIds = new Set(items.map((i) => i.unitId));
+  return {
+    units: snapshot.units.filter((u) => unitIds.has(u.id)),
+    items,
+    deadlines: snapshot.deadlines.filter((d) => d.batchId === batchId),
+    batches: snapshot.batches.filter((b) => b.id === batchId),
+  };
 }

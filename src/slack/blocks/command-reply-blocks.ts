@@ -1,6 +1,6 @@
 // Every /shutdown reply, from the command's result. Pure: data in, Block Kit out.
 import type { CommandResult } from "../../use-cases/command-result.ts";
-import type { ContactRecord } from "../../domain/model/records.ts";
+import type { ContactRecord, DeadlineRecord } from "../../domain/model/records.ts";
 import { HELP_COORDINATOR_EXAMPLES, HELP_FACT_EXAMPLES, HELP_GRAMMAR, HELP_REPORT_EXAMPLES, HELP_TEXTS, HELP_VIEW_EXAMPLES, STATE_LABEL, type HelpExample } from "../../messages/command-messages.ts";
 import { auditLine } from "../../messages/audit-messages.ts";
 import { dueText, itemLabel, itemStateText } from "../../messages/item-messages.ts";
@@ -85,8 +85,18 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
     case "unit-detail":
       return unitDetailMessage(result);
     case "deadlines": {
-      const lines = result.deadlines.map((d) => deadlineListTexts.line(d, dueText(d, result.now)));
-      const blocks = [header(deadlineListTexts.title), section(joinMd(lines, "\n")), context(deadlineListTexts.howToMove)];
+      const lines = (deadlines: DeadlineRecord[]) => joinMd(deadlines.map((d) => deadlineListTexts.line(d, dueText(d, result.now))), "\n");
+      // NOTE: with more than one batch, one section each, the latest first.
+      const sections =
+        result.batches.length > 1
+          ? [...result.batches]
+              .sort((a, b) => b.id - a.id)
+              .flatMap((b) => {
+                const mine = result.deadlines.filter((d) => d.batchId === b.id);
+                return mine.length > 0 ? [section(joinMd([deadlineListTexts.batchHeading(b.name, b.closedAt !== null), lines(mine)], "\n"))] : [];
+              })
+          : [section(lines(result.deadlines))];
+      const blocks = [header(deadlineListTexts.title), ...sections, context(deadlineListTexts.howToMove)];
       return message(deadlineListTexts.fallback, blocks);
     }
     case "prebuilt":

@@ -49,7 +49,7 @@ function changeList(s: DigestSummary): TextList {
 
 /** A deadline's line; an upcoming one names its open units (past ones are in the overdue list). */
 function deadlineList(s: DigestSummary, d: DigestSummary["deadlines"][number]): TextList {
-  const title = deadlineTitle(d.deadline);
+  const title = d.batchName ? digestTexts.batchDeadlineTitle(d.batchName, deadlineTitle(d.deadline)) : deadlineTitle(d.deadline);
   if (d.pendingUnits === 0) return { heading: digestTexts.deadlineAllDone(title, d.deadline.dueAt), count: 0, entry: () => "", more: listTexts.moreUnits };
   const named = d.deadline.dueAt.getTime() >= s.now.getTime() ? d.openUnits : [];
   return {

@@ -1,11 +1,11 @@
 // Coordinators' view of every unit at a glance.
-import { deadlineForTask, type CampaignSnapshot, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
+import { batchSnapshot, deadlineForTask, openBatches, type CampaignSnapshot, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
 import { ITEM_STATES, isFinished, TASK_KEYS } from "../../domain/model/tasks.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
-import { header, section, type KnownBlock } from "./block-kit.ts";
+import { divider, header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type Room, type TextList } from "./message-budget.ts";
 import { overviewTexts } from "../../messages/checklist-messages.ts";
@@ -19,7 +19,7 @@ export function countByTaskAndState(items: ItemRecord[]) {
 
 export function unitsPendingUnder(deadline: DeadlineRecord, units: UnitRecord[], items: ItemRecord[]): UnitRecord[] {
   const pending = new Set(
-    items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task)).map((i) => i.unitId),
+    items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task, i.batchId)).map((i) => i.unitId),
   );
   return units.filter((u) => pending.has(u.id));
 }
@@ -36,14 +36,29 @@ function namesList(heading: string, names: readonly string[], as: TextList["as"]
   };
 }
 
+/**
+ * The overview; with more than one open batch, one section each, the latest first, sharing the
+ * room (a closed batch is left out).
+ */
 export function overviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room = roomFor("message")): KnownBlock[] {
+  const open = openBatches(snapshot.batches);
+  if (open.length <= 1) return batchOverviewBlocks(open.length === 1 ? batchSnapshot(snapshot, open[0]!.id) : snapshot, now, room);
+  const share: Room = { blocks: Math.floor(room.blocks / open.length), chars: Math.floor(room.chars / open.length) };
+  return open.flatMap((b, n) => [
+    ...(n > 0 ? [divider()] : []),
+    ...batchOverviewBlocks(batchSnapshot(snapshot, b.id), now, { blocks: share.blocks - (n > 0 ? 1 : 0), chars: share.chars }, b.name),
+  ]);
+}
+
+function batchOverviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room, batchName?: string): KnownBlock[] {
   const { units, items, deadlines } = snapshot;
   const complete = completeUnits(snapshot);
   const table = countByTaskAndState(items).map(
     ({ task, counts }) =>
       `${TASK_LABEL[task].padEnd(7, "　")} ${ITEM_STATES.map((s) => `${STATE_LABEL[s]} ${counts[s]}`).join(" · ")}`,
   );
-  const head = [header(overviewTitle(complete, units.length)), section("```\n" + table.join("\n") + "\n```")];
+  const title = batchName ? overviewTexts.batchTitle(batchName, complete, units.length) : overviewTitle(complete, units.length);
+  const head = [header(title), section("```\n" + table.join("\n") + "\n```")];
   const names = new Map(units.map((u) => [u.id, u.name]));
   const lists: TextList[] = deadlines.map((deadline) => {
     const behind = unitsPendingUnder(deadline, units, items);
@@ -78,5 +93,13 @@ function completeUnits({ units, items }: CampaignSnapshot): number {
 }
 
 export function overviewMessage(snapshot: CampaignSnapshot, now: Date): SlackMessage {
-  return message(overviewTitle(completeUnits(snapshot), snapshot.units.length), overviewBlocks(snapshot, now));
+  const open = openBatches(snapshot.batches);
+  const fallback =
+    open.length > 1
+      ? open
+          .map((b) => batchSnapshot(snapshot, b.id))
+          .map((s) => overviewTexts.batchTitle(s.batches[0]!.name, completeUnits(s), s.units.length))
+          .join("；")
+      : overviewTitle(completeUnits(snapshot), snapshot.units.length);
+  return message(fallback, overviewBlocks(snapshot, now));
 }

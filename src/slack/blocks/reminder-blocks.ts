@@ -64,19 +64,25 @@ function fallbackSummary(work: PendingWork[]): string {
  * one block per unit with its count and a button that opens its checklist. No unit is left out.
  */
 export function buildReminderMessage(reminder: ContactReminder, now: Date): SlackMessage {
-  const byUnit = [...groupBy(reminder.work, (w) => w.unit.id).values()];
+  // One group per batch and unit, in the plan's order (batch by batch): a unit in two batches has two.
+  const byUnit = [...groupBy(reminder.work, (w) => `${w.batch.id}:${w.unit.id}`).values()];
+  const unitCount = new Set(reminder.work.map((w) => w.unit.id)).size;
+  const manyBatches = new Set(reminder.work.map((w) => w.batch.id)).size > 1;
+  // NOTE: with more than one batch, each batch's units come under its name.
+  const batchHead = (n: number): KnownBlock[] =>
+    manyBatches && (n === 0 || byUnit[n - 1]![0]!.batch.id !== byUnit[n]![0]!.batch.id) ? [section(reminderTexts.batchHeading(byUnit[n]![0]!.batch.name))] : [];
   const withUnit = reminder.unitCount > 1;
   const itemCount = reminder.work.reduce((n, w) => n + w.items.length, 0);
   const head: KnownBlock[] = [
     header(reminderTexts.header(now)),
-    section(reminderTexts.greeting(reminder.contactName, byUnit.length, itemCount), countBlockId(byUnit.length)),
+    section(reminderTexts.greeting(reminder.contactName, unitCount, itemCount), countBlockId(unitCount)),
   ];
   const foot: KnownBlock[] = [context(reminderTexts.footer)];
   const room = roomFor("message");
 
   const full = (noteMax: number) => () => [
     ...head,
-    ...byUnit.flatMap((w, n) => [...(n > 0 ? [divider()] : []), ...fullUnitBlocks(w, withUnit, noteMax)]),
+    ...byUnit.flatMap((w, n) => [...(n > 0 ? [divider()] : []), ...batchHead(n), ...fullUnitBlocks(w, withUnit, noteMax)]),
     ...foot,
   ];
   const compact = () => {
@@ -84,7 +90,7 @@ export function buildReminderMessage(reminder: ContactReminder, now: Date): Slac
     const more = (omitted: number) => [section(md`${listTexts.moreUnits(omitted)}：${byUnit.slice(byUnit.length - omitted).map((w) => w[0]!.unit.name).join("、")}`)];
     const units = fitBlockList(roomLeft(room, [...top, ...foot]), byUnit.length, (i) => {
       const work = byUnit[i]!;
-      return [unitSummaryBlock(work[0]!.unit, work.map((w) => ({ deadline: w.deadline, items: w.items })), now, { hint: true })];
+      return [...batchHead(i), unitSummaryBlock(work[0]!.unit, work.map((w) => ({ deadline: w.deadline, items: w.items })), now, { hint: true })];
     }, more);
     return [...top, ...units.blocks, ...foot];
   };

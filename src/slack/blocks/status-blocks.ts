@@ -47,7 +47,7 @@ export function checklistBlocks(
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const line = (i: ItemRecord) => itemLine(i, options.noteMax);
-  const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task)?.key ?? "");
+  const byDeadline = groupBy(items, (i) => deadlineForTask(deadlines, i.task, i.batchId)?.key ?? "");
   for (const deadline of deadlines) {
     const group = byDeadline.get(deadline.key) ?? [];
     if (group.length === 0) continue;

@@ -26,7 +26,7 @@ export interface PendingGroup {
 /** A unit's unfinished items, by deadline in the order given. */
 export function pendingGroups(items: readonly ItemRecord[], deadlines: readonly DeadlineRecord[]): PendingGroup[] {
   return deadlines
-    .map((deadline) => ({ deadline, items: items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task)) }))
+    .map((deadline) => ({ deadline, items: items.filter((i) => !isFinished(i.state) && deadlineForTask([deadline], i.task, i.batchId)) }))
     .filter((g) => g.items.length > 0);
 }
 

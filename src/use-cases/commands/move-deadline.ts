@@ -9,13 +9,17 @@ import type { UseCase } from "../command-context.ts";
 
 export const moveDeadline: UseCase<"deadline"> = async ({ deps, who, write }, command) => {
   const deadline = deadlineToMove(await deps.reader.deadlines(), command.key, command.at);
+  // NOTE: with more than one batch, the reply says whose deadline it moved.
+  const batches = await deps.reader.batches();
+  const batch = batches.find((b) => b.id === deadline.batchId);
+  const title = batches.length > 1 && batch ? rm.batchDeadlineTitle(batch.name, deadline.title) : deadline.title;
   const told = deps.outbox ? contactsWithWorkUnder(await deps.reader.snapshot(), deadline).length : 0;
   return write(async (tx) => {
     const moved = await writeDeadline(tx, deadline.key, command.at, who);
-    if (!moved) return { kind: "unchanged", text: rm.deadlineUnchanged(deadline.title) };
+    if (!moved) return { kind: "unchanged", text: rm.deadlineUnchanged(title) };
     return {
       kind: "done",
-      text: rm.deadlineMoved(deadline.title, formatDateTime(moved.from), formatDateTime(command.at), told),
+      text: rm.deadlineMoved(title, formatDateTime(moved.from), formatDateTime(command.at), told),
       followUps: deps.outbox ? [{ kind: "deadline-moved", deadlineKey: deadline.key, from: moved.from, to: command.at }] : undefined,
     };
   });
