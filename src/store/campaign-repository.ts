@@ -4,6 +4,7 @@ import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/mode
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
+import { listFilings } from "./icp-filing-repository.ts";
 
 type Reader = Db | Tx;
 
@@ -97,5 +98,6 @@ export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {
     units: await listUnits(tx),
     items: await listItems(tx),
     deadlines: await listDeadlines(tx),
+    filings: await listFilings(tx),
   }));
 }

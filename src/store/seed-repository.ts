@@ -7,6 +7,8 @@ import { CampaignSeedSchema, type CampaignSeed } from "../domain/campaign-seed.t
 import { itemKey, UNIT_TASKS } from "../domain/model/tasks.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction } from "./transaction.ts";
+import { ensureFirstFiling } from "./icp-filing-repository.ts";
+import { initialStoredStep } from "../domain/icp-filing-step.ts";
 
 export const DEFAULT_SEED_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -71,6 +73,7 @@ export async function seedCampaign(
         await tx.checklistItem.create({ data: { key, unitId: unit.id, task: "domain", domainId: domain.id } });
         added.items++;
       }
+      await ensureFirstFiling(tx, unit, initialStoredStep(unit.localTelecom), options.now);
     }
     for (const d of seed.deadlines) {
       if (await tx.deadline.findUnique({ where: { key: d.key } })) continue;

@@ -118,4 +118,27 @@ export interface CampaignSnapshot {
   units: UnitRecord[];
   items: ItemRecord[];
   deadlines: DeadlineRecord[];
+  /** The units' ICP filings; absent where a caller has no use for them. */
+  filings?: FilingRecord[];
+}
+
+/** One ICP filing (备案) of a unit and where its cancellation stands (src/domain/icp-path.ts). */
+export interface FilingRecord {
+  id: number;
+  unitId: number;
+  /** 1 for the unit's first filing ("jtda/icp"); 2 and on for "jtda/icp/2". */
+  ordinal: number;
+  itemId: number;
+  itemKey: string;
+  /** Normalised 备案号, or null until someone gives it. */
+  number: string | null;
+  domains: string[];
+  /** This filing's 主办单位名称; null = the unit's. */
+  sponsorName: string | null;
+  /** 备案注销原因 written instead of the campaign's, or null. */
+  reason: string | null;
+  /** As stored: pending | delivered | received | filed | done (center), todo | doing | done (own). */
+  step: string;
+  stepAt: Date | null;
+  stepBy: string | null;
 }
