@@ -67,7 +67,7 @@ export type UnitFactField = Extract<FactChange, { target: "unit" }>["field"];
 export async function applyUnitFact(
   tx: Tx,
   unitId: number,
-  change: { field: UnitFactField; value: string | boolean | null },
+  change: { field: UnitFactField | "sponsorName"; value: string | boolean | null },
   who: Who,
 ): Promise<{ from: string | boolean | null } | undefined> {
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
