@@ -147,3 +147,10 @@ export const filingListTexts = {
   done: (units: readonly string[]) => `已完成：${units.join("、")}`,
   others: (count: number) => `另有 ${count} 个备案号由单位自行办理或尚未确认接入服务商，不在此列。`,
 };
+
+export const providerQuestionTexts = {
+  yes: "是，区电信接入",
+  no: "不是",
+  typeInstead: (unitName: string) => `（也可输入 /shutdown ${unitName} set provider local 或 other）`,
+  dmTo: (unitName: string, userId: string) => `${unitName}：是否区电信接入？ → ${userId}`,
+};

@@ -89,3 +89,13 @@ export const icpFormReplyMessages = {
   noForms: "目前没有由中心代办的备案注销（区电信接入的单位），没有申请表可汇总。",
   bookSent: (count: number) => `📎 已把 ${count} 份附件4申请表合并为一个 Word 文档发到你的私信，每页一份。`,
 };
+
+/** npm run forms. */
+export const cliFormTexts = {
+  usage: "用法：npm run forms -- --out <目录> [--unit <单位代码>]   （写出区电信接入单位的附件4申请表，每个备案号一份，另加一份合并打印版）",
+  unknownUnit: (unit: string) => `没有单位「${unit}」，请写单位代码（如 jtda）或单位名称。`,
+  none: "没有要写出的申请表：没有单位登记为区电信接入（set provider local），或这些单位没有备案号事项。",
+  written: (file: string, unitName: string, blank: readonly string[]) => `${file}\t${unitName}${blank.length > 0 ? `\t留空：${blank.join("、")}` : ""}`,
+  book: (file: string, count: number) => `${file}\t合并打印版，${count} 份`,
+  done: (dir: string, count: number) => `已写出 ${count} 份申请表和 1 份合并打印版到 ${dir}`,
+};
