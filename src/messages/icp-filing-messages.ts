@@ -2,6 +2,8 @@
 import type { CenterStep, FilingActor, FilingStep, SelfStep } from "../domain/model/icp-steps.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
 import { md, mention } from "./mrkdwn.ts";
+import { format } from "date-fns/format";
+import { toShanghai } from "../domain/model/calendar.ts";
 
 const EXAMPLE = "苏ICP备12345678号";
 
@@ -131,7 +133,7 @@ export const icpFilingSetMessages = {
   formHint: (prefix: string) => `需要附件4申请表的（区电信接入），输入 /shutdown ${prefix}申请表 即可收到填好的 Word 文件。`,
 };
 
-const shortDay = (d: Date) => `${new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric" }).format(d)}`;
+const shortDay = (d: Date) => format(toShanghai(d), "M月d日");
 
 export const filingListTexts = {
   title: (count: number) => `附件4 申请表汇总（中心代办，${count} 个备案号）`,

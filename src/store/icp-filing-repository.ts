@@ -158,3 +158,17 @@ export async function followFilingRoute(tx: Tx, unitId: number, who: Who): Promi
     if (stored !== filing.step) await setFilingStep(tx, filing, stored, who);
   }
 }
+
+/**
+ * The unit sheet's 备案号 for a unit: its first filing takes it, unless another filing (of any
+ * unit) already has it. Says whether the filing changed.
+ */
+export async function followSheetNumber(tx: Tx, unitId: number, number: string | null, who: Who): Promise<boolean> {
+  if (number === null) return false;
+  const first = (await listFilings(tx, { unitId })).find((f) => f.ordinal === 1);
+  if (!first || first.number === number) return false;
+  if (await tx.icpFiling.findUnique({ where: { number } })) return false;
+  await tx.icpFiling.update({ where: { id: first.id }, data: { number } });
+  await writeAudit(tx, { at: who.now, actor: who.actor, source: who.source, unitId, itemId: first.itemId, field: "icp.number", subject: first.itemKey, fromValue: first.number, toValue: number });
+  return true;
+}
