@@ -140,6 +140,17 @@ describe("the center's path", () => {
     expect((await item("jtda/icp")).state).toBe("done");
   });
 
+  it("reads 完成 in the checklist form as the form handed in for a contact on the center's route", async () => {
+    await say(COORDINATOR, "区统计局 set provider local");
+    await registerContact(f, "U0TJ", "孙丽", ["jttjj"]);
+    await f.slash("U0TJ", "表单");
+    const res = await f.submitLastView("U0TJ", { "state:jttjj/icp": { value: "done" } });
+    expect(res.status).toBe(200);
+    await f.idle();
+    expect(await filing("jttjj/icp")).toMatchObject({ step: "delivered", stepBy: "U0TJ" });
+    expect((await item("jttjj/icp")).state).toBe("doing");
+  });
+
   it("keeps the own route as today, with the proof as the note", async () => {
     expect(await say(GA, "icp 已送达")).toContain("自行办理");
     await say(GA, "done icp 工信部短信通知 6月22日已注销");
