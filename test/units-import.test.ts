@@ -138,7 +138,7 @@ describe("npm run units -- import", () => {
     // Importing the exported sheet again changes nothing.
     const again = await runUnits(["import", writeSheet(await sheet())]);
     expect(again.err).toContain("共 0 处修改");
-    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(6);
+    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(8);
   });
 
   it("lets second_level=no make IP备案 不适用, and a blank reopen it, but never over a person's report", async () => {

@@ -45,21 +45,27 @@ export async function listFilings(db: Reader, where: { unitId?: number } = {}): 
   return rows.map((r) => toFilingRecord(r, names));
 }
 
-/** The unit's first filing on its `<unit>/icp` item, covering its own domains, unless it has one. */
-export async function ensureFirstFiling(tx: Tx, unit: { id: number; key: string; icpNumber: string | null }, initialStep: string, now: Date): Promise<boolean> {
-  const item = await tx.checklistItem.findUnique({ where: { key: filingItemKey(unit.key, 1) }, include: { icpFiling: true } });
-  if (!item || item.icpFiling) return false;
-  if (await tx.icpFiling.findUnique({ where: { unitId_ordinal: { unitId: unit.id, ordinal: 1 } } })) return false;
+/** The unit's first filing on its new `<unit>/icp` item, covering the domains given (the unit's own). */
+export async function createFirstFiling(
+  tx: Tx,
+  unit: { id: number; icpNumber: string | null },
+  itemId: number,
+  domains: readonly { id: number; position: number }[],
+  initialStep: string,
+  now: Date,
+): Promise<void> {
   const numberFree = unit.icpNumber !== null && !(await tx.icpFiling.findUnique({ where: { number: unit.icpNumber } }));
-  const filing = await tx.icpFiling.create({
-    data: { unitId: unit.id, ordinal: 1, number: numberFree ? unit.icpNumber : null, step: initialStep, itemId: item.id, createdAt: now },
+  await tx.icpFiling.create({
+    data: {
+      unitId: unit.id,
+      ordinal: 1,
+      number: numberFree ? unit.icpNumber : null,
+      step: initialStep,
+      itemId,
+      createdAt: now,
+      domains: { create: domains.map((d) => ({ domainId: d.id, position: d.position })) },
+    },
   });
-  const domains = await tx.domain.findMany({ where: { unitId: unit.id, isSubdomain: false }, orderBy: { position: "asc" } });
-  for (const d of domains) {
-    if (await tx.icpFilingDomain.findUnique({ where: { domainId: d.id } })) continue;
-    await tx.icpFilingDomain.create({ data: { filingId: filing.id, domainId: d.id, position: d.position } });
-  }
-  return true;
 }
 
 async function setDomains(tx: Tx, filingId: number, unitId: number, domains: readonly string[]): Promise<void> {
