@@ -14,7 +14,7 @@
 //   domain/model/  lib/          the campaign's nouns (records, tasks, the Shanghai calendar) | helpers
 //
 // verification/ and icp-form/ are modules of their own (internet probes, the 附件4 document):
-// they use domain/ and messages/, and nothing uses them but the composition and the tests yet.
+// they use domain/ and messages/; the use cases and the CLIs fill the form, nothing uses the probes yet.
 
 const layer = (folders) => `^src/(${folders.join("|")})/`;
 

@@ -78,7 +78,8 @@ describe("/shutdown form", () => {
       localTelecom: true, icpNumber: "苏ICP备87654321号", secondLevel: false, migrateData: null,
     });
     const sources = new Set((await f.store.db.auditEntry.findMany({ where: { actor: WANG, source: "modal" } })).map((a) => a.field));
-    expect(sources).toEqual(new Set(["state", "method", "unit.localTelecom", "unit.icpNumber", "unit.secondLevel"]));
+    // The form's 备案号 is also the unit's first filing's (icp.number).
+    expect(sources).toEqual(new Set(["state", "method", "unit.localTelecom", "unit.icpNumber", "icp.number", "unit.secondLevel"]));
     // No second-level systems: IP备案 is 不适用, by the system, with the fact as its reason.
     expect(await item("jtda/ipicp")).toMatchObject({ state: "na", note: "没有二级域名系统", updatedBy: "system" });
     const ipicp = (await item("jtda/ipicp")).id;

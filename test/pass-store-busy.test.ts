@@ -28,6 +28,8 @@ beforeEach(async () => {
   for (const id of CONTACTS) standin.addUser({ id, name: id.toLowerCase() });
   store = await createTestStore();
   for (const [i, id] of CONTACTS.entries()) await addContact(store.db, UNITS[i]!, { name: `联系人${i + 1}`, slackUserId: id });
+  // The provider is known, so no 是否区电信接入？ question comes before the messages these tests count.
+  await store.db.unit.updateMany({ where: { key: { in: [...UNITS] } }, data: { localTelecom: false } });
 });
 afterEach(async () => {
   await store.cleanup();

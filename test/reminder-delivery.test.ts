@@ -31,6 +31,8 @@ beforeEach(async () => {
   await addContact(store.db, "jtda", { name: "王芳", slackUserId: "U0WANG" });
   await addContact(store.db, "jtsf", { name: "王芳", slackUserId: "U0WANG" });
   await addContact(store.db, "jtsf", { name: "李明", slackUserId: "U0LI" });
+  // Their providers are known, so no 是否区电信接入？ question comes before the reminders these tests count.
+  await store.db.unit.updateMany({ where: { key: { in: ["jtda", "jtsf"] } }, data: { localTelecom: false } });
 });
 afterEach(async () => {
   await store.cleanup();

@@ -71,6 +71,19 @@ describe("a rehearsal of the campaign from June 12 to June 25", () => {
     expect(run.stdout).toContain("🎉 公积金中心 已全部完成（38 个单位中已有 38 个全部完成）");
   });
 
+  it("sends a local-telecom unit's contact the 附件4 form, and the coordinator records the center's steps", () => {
+    const form = outputOf(run.stdout, "王芳> /shutdown 申请表");
+    expect(form).toContain("📎");
+    expect(form).toContain("jtda-");
+    expect(form).toContain("已把 1 份附件4申请表");
+    expect(outputOf(run.stdout, "王芳> /shutdown 已送达")).toContain("已送达");
+    const list = outputOf(run.stdout, "协调员（你）> /shutdown forms");
+    expect(list).toContain("附件4 申请表汇总");
+    expect(list).toContain("已送达 1");
+    expect(outputOf(run.stdout, "协调员（你）> :click 1")).toContain("已送达 → 中心已受理");
+    expect(outputOf(run.stdout, "协调员（你）> /shutdown 档案局 icp 完成 中心已办理注销")).toContain("已提交管局 → 完成");
+  });
+
   it("ends with every unit done, and the digest saying so", () => {
     const last = outputOf(run.stdout, "协调员（你）> :now 2027-06-25 17:00");
     expect(last).toContain("■ 网站关停日报 · 6月25日 17:00");

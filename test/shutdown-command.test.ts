@@ -121,7 +121,7 @@ describe("a unit contact", () => {
   });
 
   it.each([
-    ["set icp 12345678", "备案号「12345678」格式不对"],
+    ["set icp 12345678", "「12345678」不是备案号"],
     ["set email wang@", "邮箱「wang@」格式不对"],
     ["set phone abc", "电话「abc」格式不对"],
     ["set provider maybe", "local（区电信运营商）或 other"],

@@ -22,6 +22,8 @@ beforeEach(async () => {
   for (const id of ["U0LI", ...COORDS]) standin.addUser({ id, name: id.toLowerCase() });
   store = await createTestStore();
   await addContact(store.db, "jtsf", { name: "李明", slackUserId: "U0LI" });
+  // The provider is known, so no 是否区电信接入？ question comes before the messages these tests count.
+  await store.db.unit.update({ where: { key: "jtsf" }, data: { localTelecom: false } });
 });
 afterEach(async () => {
   await store.cleanup();

@@ -124,8 +124,12 @@ describe("npm run units -- import", () => {
       ["unit.icpNumber", null, "苏ICP备12345678号", "cli", "cli:tester"],
       ["unit.localTelecom", null, "yes", "cli", "cli:tester"],
       ["unit.migrateData", null, "no", "cli", "cli:tester"],
+      // The sheet's 备案号 is the unit's first filing's.
+      ["icp.number", null, "苏ICP备12345678号", "cli", "cli:tester"],
       // No data to migrate: the system makes 数据备份/迁移 不适用, as `set migrate no` does.
       ["state", "todo", "na", "system", "system"],
+      // 区电信接入: the filing's cancellation goes through the center, from its first step.
+      ["icp.step", "todo", "pending", "system", "system"],
       ["contact", null, "王芳 (U0WANG)", "cli", "cli:tester"],
       ["contact", null, "李强 (U0LI)", "cli", "cli:tester"],
     ]);
@@ -145,7 +149,7 @@ describe("npm run units -- import", () => {
     expect(again.err).toContain("共 0 处修改");
     expect(again.err).not.toContain("欢迎私信");
     expect(await store.db.delivery.count({ where: { kind: "welcome" } })).toBe(2);
-    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(6);
+    expect(await store.db.auditEntry.count({ where: { unitId: unit.id } })).toBe(8);
   });
 
   it("lets second_level=no make IP备案 不适用, and a blank reopen it, but never over a person's report", async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_DELIVERY_OPTIONS } from "../schedule/deliver.ts";
 import { SendPacing } from "../schedule/pacer.ts";
 import { createDeliveryClient } from "../slack/slack-sender.ts";
 import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
-import { postDigestNow, previewDigest, sendExportToUser } from "../schedule/digest-pass.ts";
+import { postDigestNow, previewDigest, sendExportToUser, sendFilesToUser } from "../schedule/digest-pass.ts";
 import { sendFollowUps } from "../schedule/follow-ups.ts";
 import { startScheduler } from "../schedule/scheduler.ts";
 import { BackgroundWork } from "../slack/background-work.ts";
@@ -74,6 +74,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     postDigest: (now) => postDigestNow(outgoing, now),
     previewDigest: (now) => previewDigest(outgoing, now),
     sendExport: async (userId, now, format) => void (await sendExportToUser(outgoing, userId, now, format)),
+    sendFiles: (userId, files, now) => sendFilesToUser(outgoing, userId, files, now),
   };
   // NOTE: read through the command reader: the follow-up goes out right after the reply.
   bot.sendFollowUps = (followUps, now) => sendFollowUps(outgoing, followUps, now, () => store.reader.snapshot());

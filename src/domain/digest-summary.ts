@@ -1,5 +1,7 @@
 // What the coordinators' digest says (its summary; src/slack/blocks/digest-blocks.ts makes the message): a pure function of the campaign, the audit trail and `now`.
-import { deadlineForTask, isWaiting, openBatches, type AuditRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { deadlineForTask, isWaiting, openBatches, type AuditRecord, type ContactRecord, type DeadlineRecord, type FilingRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { chasedByUnit, filingStepOf } from "./icp-filing-step.ts";
+import { CENTER_STEPS, type CenterStep } from "./model/icp-steps.ts";
 import { isFinished, ITEM_STATES, TASK_KEYS, type ItemState, type TaskKey } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { itemLabel } from "../messages/digest-messages.ts";
@@ -53,6 +55,17 @@ export interface DigestSummary {
   changes: StateChange[];
   /** Messages Slack refused for good since the last digest: coordinators must hear of them. */
   undelivered: UndeliveredMessage[];
+  filings: FilingSummary;
+}
+
+/** ICP filings by step: the center's path, the units' own, and the center's queue of forms in hand. */
+export interface FilingSummary {
+  center: Record<CenterStep, number>;
+  own: { open: number; done: number };
+  /** Units that have not said whether the district telecom operator is their provider. */
+  unknown: number;
+  /** Forms handed in (to confirm) or received (to file with the authority), oldest first. */
+  queue: { unit: UnitRecord; filing: FilingRecord; step: "delivered" | "received"; since: Date | null }[];
 }
 
 export interface UndeliveredMessage {
@@ -109,9 +122,10 @@ export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Dat
   const open = openBatches(data.batches);
   const openIds = new Set(open.map((b) => b.id));
   const liveDeadlines = data.deadlines.filter((d) => openIds.has(d.batchId) || !data.batches.some((b) => b.id === d.batchId));
+  const chased = chasedByUnit(data.filings, units);
   const isOverdue = (i: ItemRecord) => {
     const d = deadlineForTask(liveDeadlines, i.task, i.batchId);
-    return d !== undefined && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
+    return d !== undefined && chased(i) && d.dueAt.getTime() < now.getTime() && !isFinished(i.state) && !isWaiting(i, now);
   };
 
   // The latest open batch first, each batch's deadlines by due time; a batch is named when there are several.
@@ -192,6 +206,29 @@ export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Dat
     since: audit.since,
     changes: changes.map(({ position: _, ...c }) => c),
     undelivered: [...undelivered],
+    filings: summarizeFilings(data, units),
   };
+}
+
+/** Filings per step of the center's path and of the units' own; the center's queue, oldest first. */
+function summarizeFilings(data: CampaignData, units: readonly UnitRecord[]): FilingSummary {
+  const steps = Object.fromEntries(CENTER_STEPS.map((s) => [s, 0])) as Record<CenterStep, number>;
+  const summary: FilingSummary = { center: steps, own: { open: 0, done: 0 }, unknown: 0, queue: [] };
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const itemById = new Map(data.items.map((i) => [i.id, i]));
+  for (const filing of data.filings ?? []) {
+    const unit = unitById.get(filing.unitId);
+    const item = itemById.get(filing.itemId);
+    if (!unit || !item || item.state === "na") continue;
+    const step = filingStepOf(unit.localTelecom, filing.step, item.state);
+    if (step.route === "unknown") summary.unknown++;
+    else if (step.route === "self") summary.own[step.step === "done" ? "done" : "open"]++;
+    else {
+      steps[step.step]++;
+      if (step.step === "delivered" || step.step === "received") summary.queue.push({ unit, filing, step: step.step, since: filing.stepAt });
+    }
+  }
+  summary.queue.sort((a, b) => (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0) || a.unit.position - b.unit.position);
+  return summary;
 }
 

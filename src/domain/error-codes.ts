@@ -97,6 +97,7 @@ export const ErrorCode = {
   IcpAlreadyReceived: "icp_already_received",
   IcpCenterHasForm: "icp_center_has_form",
   IcpProviderUnknown: "icp_provider_unknown",
+  IcpFormNotNeeded: "icp_form_not_needed",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

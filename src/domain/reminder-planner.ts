@@ -1,6 +1,7 @@
 // Which reminders and escalations are due as of `now`: a pure function of the campaign's data.
 import { calendarDaysUntil, shanghaiDay } from "./model/calendar.ts";
-import { isWaiting, type BatchRecord, type ContactRecord, type DeadlineRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { isWaiting, type BatchRecord, type ContactRecord, type DeadlineRecord, type FilingRecord, type ItemRecord, type UnitRecord } from "./model/records.ts";
+import { chasedByUnit } from "./icp-filing-step.ts";
 import { isFinished } from "./model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { cadenceSteps } from "./cadence.ts";
@@ -12,6 +13,8 @@ export interface CampaignData {
   deadlines: readonly DeadlineRecord[];
   /** A closed batch's deadlines remind nobody. */
   batches: readonly BatchRecord[];
+  /** The ICP filings: an icp item is chased only while its filing waits on the unit. */
+  filings?: readonly FilingRecord[];
 }
 
 /** One unit's unfinished items under one deadline, on a day the cadence says to remind. */
@@ -53,6 +56,18 @@ export interface Escalation {
   unreachable: { unit: UnitRecord; work: PendingWork[]; contacts: ContactRecord[] }[];
 }
 
+/** 是否区电信接入？, asked once per unit and contact before the unit's first ICP reminder. */
+export interface ProviderQuestion {
+  /** "provider-question:<unit>:<user>": asked once, whatever the day. */
+  key: string;
+  userId: string;
+  unit: UnitRecord;
+}
+
+export function providerQuestionKey(unitKey: string, userId: string): string {
+  return `provider-question:${unitKey}:${userId}`;
+}
+
 export interface ReminderPlan {
   /** Shanghai calendar day of the pass, "2027-06-21". */
   day: string;
@@ -60,6 +75,7 @@ export interface ReminderPlan {
   work: PendingWork[];
   reminders: ContactReminder[];
   escalation: Escalation | null;
+  providerQuestions: ProviderQuestion[];
 }
 
 export function reminderKey(day: string, userId: string): string {
@@ -71,6 +87,8 @@ export function escalationKey(day: string): string {
 }
 
 function planWork(data: CampaignData, now: Date): PendingWork[] {
+  // NOTE: on the center's route a form handed in is the center's to move on: not the unit's pending work.
+  const chased = chasedByUnit(data.filings, data.units);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const work: PendingWork[] = [];
   // The latest open batch first, then unit order, then deadlines by due time: a message reads
@@ -83,7 +101,7 @@ function planWork(data: CampaignData, now: Date): PendingWork[] {
       .filter((d) => d.steps.length > 0);
     if (due.length === 0) continue;
     const itemsByUnit = groupBy(
-      data.items.filter((i) => i.batchId === batch.id),
+      data.items.filter((i) => i.batchId === batch.id && chased(i)),
       (i) => i.unitId,
     );
     for (const unit of units) {
@@ -148,5 +166,13 @@ export function planReminders(data: CampaignData, now: Date): ReminderPlan {
   const escalation =
     overdue.length > 0 || unreachable.length > 0 ? { key: escalationKey(day), overdue, unreachable } : null;
 
-  return { day, now, work, reminders, escalation };
+  const asked = new Set<number>();
+  const providerQuestions: ProviderQuestion[] = [];
+  for (const w of work) {
+    if (w.unit.localTelecom !== null || asked.has(w.unit.id) || !w.items.some((i) => i.task === "icp")) continue;
+    asked.add(w.unit.id);
+    for (const c of slackContacts(w.unit)) providerQuestions.push({ key: providerQuestionKey(w.unit.key, c.slackUserId!), userId: c.slackUserId!, unit: w.unit });
+  }
+
+  return { day, now, work, reminders, escalation, providerQuestions };
 }

@@ -52,6 +52,7 @@ export const HELP_REPORT_EXAMPLES: readonly HelpExample[] = [
   ["解绑 完成", "已在 web 服务器上取消域名与网站的绑定"],
   ["域名 已注销", "域名已注销；不能注销、已删除解析记录：「完成 域名 解析」"],
   ["备案 提交", "已提交备案注销申请；办完后：「完成 备案」"],
+  ["已送达", "区电信接入的：附件4申请表已签字盖章送到中心（中心受理、提交管局、完成由中心登记）"],
   ["等待 备案 7月10日 工信部审核中", "要等别人办理：写上预计完成日期，到期前不催办"],
   ["遇到问题 备案 等待电信回复", "遇到问题，写明原因，协调员会帮你协调"],
   ["不适用 IP备案 没有二级域名系统", "不需要做的事项，写明原因（网站关停、域名注销不能不适用）"],
@@ -60,11 +61,13 @@ export const HELP_REPORT_EXAMPLES: readonly HelpExample[] = [
 export const HELP_VIEW_EXAMPLES: readonly HelpExample[] = [
   ["状态", "本单位的清单、截止时间和下一步"],
   ["表单", "在表单里一次填写整个清单和单位情况"],
+  ["申请表", "区电信接入的：把填好的附件4申请表（Word）发到你的私信"],
 ];
 
 export const HELP_FACT_EXAMPLES: readonly HelpExample[] = [
   ["设置 接入商 本地电信", "接入服务商是区电信运营商，由中心代办备案注销（不是：「设置 接入商 其他」）"],
-  ["设置 备案号 苏ICP备12345678号", "登记备案号"],
+  ["设置 备案号 苏ICP备12345678号", "登记备案号（有两个备案号的，在后面写上它包含的域名）"],
+  ["设置 主办单位 常州市金坛区档案局", "备案的主办单位名称（与公章一致）；申请表上的注销原因：「设置 注销原因 …」"],
   ["设置 二级域名 没有", "没有二级域名系统：IP备案自动改为不适用"],
   ["设置 迁移 没有", "没有数据需要迁移：数据备份/迁移自动改为不适用"],
   ["设置 电话 0519-82900326", "你的联系电话（邮箱：「设置 邮箱 name@example.gov.cn」）"],
@@ -80,6 +83,8 @@ export const HELP_COORDINATOR_EXAMPLES = (year: number): readonly HelpExample[] 
   ["协调员 添加 @李强", "添加协调员（移除：「协调员 移除 @李强」）"],
   ["简报", "立即在协调员频道发布简报（只给自己看：「简报 预览」）"],
   ["导出", "把进度表（Excel）发到你的私信（CSV：「导出 csv」）"],
+  ["申请表汇总", "中心代办的备案注销，按步骤列出，可点 已受理 / 已提交管局 / 完成（合并打印版：「申请表汇总 文件」）"],
+  ["档案局 icp 已受理", "登记中心的步骤（已受理、已提交管局、完成）"],
 ];
 
 export const HELP_TEXTS = {
@@ -133,8 +138,8 @@ export const msg = {
   missingUser: (command: string) => `请 @ 要操作的人，例如：/shutdown ${command} @王芳`,
   badUser: (word: string) => `「${word}」不是 Slack 用户，请直接 @ 对方（例如 @王芳）。`,
   setUsage:
-    "可以设置：接入商（/shutdown set provider local 是区电信运营商，other 是其他）· 备案号（/shutdown set icp 苏ICP备12345678号）· 二级域名（/shutdown set secondlevel no）· 数据迁移（/shutdown set migrate no）· 电话（/shutdown set phone 0519-82900326）· 邮箱（/shutdown set email name@example.gov.cn）",
-  setMissingValue: (field: string) => `请写明要设置的值，例如：/shutdown set ${field} ${field === "provider" ? "local" : field === "icp" ? "苏ICP备12345678号" : field === "phone" ? "0519-82900326" : field === "email" ? "name@example.gov.cn" : "no"}`,
+    "可以设置：接入商（/shutdown set provider local 是区电信运营商，other 是其他）· 备案号（/shutdown set icp 苏ICP备12345678号）· 主办单位（/shutdown set sponsor 常州市金坛区档案局）· 注销原因（/shutdown set reason …）· 二级域名（/shutdown set secondlevel no）· 数据迁移（/shutdown set migrate no）· 电话（/shutdown set phone 0519-82900326）· 邮箱（/shutdown set email name@example.gov.cn）",
+  setMissingValue: (field: string) => `请写明要设置的值，例如：/shutdown set ${field} ${field === "provider" ? "local" : field === "icp" ? "苏ICP备12345678号" : field === "sponsor" ? "常州市金坛区档案局" : field === "reason" ? "本单位网站已整合至区政府网站群并关停，申请注销备案号并取消接入服务。" : field === "phone" ? "0519-82900326" : field === "email" ? "name@example.gov.cn" : "no"}`,
   deadlineUsage: "请写明哪个截止时间和改到什么时候（北京时间），例如：/shutdown deadline shutdown 2027-06-25 18:00（transition 是过渡栏目上线，shutdown 是网站关停）",
   badDateTime: (text: string) => `看不懂时间「${text}」，请写成 2027-06-25 或 2027-06-25 18:00（北京时间）`,
   coordinatorUsage: "请写明添加还是移除，例如：/shutdown coordinator add @李强 或 /shutdown coordinator remove @李强",

@@ -11,6 +11,8 @@ export function progressBar(fraction: number, width = 10): string {
   return "▓".repeat(filled) + "░".repeat(width - filled);
 }
 
+const FILING_STEP_NAMES: Record<string, string> = { pending: "待提交", delivered: "已送达", received: "已受理", filed: "已提交管局", done: "完成" };
+
 export const digestTexts = {
   /** 「第二批 · 过渡栏目上线」: a deadline of one of several open batches. */
   batchDeadlineTitle: (batchName: string, title: string) => `${batchName} · ${title}`,
@@ -27,6 +29,12 @@ export const digestTexts = {
   overdueHeading: (n: number) => (n === 0 ? "*✅ 没有逾期的单位。*" : `*⚠️ 逾期单位（${n} 个）*`),
   overdueUnit: (unit: string, pending: string, contacts: Mrkdwn) => md`*${unit}* · 未完成：${pending} · 联系人：${contacts}`,
   noSlackContact: "无",
+  filingsLine: (center: Record<string, number>, own: { open: number; done: number }, unknown: number) =>
+    `*📄 备案注销*　中心代办：${Object.entries(center).map(([step, n]) => `${FILING_STEP_NAMES[step] ?? step} ${n}`).join("、")}` +
+    `；自行办理：未完成 ${own.open}、已完成 ${own.done}${unknown > 0 ? `；未确认接入服务商 ${unknown}` : ""}`,
+  queueHeading: (n: number) => (n === 0 ? "*📥 中心手上没有待办的申请表。*" : `*📥 中心待办的申请表（${n} 份）*`),
+  queueItem: (unit: string, number: string | null, step: "delivered" | "received", since: string | null) =>
+    `*${unit}* · ${number ?? "未登记备案号"}：${step === "delivered" ? "已送达，待确认受理" : "已受理，待提交管局"}${since ? `（${since}起）` : ""}`,
   blockedHeading: (n: number) => (n === 0 ? "*✅ 没有受阻的事项。*" : `*⛔ 受阻事项（${n} 项）*`),
   blockedItem: (unit: string, item: string, reason: string | null) => `*${unit}* · ${item}：${reason ?? "（未说明原因）"}`,
   waitingHeading: (n: number) => `*⏳ 等待中的事项（${n} 项）*：到预计日期前不催办`,

@@ -1,6 +1,9 @@
 // What people read about ICP filings (备案): the number's format, the filing path and its steps. Chinese.
 import type { CenterStep, FilingActor, FilingStep, SelfStep } from "../domain/model/icp-steps.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
+import { md, mention } from "./mrkdwn.ts";
+import { format } from "date-fns/format";
+import { toShanghai } from "../domain/model/calendar.ts";
 
 const EXAMPLE = "苏ICP备12345678号";
 
@@ -108,4 +111,48 @@ export const icpPathMessages = {
     to === "center"
       ? "接入服务商改为区电信运营商：备案注销改由区电子政务中心代办，请填写附件4申请表（/shutdown 申请表）。"
       : "接入服务商改为其他：备案注销改为本单位自行办理。",
+};
+
+const filingName = (number: string | null) => (number ? `备案号 ${number}` : "备案注销");
+
+export const icpStepMessages = {
+  recorded: (unitName: string, number: string | null, from: FilingStep, to: FilingStep) =>
+    `已记录：${unitName} ${filingName(number)}：${filingStepLabel(from)} → ${filingStepLabel(to)}`,
+  unchanged: (unitName: string, number: string | null, step: FilingStep) => `${unitName} ${filingName(number)} 已是「${filingStepLabel(step)}」，没有变化。`,
+  noFiling: (unitName: string) => `${unitName}没有备案注销事项。`,
+};
+
+export const icpFilingSetMessages = {
+  icpSet: (unitName: string, number: string, domains: readonly string[]) =>
+    `已登记：${unitName} 备案号 ${number}${domains.length > 0 ? `（域名：${domains.join("、")}）` : ""}`,
+  icpUnchanged: (unitName: string, number: string) => `${unitName}的备案号已是 ${number}，没有变化。`,
+  sponsorSet: (unitName: string, number: string | null, name: string) => `已登记：${unitName}${number ? ` 备案号 ${number}` : ""} 的主办单位名称为「${name}」`,
+  sponsorUnchanged: (unitName: string, name: string) => `${unitName}的主办单位名称已是「${name}」，没有变化。`,
+  reasonSet: (unitName: string, number: string | null) => `已登记：${unitName}${number ? ` 备案号 ${number}` : ""} 的备案注销原因，申请表将用这段文字。`,
+  reasonUnchanged: (unitName: string) => `${unitName}的备案注销原因没有变化。`,
+  formHint: (prefix: string) => `需要附件4申请表的（区电信接入），输入 /shutdown ${prefix}申请表 即可收到填好的 Word 文件。`,
+};
+
+const shortDay = (d: Date) => format(toShanghai(d), "M月d日");
+
+export const filingListTexts = {
+  title: (count: number) => `附件4 申请表汇总（中心代办，${count} 个备案号）`,
+  counts: (counts: readonly { step: CenterStep; count: number }[]) => counts.map((c) => `${CENTER_STEP_LABEL[c.step]} ${c.count}`).join(" ｜ "),
+  path: `步骤：${CENTER_PATH_TEXT}。联系人送达后输入 /shutdown 已送达；中心的步骤由协调员点按钮登记。`,
+  row: (unitName: string, number: string | null, domains: readonly string[], step: FilingStep, at: Date | null, by: string | null) => {
+    const who = by && /^[UW][A-Z0-9]+$/.test(by) ? md` ${mention(by)}` : "";
+    const when = at ? md`（${shortDay(at)}${who}）` : "";
+    return md`*${unitName}*　${number ?? UNNUMBERED_FILING}${domains.length > 0 ? `　${domains.join("、")}` : ""}\n${filingStepLabel(step)}${when}`;
+  },
+  button: { received: "已受理", filed: "已提交管局", done: "完成" } as const,
+  more: (count: number) => `还有 ${count} 个未列出，可用 /shutdown <单位> icp 已受理（或 已提交管局、完成）登记。`,
+  done: (units: readonly string[]) => `已完成：${units.join("、")}`,
+  others: (count: number) => `另有 ${count} 个备案号由单位自行办理或尚未确认接入服务商，不在此列。`,
+};
+
+export const providerQuestionTexts = {
+  yes: "是，区电信接入",
+  no: "不是",
+  typeInstead: (unitName: string) => `（也可输入 /shutdown ${unitName} set provider local 或 other）`,
+  dmTo: (unitName: string, userId: string) => `${unitName}：是否区电信接入？ → ${userId}`,
 };

@@ -68,3 +68,34 @@ export const icpFormMessages = {
   badSponsor: (typed: string) =>
     `主办单位名称「${typed}」不像单位名称。请按备案信息（与公章一致）填写全称，例如：/shutdown set sponsor 常州市金坛区档案局`,
 };
+
+const HAND_IN_PLACE = "市民中心C栋417室 内容保障科";
+
+/** The replies and file captions of `/shutdown 申请表` and `/shutdown forms`. */
+export const icpFormReplyMessages = {
+  fileTitle: (unitName: string, number: string | null) => `附件4 注销网站备案号、取消接入服务申请表 ${unitName}${number ? ` ${number}` : ""}`,
+  fileComment: (unitName: string, number: string | null) =>
+    `📎 ${unitName}的附件4申请表${number ? `（${number}）` : ""}：请打印，签字盖章后送到${HAND_IN_PLACE}。`,
+  bookFileName: (day: string) => `icp-forms-${day}.docx`,
+  bookTitle: (count: number) => `附件4 申请表汇总（${count} 份）`,
+  bookComment: (count: number) => `📎 附件4 申请表汇总：${count} 份，每页一份，可直接打印。`,
+  sent: (count: number) => `📎 已把 ${count} 份附件4申请表（Word）发到你的私信。`,
+  handIn: (prefix: string) => `打印后签字盖章，送到${HAND_IN_PLACE}；送到后请输入：/shutdown ${prefix}已送达`,
+  selfRoute: (unitName: string, prefix: string) =>
+    `${unitName}的接入服务商不是区电信运营商，备案注销由本单位自行办理，不需要附件4申请表。办完后请输入：/shutdown ${prefix}done icp <工信部通知或工单号>。如接入服务商其实是区电信运营商，请先输入：/shutdown ${prefix}set provider local`,
+  unknownRoute: (prefix: string) =>
+    `注意：还没有登记网站是否区电信接入。只有区电信接入的网站需要交附件4；是的请输入 /shutdown ${prefix}set provider local，不是的输入 /shutdown ${prefix}set provider other。`,
+  noFiling: (unitName: string) => `${unitName}没有备案号需要注销。`,
+  noForms: "目前没有由中心代办的备案注销（区电信接入的单位），没有申请表可汇总。",
+  bookSent: (count: number) => `📎 已把 ${count} 份附件4申请表合并为一个 Word 文档发到你的私信，每页一份。`,
+};
+
+/** npm run forms. */
+export const cliFormTexts = {
+  usage: "用法：npm run forms -- --out <目录> [--unit <单位代码>]   （写出区电信接入单位的附件4申请表，每个备案号一份，另加一份合并打印版）",
+  unknownUnit: (unit: string) => `没有单位「${unit}」，请写单位代码（如 jtda）或单位名称。`,
+  none: "没有要写出的申请表：没有单位登记为区电信接入（set provider local），或这些单位没有备案号事项。",
+  written: (file: string, unitName: string, blank: readonly string[]) => `${file}\t${unitName}${blank.length > 0 ? `\t留空：${blank.join("、")}` : ""}`,
+  book: (file: string, count: number) => `${file}\t合并打印版，${count} 份`,
+  done: (dir: string, count: number) => `已写出 ${count} 份申请表和 1 份合并打印版到 ${dir}`,
+};

@@ -68,7 +68,7 @@ export function icpPathText(unit: Pick<UnitRecord, "localTelecom" | "domains">, 
     return `${domain} 是上级单位域名 ${parentDomainOf(domain)} 下的二级域名，本单位没有自己的备案号，备案属于上级域名的主办单位。请与上级单位确认后输入：/shutdown ${prefix}na icp ${parentFilingNote(unit)}`;
   }
   if (unit.localTelecom === true) {
-    return `接入服务商是区电信运营商：填写附件4《注销网站备案号、取消接入服务申请表》，送${CENTER_CONTACT}，由中心统一代办备案号注销和取消接入。`;
+    return `接入服务商是区电信运营商：输入 /shutdown ${prefix}申请表 收到填好的附件4《注销网站备案号、取消接入服务申请表》，签字盖章后送${CENTER_CONTACT}，送到后输入 /shutdown ${prefix}已送达；由中心统一代办备案号注销和取消接入。`;
   }
   if (unit.localTelecom === false) return "接入服务商不是区电信运营商：请自行到接入服务商办理备案号注销和取消接入服务。";
   return `还不知道你的接入服务商，请告诉我们：/shutdown ${prefix}set provider local（区电信运营商）或 /shutdown ${prefix}set provider other（其他）。`;

@@ -202,3 +202,27 @@ export async function sendExportToUser(deps: OutgoingDeps, userId: string, now: 
   if (!result.sent) failed(result);
   return { channel: result.sent.channel, fileId: result.sent.ts };
 }
+
+/** Files to a user's DM (the 附件4 forms), each claimed in the delivery log before it is uploaded. */
+export async function sendFilesToUser(
+  deps: OutgoingDeps,
+  userId: string,
+  files: readonly { filename: string; title: string; content: Buffer; comment?: string }[],
+  now: Date,
+  kind = "icp-form",
+): Promise<void> {
+  const db = deps.store.db;
+  const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery);
+  const batch = `${kind}:${userId}:${now.toISOString()}:${randomUUID().slice(0, 8)}`;
+  for (const [i, file] of files.entries()) {
+    const outgoing: Outgoing = {
+      key: `${batch}:${i + 1}`,
+      kind,
+      target: userId,
+      payload: { filename: file.filename, bytes: file.content.byteLength },
+      send: (client) => uploadFile(client, userId, file),
+    };
+    const result = await deliverOne(ctx, outgoing);
+    if (!result.sent) failed(result);
+  }
+}

@@ -12,12 +12,14 @@ import { expirePending, findDeliveries } from "../store/delivery-repository.ts";
 import { planReminders, type ReminderPlan } from "../domain/reminder-planner.ts";
 import { unitDoneMessages } from "./unit-done.ts";
 import { resendUnsentFollowUps } from "./follow-ups.ts";
+import { providerQuestionMessage } from "../slack/blocks/provider-question-blocks.ts";
+import { providerQuestionTexts } from "../messages/icp-filing-messages.ts";
 
 export const REMINDER_KINDS = ["reminder", "escalation"] as const;
 
 export interface PlannedMessage {
   key: string;
-  kind: (typeof REMINDER_KINDS)[number];
+  kind: (typeof REMINDER_KINDS)[number] | "provider-question";
   target: string;
   /** Who gets it, for people reading a dry run or a log. */
   label: string;
@@ -53,13 +55,22 @@ function dayOfKey(key: string): string {
 
 /** The messages of a plan; the escalation only when there is a channel (or `channelId` is a placeholder). */
 export function planMessages(plan: ReminderPlan, channelId: string | undefined): Omit<PlannedMessage, "alreadySent">[] {
-  const messages: Omit<PlannedMessage, "alreadySent">[] = plan.reminders.map((r) => ({
+  // The provider question goes first: it comes before the unit's first ICP reminder.
+  const questions: Omit<PlannedMessage, "alreadySent">[] = plan.providerQuestions.map((q) => ({
+    key: q.key,
+    kind: "provider-question",
+    target: q.userId,
+    label: providerQuestionTexts.dmTo(q.unit.name, q.userId),
+    build: () => providerQuestionMessage(q.unit),
+  }));
+  const messages: Omit<PlannedMessage, "alreadySent">[] = questions;
+  messages.push(...plan.reminders.map((r) => ({
     key: r.key,
-    kind: "reminder",
+    kind: "reminder" as const,
     target: r.userId,
     label: passTexts.dmTo(r.contactName, r.userId),
     build: () => buildReminderMessage(r, plan.now),
-  }));
+  })));
   const escalation = plan.escalation;
   if (escalation && channelId) {
     messages.push({
@@ -91,7 +102,7 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
   const snapshot = await readSnapshot(db);
   const plan = planReminders(snapshot, now);
   const channelId = deps.config.DIGEST_CHANNEL_ID;
-  const known = await findDeliveries(db, [...plan.reminders.map((r) => r.key), ...(plan.escalation ? [plan.escalation.key] : [])]);
+  const known = await findDeliveries(db, [...plan.providerQuestions.map((q) => q.key), ...plan.reminders.map((r) => r.key), ...(plan.escalation ? [plan.escalation.key] : [])]);
   // A dry run shows the escalation even without a channel, so the gap is seen before going live.
   const shownChannel = channelId ?? (options.dryRun ? passTexts.unsetChannel : undefined);
   const messages = planMessages(plan, shownChannel).map((m) => ({ ...m, alreadySent: known.get(m.key)?.status === "sent" }));

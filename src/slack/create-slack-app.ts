@@ -7,6 +7,8 @@ import { register as registerJoinDecisionButtons } from "./listeners/join-decisi
 import { register as registerItemBlockedButton } from "./listeners/item-blocked-button.ts";
 import { register as registerItemDoingButton } from "./listeners/item-doing-button.ts";
 import { register as registerItemDoneButton } from "./listeners/item-done-button.ts";
+import { register as registerFilingStepButtons } from "./listeners/filing-step-buttons.ts";
+import { register as registerProviderAnswerButtons } from "./listeners/provider-answer-buttons.ts";
 import { register as registerItemModalSubmissions } from "./listeners/item-modal-submissions.ts";
 import { register as registerShutdownCommand } from "./listeners/shutdown-command.ts";
 import { register as registerUnitChecklistButton } from "./listeners/unit-checklist-button.ts";
@@ -47,6 +49,8 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
   for (const register of [
     registerShutdownCommand,
     registerItemDoneButton,
+    registerFilingStepButtons,
+    registerProviderAnswerButtons,
     registerItemDoingButton,
     registerItemBlockedButton,
     registerUnitChecklistButton,

@@ -4,6 +4,7 @@ import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/mode
 import type { Prisma } from "../generated/prisma/client.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
+import { listFilings } from "./icp-filing-repository.ts";
 
 type Reader = Db | Tx;
 
@@ -105,5 +106,6 @@ export async function readSnapshot(db: Db): Promise<CampaignSnapshot> {
     items: await listItems(tx),
     deadlines: await listDeadlines(tx),
     batches: await listBatches(tx),
+    filings: await listFilings(tx),
   }), oneCommit(db));
 }

@@ -6,6 +6,7 @@ import { factReasonText } from "../messages/fact-messages.ts";
 import type { AuditSource, ItemChange, ItemRecord } from "../domain/model/records.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";
+import { followFilingRoute } from "./icp-filing-repository.ts";
 import { listItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
 import { describeContact } from "./contact-text.ts";
@@ -53,6 +54,8 @@ export async function applyFactRules(tx: Tx, unitId: number, now: Date): Promise
   const outcome = decideFactChanges(unit, items);
   const system: Who = { actor: SYSTEM_ACTOR, source: "system", now };
   for (const change of outcome.changes) await applyItemChange(tx, change, system, factReasonText(change.reason));
+  // The provider answer decides the route of the unit's ICP filings.
+  await followFilingRoute(tx, unitId, system);
   return outcome;
 }
 
@@ -64,7 +67,7 @@ export type UnitFactField = Extract<FactChange, { target: "unit" }>["field"];
 export async function applyUnitFact(
   tx: Tx,
   unitId: number,
-  change: { field: UnitFactField; value: string | boolean | null },
+  change: { field: UnitFactField | "sponsorName"; value: string | boolean | null },
   who: Who,
 ): Promise<{ from: string | boolean | null } | undefined> {
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });

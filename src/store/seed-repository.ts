@@ -7,6 +7,8 @@ import { CampaignSeedSchema, type CampaignSeed } from "../domain/campaign-seed.t
 import { itemKey, UNIT_TASKS } from "../domain/model/tasks.ts";
 import type { Db } from "./open-store.ts";
 import { inTransaction } from "./transaction.ts";
+import { createFirstFiling } from "./icp-filing-repository.ts";
+import { initialStoredStep } from "../domain/icp-filing-step.ts";
 
 export const DEFAULT_SEED_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -51,12 +53,15 @@ export async function seedCampaign(
       const existingItems = new Set(
         (await tx.checklistItem.findMany({ where: { unitId: unit.id }, select: { key: true } })).map((i) => i.key),
       );
+      let icpItemId: number | null = null;
       for (const task of UNIT_TASKS) {
         const key = itemKey(u.key, task);
         if (existingItems.has(key)) continue;
-        await tx.checklistItem.create({ data: { key, unitId: unit.id, task } });
+        const created = await tx.checklistItem.create({ data: { key, unitId: unit.id, task } });
+        if (task === "icp") icpItemId = created.id;
         added.items++;
       }
+      const unitDomains: { id: number; position: number; isSubdomain: boolean }[] = [];
       for (const [position, d] of u.domains.entries()) {
         const name = d.name.toLowerCase();
         let domain = await tx.domain.findUnique({ where: { name } });
@@ -66,11 +71,14 @@ export async function seedCampaign(
           });
           added.domains++;
         }
+        unitDomains.push(domain);
         const key = itemKey(u.key, "domain", name);
         if (existingItems.has(key)) continue;
         await tx.checklistItem.create({ data: { key, unitId: unit.id, task: "domain", domainId: domain.id } });
         added.items++;
       }
+      // A new icp item is the unit's first ICP filing, covering its own domains (older stores got theirs from the migration).
+      if (icpItemId !== null) await createFirstFiling(tx, unit, icpItemId, unitDomains.filter((d) => !d.isSubdomain), initialStoredStep(unit.localTelecom), options.now);
     }
     for (const d of seed.deadlines) {
       if (await tx.deadline.findUnique({ where: { key: d.key } })) continue;

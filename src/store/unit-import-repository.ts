@@ -4,6 +4,7 @@ import { formatYesNo } from "../domain/unit-facts.ts";
 import type { ImportedContact, UnitImport } from "../units/units-csv.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { applyFactRules } from "./change-repository.ts";
+import { followSheetNumber } from "./icp-filing-repository.ts";
 import type { KeptByHand } from "../domain/model/facts.ts";
 import { describeContact } from "./contact-text.ts";
 import type { Db } from "./open-store.ts";
@@ -68,6 +69,8 @@ async function applyOne(tx: Tx, imp: UnitImport, who: Actor, summary: ImportSumm
     }
   }
   if (Object.keys(update).length > 0) await tx.unit.update({ where: { id: unit.id }, data: update });
+  // The sheet's 备案号 is the unit's first filing's.
+  if ("icpNumber" in update && (await followSheetNumber(tx, unit.id, imp.icpNumber, who))) changes++;
   // The sheet's facts decide items as `set` does (second_level=no → IP备案 不适用), audited as
   // the system's; an item a person reported is left as it is.
   const effects = await applyFactRules(tx, unit.id, who.now);

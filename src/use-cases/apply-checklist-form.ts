@@ -8,6 +8,11 @@ import { IcpNumberSchema } from "../domain/unit-facts.ts";
 import { MODAL_TEXT } from "../messages/button-messages.ts";
 import { findCaller } from "../store/caller-repository.ts";
 import { applyFactRules, applyItemChange, applyUnitFact, type Who } from "../store/change-repository.ts";
+import { followSheetNumber, listFilings, setFilingStep } from "../store/icp-filing-repository.ts";
+import { filingStepOf, storedStepOf } from "../domain/icp-filing-step.ts";
+import { decideFilingStep, requestForItemState } from "../domain/icp-path.ts";
+import { SELF_STEPS } from "../domain/model/icp-steps.ts";
+import type { FilingRecord } from "../domain/model/records.ts";
 import { listDeadlines, listItems } from "../store/campaign-repository.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import { factEffectNotes, factFormatTexts } from "../messages/fact-messages.ts";
@@ -52,6 +57,8 @@ export async function applyChecklistForm(
     const deadlines = await listDeadlines(tx);
     const prefix = commandPrefix(caller, unit);
     const changes: ItemChange[] = [];
+    const filings = await listFilings(tx, { unitId: unit.id });
+    const steps: { filing: FilingRecord; stored: string }[] = [];
     for (const entry of input.form.items) {
       const item = items.find((i) => i.key === entry.key);
       if (!item) continue;
@@ -62,6 +69,23 @@ export async function applyChecklistForm(
       if ((state === "blocked" || state === "na") && !note) {
         errors.push({ field: entry.key, part: "note", message: MODAL_TEXT.reasonNeeded });
         continue;
+      }
+      const filing = item.task === "icp" ? filings.find((f) => f.itemId === item.id) : undefined;
+      if (filing && state !== item.state && state !== "na") {
+        // The ICP filing's path decides: on the center's route a contact's 完成 is the form handed in.
+        const current = filingStepOf(unit.localTelecom, filing.step, item.state);
+        const actor = caller.isCoordinator ? "coordinator" : "contact";
+        if (current.route === "center") {
+          const decision = decideFilingStep(current, actor, requestForItemState(current, actor, state), note ?? undefined);
+          if (!decision.ok) {
+            errors.push({ field: entry.key, part: "state", message: decision.error.message });
+            continue;
+          }
+          steps.push({ filing, stored: storedStepOf(decision.step, decision.itemState) });
+          if (decision.itemState !== item.state) changes.push({ item, state: decision.itemState, method: null, note: note ?? null, expectedBy: null, warnings: [] });
+          continue;
+        }
+        if ((SELF_STEPS as readonly string[]).includes(state)) steps.push({ filing, stored: state });
       }
       try {
         const req = { state, task: item.task, domain: item.domain ?? undefined, method, note: note ?? undefined };
@@ -76,11 +100,13 @@ export async function applyChecklistForm(
     }
     if (errors.length > 0) return { kind: "invalid", errors };
     for (const change of changes) await applyItemChange(tx, change, who);
+    for (const { filing, stored } of steps) await setFilingStep(tx, filing, stored, who);
     let factChanges = 0;
     for (const field of FACTS) {
       const value = input.form.facts[field];
       if (unit[field] === value) continue;
       await applyUnitFact(tx, unit.id, { field, value }, who);
+      if (field === "icpNumber" && typeof value === "string") await followSheetNumber(tx, unit.id, value, who);
       factChanges++;
     }
     // After the person's own choices: what they set by hand in this form is theirs.

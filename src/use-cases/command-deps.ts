@@ -12,6 +12,16 @@ export interface Outbox {
   /** The digest as it would be posted now, sent nowhere. */
   previewDigest(now: Date): Promise<{ text: string; blocks: unknown[] }>;
   sendExport(userId: string, now: Date, format: "xlsx" | "csv"): Promise<void>;
+  /** Files to the user's DM (the 附件4 forms), each through the delivery log, in order. */
+  sendFiles(userId: string, files: readonly FileToSend[], now: Date): Promise<void>;
+}
+
+export interface FileToSend {
+  filename: string;
+  title: string;
+  content: Buffer;
+  /** Said with the file in the DM. */
+  comment?: string;
 }
 
 export interface CommandDeps {

@@ -1,9 +1,22 @@
 // What a /shutdown command produced, for the reply blocks to show.
 import type { AuditRecord, BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
+import type { FilingStep } from "../domain/model/icp-steps.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
+
+/** One ICP filing in the coordinators' list. */
+export interface FilingRow {
+  unitKey: string;
+  unitName: string;
+  itemKey: string;
+  number: string | null;
+  domains: readonly string[];
+  step: FilingStep;
+  stepAt: Date | null;
+  stepBy: string | null;
+}
 
 export type CommandResult = (
   | { kind: "help"; isCoordinator: boolean; registered: boolean; units: string[]; year: number }
@@ -43,4 +56,6 @@ export type CommandResult = (
   | { kind: "unchanged"; text: MrkdwnLike; notes?: MrkdwnLike[] }
   | { kind: "error"; code: ErrorCode; message: string; hint?: string }
   | { kind: "not-registered"; userId: string }
+  /** `forms`: every unit's ICP filings with the step of their cancellation. */
+  | { kind: "filings"; rows: FilingRow[]; now: Date }
 ) & { followUps?: FollowUp[] };

@@ -18,6 +18,9 @@ import { showHelp } from "./commands/show-help.ts";
 import { showOverview } from "./commands/show-overview.ts";
 import { showStatus } from "./commands/show-status.ts";
 import { showUnit } from "./commands/show-unit.ts";
+import { recordFilingStep } from "./commands/record-filing-step.ts";
+import { sendIcpForms } from "./commands/send-icp-forms.ts";
+import { listFilings } from "./commands/list-filings.ts";
 
 export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   help: showHelp,
@@ -35,6 +38,9 @@ export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   coordinator: changeCoordinators,
   digest: postDigest,
   export: sendExport,
+  "icp-step": recordFilingStep,
+  "icp-form": sendIcpForms,
+  forms: listFilings,
 };
 
 export function runUseCase(ctx: CommandContext, command: Command): Promise<CommandResult> {

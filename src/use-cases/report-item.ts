@@ -13,7 +13,9 @@ import { justFinished } from "../domain/model/tasks.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./command-deps.ts";
 import { refusalOf } from "./refusal.ts";
+import { reportFiling, type FilingReportRequest } from "./report-filing.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
+import type { FilingRequest } from "../domain/model/icp-steps.ts";
 
 export interface ReportContext {
   now: Date;
@@ -25,7 +27,7 @@ export interface ReportContext {
   storeWaitMs?: number;
 }
 
-export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: ReportRequest, ctx: ReportContext): Promise<CommandResult> {
+export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: FilingReportRequest, ctx: ReportContext): Promise<CommandResult> {
   // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
   const { unit } = (await deps.reader.unitWithItems(unitKey))!;
   const deadlines = await deps.reader.deadlines();
@@ -33,6 +35,12 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
   return inTransaction(deps.db, async (tx) => {
     // The items are read inside the transaction: the change is decided on what it replaces.
     const items = await listItems(tx, { unitId: unit.id });
+    if (req.task === "icp") {
+      const who = { actor: caller.userId, source: ctx.source, now: ctx.now };
+      const result = await reportFiling(tx, { caller, unit, items, deadlines, prefix, who }, req);
+      if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
+      return result;
+    }
     const change = decideReport(unit, items, req, { now: ctx.now, deadlines, prefix });
     let result: CommandResult = { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
     if (change) {
@@ -61,7 +69,7 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
 /** A report about an item named by its key (buttons, modals), checked against who is asking. */
 export async function reportItemByKey(
   deps: Pick<CommandDeps, "db" | "reader" | "envCoordinators">,
-  input: { userId: string; itemKey: string } & Omit<ReportRequest, "task" | "domain"> & ReportContext,
+  input: { userId: string; itemKey: string; step?: FilingRequest } & Omit<ReportRequest, "task" | "domain"> & ReportContext,
 ): Promise<CommandResult> {
   try {
     const target = await findItemUnitKey(deps.db, input.itemKey);
@@ -69,7 +77,7 @@ export async function reportItemByKey(
     const caller = await deps.reader.caller(input.userId, deps.envCoordinators);
     if (!isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     const unitKey = targetUnit(caller, target.unitKey, "status");
-    const req: ReportRequest = { state: input.state, task: target.task, domain: target.domain ?? undefined, method: input.method, note: input.note };
+    const req: FilingReportRequest = { state: input.state, task: target.task, domain: target.domain ?? undefined, method: input.method, note: input.note, itemKey: input.itemKey, ...(input.step && { step: input.step }) };
     return await reportItem(deps, caller, unitKey, req, input);
   } catch (error) {
     const refusal = refusalOf(error);

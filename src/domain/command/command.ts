@@ -1,5 +1,6 @@
 import type { DomainMethod, ItemState, TaskKey } from "../model/tasks.ts";
 import type { SetField } from "./vocabulary.ts";
+import type { FilingRequest } from "../model/icp-steps.ts";
 
 /** A calendar day as typed; the year is filled in against `now` when it was left out (「7月10日」). */
 export interface TypedDay {
@@ -33,6 +34,12 @@ export type Command =
   | { kind: "digest"; preview: boolean }
   | { kind: "export"; format: "xlsx" | "csv" }
   | { kind: "form"; unit?: string }
+  /** `已送达`, `icp 已受理 苏ICP备12345678号`: a step of an ICP filing's path. */
+  | { kind: "icp-step"; unit?: string; step: FilingRequest; filing?: string; note?: string }
+  /** `申请表`: the unit's 附件4 forms, pre-filled, to the caller's DM. */
+  | { kind: "icp-form"; unit?: string }
+  /** `forms` (申请表汇总): the filings on the center's path by step; `forms file`: the combined document. */
+  | { kind: "forms"; file: boolean }
   | { kind: "join"; unit: string };
 
 /** Commands anyone may use, registered or not. */
@@ -49,7 +56,8 @@ export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([
   "coordinator",
   "digest",
   "export",
+  "forms",
 ]);
 
 /** Commands about one unit: a contact of several, or a coordinator, names it. */
-export const UNIT_COMMANDS: ReadonlySet<Command["kind"]> = new Set(["status", "report", "set", "form"]);
+export const UNIT_COMMANDS: ReadonlySet<Command["kind"]> = new Set(["status", "report", "set", "form", "icp-step", "icp-form"]);

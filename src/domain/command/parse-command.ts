@@ -16,6 +16,8 @@ import {
   commandOf,
   CSV_WORDS,
   DNS_WORDS,
+  FILE_WORDS,
+  filingStepWordOf,
   isReportWord,
   isWaitingWord,
   phraseOf,
@@ -178,7 +180,7 @@ class Parser {
     if (this.tokens.length === 0) return { kind: "help" };
     let unit: string | undefined;
     const first = this.tokens[0]!;
-    if (!commandOf(first.text) && !isReportWord(first.text) && splitGlued(first).length === 1) {
+    if (!commandOf(first.text) && !isReportWord(first.text) && !filingStepWordOf(first.text) && splitGlued(first).length === 1) {
       const found = this.directory.find(keywordOf(first.text));
       if (!found) this.unknownFirst();
       unit = found!.key;
@@ -188,8 +190,29 @@ class Parser {
     }
     this.tokens.splice(0, 1, ...splitGlued(this.tokens[0]!));
     const word = this.tokens[0]!.text;
+    const step = this.parseFilingStep(unit);
+    if (step) return step;
     if (isReportWord(word)) return this.parseReport(unit);
     return this.parseCommandWord(unit);
+  }
+
+  /** 「已送达」「icp 已受理 苏ICP备12345678号」「已提交管局 jtda.gov.cn」: a step of the center's path. */
+  private parseFilingStep(unit: string | undefined): Command | undefined {
+    const [t0, t1] = [this.tokens[0]!.text, this.tokens[1]?.text];
+    let at: number;
+    if (filingStepWordOf(t0)) at = 1;
+    else if (taskOf(t0) === "icp" && t1 !== undefined && filingStepWordOf(t1)) at = 2;
+    else return undefined;
+    const step = filingStepWordOf(this.tokens[at - 1]!.text)!;
+    if (at === 1 && this.tokens[1] && taskOf(this.tokens[1].text) === "icp") at = 2;
+    const named = this.tokens[at];
+    let filing: string | undefined;
+    if (named && (looksLikeDomain(named.text) || /icp/i.test(named.text))) {
+      filing = named.text;
+      at++;
+    }
+    const note = noteText(this.restFrom(at));
+    return { kind: "icp-step", ...(unit && { unit }), step, ...(filing && { filing }), ...(note && { note }) };
   }
 
   private unknownFirst(): never {
@@ -243,6 +266,16 @@ class Parser {
         const target = this.optionalUnitAfter(unit, "status");
         this.noMore();
         return { kind: "status", ...(target && { unit: target }) };
+      }
+      case "icp-form": {
+        const target = this.optionalUnitAfter(unit, "申请表");
+        this.noMore();
+        return { kind: "icp-form", ...(target && { unit: target }) };
+      }
+      case "forms": {
+        const file = arg(1) !== undefined && FILE_WORDS.includes(arg(1)!);
+        this.noMore(file ? 2 : 1);
+        return { kind: "forms", file };
       }
       case "form": {
         const target = this.optionalUnitAfter(unit, "form");

@@ -79,6 +79,8 @@ export const COMMAND_ALIASES = {
   export: ["export", "导出"],
   form: ["form", "表单"],
   join: ["join", "加入", "申请加入"],
+  "icp-form": ["icpform", "申请表", "附件4", "附件四", "注销申请表", "备案注销申请表"],
+  forms: ["forms", "申请表汇总", "汇总申请表", "申请表列表"],
 } as const;
 export type CommandWord = keyof typeof COMMAND_ALIASES;
 
@@ -89,6 +91,8 @@ export const SET_FIELDS = {
   migrate: ["migrate", "迁移", "数据迁移"],
   phone: ["phone", "电话", "手机"],
   email: ["email", "邮箱", "电子邮箱"],
+  sponsor: ["sponsor", "主办单位", "主办单位名称"],
+  reason: ["reason", "注销原因", "备案注销原因", "原因"],
 } as const;
 export type SetField = keyof typeof SET_FIELDS;
 
@@ -99,6 +103,16 @@ export const ADD_WORDS = ["add", "添加"];
 export const REMOVE_WORDS = ["remove", "删除", "移除"];
 export const PREVIEW_WORDS = ["preview", "预览"];
 export const CSV_WORDS = ["csv"];
+export const FILE_WORDS = ["file", "文件", "打印", "合并"];
+
+/** Steps of the center's path that are not item states: 已送达, 已受理, 已提交管局, 待提交. */
+export const FILING_STEP_WORDS: Record<"pending" | "delivered" | "received" | "filed", readonly string[]> = {
+  pending: ["pending", "待提交", "未提交", "退回"],
+  delivered: ["delivered", "已送达", "送达", "已送", "已交", "已交表"],
+  received: ["received", "已受理", "受理", "中心已受理", "已收到", "收到"],
+  filed: ["filed", "已提交管局", "提交管局", "已报管局", "报管局"],
+};
+export const filingStepWordOf = (word: string) => lookup(FILING_STEP_WORDS as Record<keyof typeof FILING_STEP_WORDS, readonly string[]>, word);
 
 function lookup<K extends string>(table: Record<K, readonly string[]>, word: string): K | undefined {
   const w = keywordOf(word);
@@ -119,6 +133,7 @@ export const ALL_KEYWORDS: readonly string[] = [
   ...Object.values(STATE_ALIASES).flat(),
   ...WAITING_WORDS,
   ...Object.keys(PHRASES),
+  ...Object.values(FILING_STEP_WORDS).flat(),
 ];
 
 export const TASK_WORDS: readonly string[] = Object.values(TASK_ALIASES).flat();

@@ -139,6 +139,8 @@ export interface CampaignSnapshot {
   items: ItemRecord[];
   deadlines: DeadlineRecord[];
   batches: BatchRecord[];
+  /** The units' ICP filings; absent where a caller has no use for them. */
+  filings?: FilingRecord[];
 }
 
 /** One batch's part of the campaign: its units (those with items in it), items and deadlines. */
@@ -150,5 +152,33 @@ export function batchSnapshot(snapshot: CampaignSnapshot, batchId: number): Camp
     items,
     deadlines: snapshot.deadlines.filter((d) => d.batchId === batchId),
     batches: snapshot.batches.filter((b) => b.id === batchId),
+    ...(snapshot.filings && { filings: filingsOf(snapshot.filings, items) }),
   };
+}
+
+/** The filings whose icp items are among `items`. */
+function filingsOf(filings: readonly FilingRecord[], items: readonly ItemRecord[]): FilingRecord[] {
+  const ids = new Set(items.map((i) => i.id));
+  return filings.filter((f) => ids.has(f.itemId));
+}
+
+/** One ICP filing (备案) of a unit and where its cancellation stands (src/domain/icp-path.ts). */
+export interface FilingRecord {
+  id: number;
+  unitId: number;
+  /** 1 for the unit's first filing ("jtda/icp"); 2 and on for "jtda/icp/2". */
+  ordinal: number;
+  itemId: number;
+  itemKey: string;
+  /** Normalised 备案号, or null until someone gives it. */
+  number: string | null;
+  domains: string[];
+  /** This filing's 主办单位名称; null = the unit's. */
+  sponsorName: string | null;
+  /** 备案注销原因 written instead of the campaign's, or null. */
+  reason: string | null;
+  /** As stored: pending | delivered | received | filed | done (center), todo | doing | done (own). */
+  step: string;
+  stepAt: Date | null;
+  stepBy: string | null;
 }

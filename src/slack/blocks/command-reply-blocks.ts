@@ -12,6 +12,7 @@ import { context, divider, fields, header, section, type KnownBlock } from "./bl
 import { message, type SlackMessage } from "./slack-message.ts";
 import { fitTextList, roomFor, roomLeft } from "./message-budget.ts";
 import { overviewMessage } from "./overview-blocks.ts";
+import { filingListMessage } from "./filing-list-blocks.ts";
 import { checklistBlocks, fittedChecklist, manyStatusMessage, statusBlocks, statusMessage } from "./status-blocks.ts";
 
 /** Help for people: examples in the words they use, with their unit in front when they must name it. */
@@ -103,6 +104,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       return { text: result.message.text, blocks: result.message.blocks as KnownBlock[] };
     case "form":
       return message(formOpenedText(result.unit.name), [section(`📝 ${formOpenedText(result.unit.name)}`)]);
+    case "filings":
+      return filingListMessage(result.rows, result.now);
     case "done":
       return message(joinMd([result.text, ...(result.notes ?? [])], "\n"), [section(md`✅ ${toMrkdwn(result.text)}`), ...noteBlocks(result.notes)]);
     case "unchanged":

@@ -2,7 +2,7 @@
 import { summarizeCampaign, type AuditSince, type DigestSummary, type UndeliveredMessage } from "../../domain/digest-summary.ts";
 import type { CampaignData } from "../../domain/reminder-planner.ts";
 import { undeliveredLine, undeliveredTexts } from "../../messages/undelivered-messages.ts";
-import { calendarDaysUntil } from "../../domain/model/calendar.ts";
+import { calendarDaysUntil, formatDueShort } from "../../domain/model/calendar.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { actorName } from "../../messages/audit-messages.ts";
 import {
@@ -114,16 +114,26 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
           entry: (i) => undeliveredLine(s.undelivered[i]!),
           more: undeliveredTexts.omitted,
         };
+  const queue: TextList = {
+    heading: digestTexts.queueHeading(s.filings.queue.length),
+    count: s.filings.queue.length,
+    entry: (i) => {
+      const q = s.filings.queue[i]!;
+      return digestTexts.queueItem(q.unit.name, q.filing.number, q.step, q.since ? formatDueShort(q.since) : null);
+    },
+    more: listTexts.moreItems,
+  };
   const changes = changeList(s);
-  const lists = [...deadlines, overdue, blocked, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
+  const lists = [...deadlines, overdue, blocked, queue, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
 
   const head: KnownBlock[] = [header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)), section(digestTexts.unitsDone(s.unitsDone, s.unitCount))];
   const tasks = section([digestTexts.tasksHeading, ...taskLines].join("\n"));
+  const filings = section(digestTexts.filingsLine(s.filings.center, s.filings.own, s.filings.unknown));
   const hint = s.noContact.length > 0 ? [context(digestTexts.noContactHint)] : [];
   // NOTE: the footer is sized for its longer wording, so choosing it after the cut cannot overflow.
   const footers = [digestTexts.footer, digestTexts.footerWithCsv];
   const widest = footers.reduce((a, b) => (a.length >= b.length ? a : b));
-  const room = roomLeft(roomFor("message"), [...head, tasks, ...hint, context(widest)]);
+  const room = roomLeft(roomFor("message"), [...head, tasks, filings, ...hint, context(widest)]);
   const fitted = shareRoom(room, lists);
   const truncated = fitted.some((l) => l.omitted > 0);
   const blocksOf = (list: TextList | undefined) => (list ? fitted[lists.indexOf(list)]!.blocks : []);
@@ -131,8 +141,10 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     ...head,
     ...deadlines.flatMap(blocksOf),
     tasks,
+    filings,
     ...blocksOf(overdue),
     ...blocksOf(blocked),
+    ...blocksOf(queue),
     ...blocksOf(waiting),
     ...blocksOf(noContact),
     ...hint,

@@ -7,9 +7,14 @@ import { resultMessages as rm } from "../../messages/result-messages.ts";
 import { applyContactField } from "../../store/change-repository.ts";
 import type { UseCase } from "../command-context.ts";
 import { setUnitFact } from "../set-unit-fact.ts";
+import { setFilingField } from "./set-filing-field.ts";
 
-export const setField: UseCase<"set"> = async ({ caller, who, write, unitOf }, command) => {
+export const setField: UseCase<"set"> = async (ctx, command) => {
+  const { caller, who, write, unitOf } = ctx;
   const key = targetUnit(caller, command.unit, `set ${command.field} ${command.value}`);
+  if (command.field === "icp" || command.field === "sponsor" || command.field === "reason") {
+    return setFilingField(ctx, caller, (await unitOf(key)).unit, command.field, command.value);
+  }
   const change = interpretSetValue(command.field, command.value);
   if ("code" in change) throw new DomainError(change.code, change.message);
   const { unit } = await unitOf(key);
