@@ -4,7 +4,7 @@
 // reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
-import { sortItems, type BatchRecord, type CampaignSnapshot, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type BatchRecord, type CampaignSnapshot, type FilingRecord, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
@@ -99,6 +99,8 @@ const SQL = {
     FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId ORDER BY i.id`,
   deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
   batches: `SELECT id, name, closedAt, createdAt FROM "Batch" ORDER BY id`,
+  allFilings: `SELECT f.*, i.key AS itemKey FROM "IcpFiling" f JOIN "ChecklistItem" i ON i.id = f.itemId ORDER BY f.unitId, f.ordinal`,
+  allFilingDomains: `SELECT fd.filingId, d.name FROM "IcpFilingDomain" fd JOIN "Domain" d ON d.id = fd.domainId ORDER BY fd.filingId, fd.position`,
 } as const;
 
 /**
@@ -231,7 +233,26 @@ export class SqliteCampaignReader implements CampaignReader {
     const domains = groupBy(this.all("allDomains"), (d) => Number(d.unitId));
     const contacts = groupBy(this.all("allContacts"), (c) => Number(c.unitId));
     const units = this.all("allUnits").map((u) => toUnitRecord(u, domains.get(Number(u.id)) ?? [], contacts.get(Number(u.id)) ?? []));
-    return { units, items: toItemRecords(this.all("allItems")), deadlines: this.readDeadlines(), batches: this.readBatches() };
+    return { units, items: toItemRecords(this.all("allItems")), deadlines: this.readDeadlines(), batches: this.readBatches(), filings: this.readFilings() };
+  }
+
+  /** As listFilings (icp-filing-repository.ts) reads them. */
+  private readFilings(): FilingRecord[] {
+    const domains = groupBy(this.all("allFilingDomains"), (d) => Number(d.filingId));
+    return this.all("allFilings").map((f) => ({
+      id: Number(f.id),
+      unitId: Number(f.unitId),
+      ordinal: Number(f.ordinal),
+      itemId: Number(f.itemId),
+      itemKey: String(f.itemKey),
+      number: f.number === null ? null : String(f.number),
+      domains: (domains.get(Number(f.id)) ?? []).map((d) => String(d.name)),
+      sponsorName: f.sponsorName === null ? null : String(f.sponsorName),
+      reason: f.reason === null ? null : String(f.reason),
+      step: String(f.step),
+      stepAt: toDate(f.stepAt),
+      stepBy: f.stepBy === null ? null : String(f.stepBy),
+    }));
   }
 
   async batches(): Promise<BatchRecord[]> {
