@@ -53,6 +53,10 @@ export interface DigestSummary {
   changes: StateChange[];
   /** Messages Slack refused for good since the last digest: coordinators must hear of them. */
   undelivered: UndeliveredMessage[];
+  /** Reported done, but the probes say otherwise (核查不符), in 附件3 order. */
+  contradicted: { unit: UnitRecord; item: ItemRecord }[];
+  /** The last verification pass reached no resolver or registry (核查无法访问外网): its time. */
+  verificationOffline: Date | null;
 }
 
 export interface UndeliveredMessage {
@@ -85,7 +89,13 @@ function countTasks(items: readonly ItemRecord[]): TaskCounts[] {
   return [...counts.values()];
 }
 
-export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+export function summarizeCampaign(
+  data: CampaignData,
+  audit: AuditSince,
+  now: Date,
+  undelivered: readonly UndeliveredMessage[] = [],
+  verificationOffline: Date | null = null,
+): DigestSummary {
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -170,6 +180,12 @@ export function summarizeCampaign(data: CampaignData, audit: AuditSince, now: Da
     since: audit.since,
     changes: changes.map(({ position: _, ...c }) => c),
     undelivered: [...undelivered],
+    contradicted: units.flatMap((unit) =>
+      (itemsByUnit.get(unit.id) ?? [])
+        .filter((item) => item.state === "done" && item.verification?.verification === "contradicted" && !item.verification.accepted)
+        .map((item) => ({ unit, item })),
+    ),
+    verificationOffline,
   };
 }
 

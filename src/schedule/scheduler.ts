@@ -8,6 +8,8 @@ import { runReminderPass } from "./reminder-pass.ts";
 import { leftForLater, type DeliveryResult } from "./deliver.ts";
 import type { OutgoingDeps } from "./outgoing-deps.ts";
 import { catchUpTime, runTimeFor } from "./schedule-slots.ts";
+import { runScheduledVerification } from "./verification-run.ts";
+import type { VerifySettings } from "../verification/index.ts";
 
 /** After a run that left work, the next tries: then every 30 minutes, while the day lasts. */
 export const RETRY_DELAYS_MS = [2, 5, 10, 20, 30].map((m) => m * 60_000);
@@ -37,13 +39,20 @@ interface Job {
   name: string;
   cron: string;
   run(now: Date, signal: AbortSignal): Promise<{ results: DeliveryResult[] }>;
+  /** Deferred past quiet hours (default); the probes are not, only the messages they call for. */
+  quiet?: boolean;
+}
+
+export interface SchedulerOptions {
+  /** The verification passes on VERIFY_CRON; null when VERIFY=off. */
+  verification?: { cron: string; settings: VerifySettings } | null;
 }
 
 function describeLeft(left: DeliveryResult[]): string {
   return left.map((r) => `${r.key} (${r.outcome}${r.error ? `: ${r.error}` : ""})`).join(", ");
 }
 
-export function startScheduler(deps: OutgoingDeps): Scheduler {
+export function startScheduler(deps: OutgoingDeps, options: SchedulerOptions = {}): Scheduler {
   const abort = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
   const running = new Map<string, Promise<void>>();
@@ -53,6 +62,15 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
     { name: "reminders", cron: deps.config.REMINDER_CRON, run: (now, signal) => runReminderPass(deps, now, { signal }) },
     { name: "digest", cron: deps.config.DIGEST_CRON, run: (now, signal) => runDigest(deps, now, { signal }) },
   ];
+  const verification = options.verification;
+  if (verification) {
+    jobs.push({
+      name: "verification",
+      cron: verification.cron,
+      quiet: false,
+      run: (now, signal) => runScheduledVerification({ ...deps, verify: verification.settings }, now, signal),
+    });
+  }
   for (const job of jobs) statuses[job.name] = { running: false };
 
   const later = (job: Job, at: Date, why: string, action: () => void) => {
@@ -88,7 +106,8 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
         Object.assign(status, { lastOutcome: outcome, lastDetail: detail || undefined, running: false });
         if (outcome === "ok" || abort.signal.aborted) return;
         const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)]!;
-        const at = runTimeFor(slot, deps.config.QUIET_HOURS, new Date(deps.clock().getTime() + delay));
+        const retryAt = new Date(deps.clock().getTime() + delay);
+        const at = job.quiet === false ? retryAt : runTimeFor(slot, deps.config.QUIET_HOURS, retryAt);
         if (!at) {
           deps.logger.warn(`${job.name}: left ${detail}; no time left today to try again`);
           return;
@@ -116,7 +135,7 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
       job.cron,
       () => {
         const now = deps.clock();
-        runAt(job, runTimeFor(now, deps.config.QUIET_HOURS, now), "scheduled run");
+        runAt(job, job.quiet === false ? now : runTimeFor(now, deps.config.QUIET_HOURS, now), "scheduled run");
       },
       { timezone: CAMPAIGN_TZ, name: `shutdown-${job.name}`, noOverlap: true },
     ),
@@ -125,6 +144,11 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
   // A run missed while the bot was down goes out now (or after quiet hours, the same day).
   // NOTE: runs are idempotent by their delivery keys, so making up one that did happen sends nothing.
   for (const job of jobs) {
+    // NOTE: the verification decides itself whether a pass is due (the day's baseline, this hour's pass).
+    if (job.quiet === false) {
+      runAt(job, deps.clock(), "catch-up");
+      continue;
+    }
     const at = catchUpTime(job.cron, deps.config.QUIET_HOURS, deps.clock());
     if (at) runAt(job, at, "catch-up");
   }

@@ -5,6 +5,7 @@ import type { CampaignReader } from "../store/campaign-reader.ts";
 import type { Db } from "../store/open-store.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { JoinNotifier } from "./join-unit.ts";
+import type { VerificationRunReport } from "../verification/run-report.ts";
 
 /** What the bot sends when asked (the digest, the export), through the delivery log. */
 export interface Outbox {
@@ -12,6 +13,11 @@ export interface Outbox {
   /** The digest as it would be posted now, sent nowhere. */
   previewDigest(now: Date): Promise<{ text: string; blocks: unknown[] }>;
   sendExport(userId: string, now: Date, format: "xlsx" | "csv"): Promise<void>;
+}
+
+/** Runs the probes now (`/shutdown verify`); absent when VERIFY=off. */
+export interface Verifier {
+  verify(scope: { unitKey?: string; domain?: string }, now: Date, actor: string): Promise<VerificationRunReport>;
 }
 
 export interface CommandDeps {
@@ -24,6 +30,7 @@ export interface CommandDeps {
   notifyJoinRequest?: JoinNotifier;
   /** Absent where nothing can be sent: then no digest, no export, and no follow-up messages. */
   outbox?: Outbox;
+  verifier?: Verifier;
 }
 
 export interface CommandInput {

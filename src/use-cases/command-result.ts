@@ -4,6 +4,7 @@ import type { ItemState } from "../domain/model/tasks.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
+import type { VerificationRunReport } from "../verification/run-report.ts";
 
 export type CommandResult = (
   | { kind: "help"; isCoordinator: boolean; registered: boolean; units: string[]; year: number }
@@ -43,4 +44,6 @@ export type CommandResult = (
   | { kind: "unchanged"; text: MrkdwnLike; notes?: MrkdwnLike[] }
   | { kind: "error"; code: ErrorCode; message: string; hint?: string }
   | { kind: "not-registered"; userId: string }
+  /** `verify`: the probes' findings; `scope` names what was probed. */
+  | { kind: "verification"; report: VerificationRunReport; scope: string }
 ) & { followUps?: FollowUp[] };

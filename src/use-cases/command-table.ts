@@ -18,6 +18,8 @@ import { showHelp } from "./commands/show-help.ts";
 import { showOverview } from "./commands/show-overview.ts";
 import { showStatus } from "./commands/show-status.ts";
 import { showUnit } from "./commands/show-unit.ts";
+import { verifyNow } from "./commands/verify-now.ts";
+import { acceptVerification } from "./commands/accept-verification.ts";
 
 export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   help: showHelp,
@@ -35,6 +37,8 @@ export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   coordinator: changeCoordinators,
   digest: postDigest,
   export: sendExport,
+  verify: verifyNow,
+  accept: acceptVerification,
 };
 
 export function runUseCase(ctx: CommandContext, command: Command): Promise<CommandResult> {

@@ -33,7 +33,11 @@ export type Command =
   | { kind: "digest"; preview: boolean }
   | { kind: "export"; format: "xlsx" | "csv" }
   | { kind: "form"; unit?: string }
-  | { kind: "join"; unit: string };
+  | { kind: "join"; unit: string }
+  /** Probes now: every domain, a unit's, or one domain. */
+  | { kind: "verify"; unit?: string; domain?: string }
+  /** A coordinator's judgement over the probes: the item counts as verified. */
+  | { kind: "accept"; unit: string; task: TaskKey; domain?: string; reason: string };
 
 /** Commands anyone may use, registered or not. */
 export const OPEN_TO_ANYONE: ReadonlySet<Command["kind"]> = new Set(["help", "join"]);
@@ -49,6 +53,8 @@ export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([
   "coordinator",
   "digest",
   "export",
+  "verify",
+  "accept",
 ]);
 
 /** Commands about one unit: a contact of several, or a coordinator, names it. */

@@ -79,6 +79,8 @@ export const COMMAND_ALIASES = {
   export: ["export", "导出"],
   form: ["form", "表单"],
   join: ["join", "加入", "申请加入"],
+  verify: ["verify", "核查", "核实"],
+  accept: ["accept", "认可", "认定"],
 } as const;
 export type CommandWord = keyof typeof COMMAND_ALIASES;
 

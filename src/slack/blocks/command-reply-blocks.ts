@@ -12,6 +12,7 @@ import { context, divider, fields, header, section, type KnownBlock } from "./bl
 import { message, type SlackMessage } from "./slack-message.ts";
 import { fitTextList, roomFor, roomLeft } from "./message-budget.ts";
 import { overviewMessage } from "./overview-blocks.ts";
+import { verifyReplyMessage } from "./verification-blocks.ts";
 import { checklistBlocks, fittedChecklist, manyStatusMessage, statusBlocks, statusMessage } from "./status-blocks.ts";
 
 /** Help for people: examples in the words they use, with their unit in front when they must name it. */
@@ -89,6 +90,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       const blocks = [header(deadlineListTexts.title), section(joinMd(lines, "\n")), context(deadlineListTexts.howToMove)];
       return message(deadlineListTexts.fallback, blocks);
     }
+    case "verification":
+      return verifyReplyMessage(result.report, result.scope);
     case "prebuilt":
       return { text: result.message.text, blocks: result.message.blocks as KnownBlock[] };
     case "form":

@@ -35,6 +35,7 @@ export function register(app: App, bot: BotContext): void {
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
       userName: (userId) => slackUserName(client, userId),
       outbox: bot.outbox,
+      verifier: bot.verifier,
       notifyJoinRequest: digestChannel
         ? async (request) => {
             const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });
