@@ -17,6 +17,9 @@ export const VERIFIED_TASK_LABEL: Record<VerifiedTask, string> = {
 
 export const OFFLINE_NOTICE = "核查无法访问外网";
 
+/** Still there, and nobody has reported it done: not a contradiction of anything. */
+export const STILL_THERE = "仍存在";
+
 /** The words of the evidence lines for what a probe met on its way. */
 export const probeWords = {
   otherSite: "其他网站",
@@ -94,8 +97,10 @@ export const cacheNote = (until: Date) => `可能是解析缓存，${when(until)
 // ---- What people see of the verification ---------------------------------------------------
 
 /** The line beside an item's state: "🔍 核查：不符 — 6月22日 10:00 jtda.gov.cn 仍可访问（…）". */
-export function verificationLine(view: { verification: Verification; summary: string | null; accepted: { reason: string } | null }): string {
+export function verificationLine(view: { verification: Verification; summary: string | null; accepted: { reason: string } | null }, reportedDone = true): string {
   if (view.accepted) return `🔍 核查：协调人已认可（${view.accepted.reason}）`;
+  // NOTE: "still there" contradicts nothing while nobody has reported it done: no 不符 then.
+  if (view.verification === "contradicted" && !reportedDone) return `🔍 核查${view.summary ? ` — ${view.summary}` : ""}`;
   return `🔍 核查：${VERIFICATION_LABEL[view.verification]}${view.summary ? ` — ${view.summary}` : ""}`;
 }
 
@@ -134,12 +139,15 @@ export const verifyReplyTexts = {
   scopeAll: (domains: number) => `全部 ${domains} 个域名`,
   offline: `${OFFLINE_NOTICE}：这次核查的结果都是「无法判断」，不会记为不符。`,
   domainHead: (domain: string, unitName: string) => `*${domain}*（${unitName}）`,
-  task: (task: VerifiedTask, verification: Verification, summary: string) => `• ${VERIFIED_TASK_LABEL[task]}：${VERIFICATION_LABEL[verification]} — ${summary}`,
+  task: (task: VerifiedTask, verification: Verification, summary: string, reportedDone: boolean) =>
+    `• ${VERIFIED_TASK_LABEL[task]}：${verification === "contradicted" && !reportedDone ? STILL_THERE : VERIFICATION_LABEL[verification]} — ${summary}`,
   evidence: (probe: string, asked: string, of: string, answer: string, ms: number) => `${probe.toUpperCase()} ${asked} @ ${of} → ${answer}（${Math.round(ms)} 毫秒）`,
   icpFilled: (unitName: string, icp: string) => `已从网站页脚读到 ${unitName} 的备案号 ${icp}，登记为备案号。`,
   icpDiffers: (unitName: string, onRecord: string, found: string) => `注意：${unitName} 登记的备案号是 ${onRecord}，网站页脚显示的是 ${found}。`,
-  counts: (counts: Record<Verification, number>) =>
-    (["confirmed", "contradicted", "inconclusive", "unverified"] as const).map((v) => `${VERIFICATION_LABEL[v]} ${counts[v]}`).join(" · "),
+  counts: (counts: Record<Verification | "present", number>) =>
+    (["confirmed", "contradicted", "present", "inconclusive", "unverified"] as const)
+      .map((v) => `${v === "present" ? STILL_THERE : VERIFICATION_LABEL[v]} ${counts[v]}`)
+      .join(" · "),
   moreDomains: (n: number) => `…另有 ${n} 个域名，逐个查看：/shutdown verify <单位或域名>`,
   disabled: "核查已关闭（VERIFY=off）：机器人不上网核查。",
   accepted: (unitName: string, itemLabel: string, reason: string) => `已记录：${unitName} ${itemLabel} 由协调人认可为已完成（${reason}）。核查结果不再提醒联系人。`,

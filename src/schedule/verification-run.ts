@@ -127,7 +127,8 @@ export async function runVerification(deps: VerificationDeps, now: Date, options
       });
     }
     for (const r of results) report.domains.push(domainReport(r, unit, items, states));
-    for (const s of next) report.counts[s.verification]++;
+    const doneIds = new Set(items.filter((i) => i.state === "done").map((i) => i.id));
+    for (const s of next) report.counts[s.verification === "contradicted" && !doneIds.has(s.itemId) ? "present" : s.verification]++;
   };
 
   const summary = await runVerificationPass(
@@ -159,8 +160,8 @@ export async function runVerification(deps: VerificationDeps, now: Date, options
   return report;
 }
 
-function zeroCounts(): Record<Verification, number> {
-  return Object.fromEntries(VERIFICATIONS.map((v) => [v, 0])) as Record<Verification, number>;
+function zeroCounts(): Record<Verification | "present", number> {
+  return { ...(Object.fromEntries(VERIFICATIONS.map((v) => [v, 0])) as Record<Verification, number>), present: 0 };
 }
 
 /** The 备案号 the old site shows: fills the unit's when unknown, and is noted when it differs. */
@@ -181,7 +182,7 @@ function domainReport(r: DomainVerification, unit: UnitRecord, items: readonly I
     .filter((i) => (i.task === "domain" ? i.domain?.toLowerCase() === r.domain : true))
     .map((i) => {
       const task = i.task as VerifiedTask;
-      return { task, itemKey: i.key, verification: states.get(i.id)?.verification ?? "unverified", summary: r.observations[task].summary };
+      return { task, itemKey: i.key, verification: states.get(i.id)?.verification ?? "unverified", summary: r.observations[task].summary, reportedDone: i.state === "done" };
     });
   return {
     domain: r.domain,

@@ -9,7 +9,7 @@ import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/mode
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
 import type { ItemVerificationView, Verification } from "../domain/model/verification.ts";
-import { toVerificationView } from "./verification-repository.ts";
+import { toVerificationView } from "./verification-view.ts";
 
 type Row = Record<string, unknown>;
 

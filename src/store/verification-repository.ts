@@ -5,6 +5,7 @@ import type { EvidenceRecord, Fingerprint } from "../verification/verification-t
 import type { VerificationState } from "../verification/verdict.ts";
 import type { Db } from "./open-store.ts";
 import type { Tx } from "./transaction.ts";
+import { toVerificationView } from "./verification-view.ts";
 
 type Reader = Db | Tx;
 
@@ -140,23 +141,6 @@ export async function readAcceptances(db: Reader, itemIds?: readonly number[]): 
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   return new Map(rows.map((r) => [r.itemId, { by: r.actor, reason: r.reason, at: r.at }]));
-}
-
-/** What an item's verification shows; null when it was never probed nor accepted. */
-export function toVerificationView(
-  row: Pick<StoredVerification, "verification" | "summary" | "advice" | "observedAt" | "verifiedAt" | "changedAt"> | undefined | null,
-  accepted: VerificationAcceptance | undefined | null,
-): ItemVerificationView | null {
-  if (!row && !accepted) return null;
-  return {
-    verification: row?.verification ?? "unverified",
-    summary: row?.summary ?? null,
-    advice: row?.advice ?? null,
-    observedAt: row?.observedAt ?? null,
-    verifiedAt: row?.verifiedAt ?? null,
-    changedAt: row?.changedAt ?? null,
-    accepted: accepted ?? null,
-  };
 }
 
 /** Every item's verification as it shows, by item id. */

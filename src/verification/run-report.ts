@@ -10,7 +10,7 @@ export interface DomainReport {
   /** The probes' outcome per kind this pass. */
   outcomes: { dns: ProbeOutcome; http: ProbeOutcome; unbind: ProbeOutcome; registry: ProbeOutcome };
   /** The items this domain speaks for, with their verification after the pass. */
-  tasks: { task: VerifiedTask; itemKey: string; verification: Verification; summary: string }[];
+  tasks: { task: VerifiedTask; itemKey: string; verification: Verification; summary: string; reportedDone: boolean }[];
   /** The line to read first. */
   summary: string;
   evidence: EvidenceRecord[];
@@ -22,8 +22,8 @@ export interface VerificationRunReport {
   offline: boolean;
   dryRun: boolean;
   domains: DomainReport[];
-  /** Items by verification after the pass (the items this pass touched). */
-  counts: Record<Verification, number>;
+  /** Items by verification after the pass (the items this pass touched); "present": still there, never reported done. */
+  counts: Record<Verification | "present", number>;
   /** For coordinators: ICP numbers filled in or differing from the record. */
   notes: string[];
   elapsedMs: number;

@@ -107,6 +107,8 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
     COORDINATOR_USER_IDS: COORDINATOR,
     DIGEST_CHANNEL_ID: "C0DIGEST",
     CAMPAIGN_YEAR: "2027",
+    // NOTE: no probe leaves loopback: a test that verifies points VERIFY_* at its fake internet.
+    VERIFY: "off",
     ...env,
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));

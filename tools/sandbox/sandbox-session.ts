@@ -24,6 +24,8 @@ export interface SessionDeps {
   people: SandboxPeople;
   clock: SandboxClock;
   jobs: SandboxJobs;
+  /** Changes the simulated internet (a line of tools/fake-internet/world-commands.ts); absent without one. */
+  world?: (line: string) => Promise<{ ok: boolean; text: string }>;
   /** Resolves when the bot has finished what the requests so far set off. */
   botIdle(): Promise<void>;
   out(lines: string[]): void;
@@ -102,6 +104,17 @@ export class SandboxSession {
         return this.runJob("digest", this.deps.clock.now());
       case "export":
         return this.export(command.format);
+      case "verify":
+        return this.verify();
+      case "world": {
+        if (!this.deps.world) {
+          this.print([sm.noWorld]);
+          return "failed";
+        }
+        const result = await this.deps.world(command.line);
+        this.print(result.text.split("\n").map(sm.world));
+        return result.ok ? "ok" : "failed";
+      }
     }
   }
 
@@ -250,6 +263,15 @@ export class SandboxSession {
     const summary = await this.deps.jobs.run(job, at);
     await this.settle();
     this.print([`  ${summary.line}`]);
+    return summary.ok ? "ok" : "failed";
+  }
+
+  private async verify(): Promise<Outcome> {
+    const at = this.deps.clock.now();
+    this.print([sm.verifyRunning(formatDateTime(at))]);
+    const summary = await this.deps.jobs.verify(at);
+    await this.settle();
+    this.print(summary.lines.map((l) => `  ${l}`));
     return summary.ok ? "ok" : "failed";
   }
 

@@ -16,6 +16,9 @@ export type TerminalCommand =
   | { kind: "remind" }
   | { kind: "digest" }
   | { kind: "export"; format: ExportFormat }
+  | { kind: "verify" }
+  /** A change to the simulated internet: "site jtda.gov.cn down", "dns jtda.gov.cn gone", "whois jtda.gov.cn gone". */
+  | { kind: "world"; line: string }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -30,6 +33,11 @@ const ALIASES: Record<string, string> = {
   remind: "remind",
   digest: "digest",
   export: "export",
+  verify: "verify",
+  核查: "verify",
+  site: "site",
+  dns: "dns",
+  whois: "whois",
   help: "help",
   h: "help",
   "?": "help",
@@ -40,7 +48,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** The names offered when a `:word` is not known. */
-const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "help", "quit"];
+const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "verify", "site", "dns", "whois", "help", "quit"];
 
 const invalid = (message: string): TerminalCommand => ({ kind: "invalid", message });
 
@@ -92,6 +100,12 @@ function parseColon(text: string): TerminalCommand {
       const format = args === "" ? "csv" : args.toLowerCase();
       return format === "csv" || format === "json" ? { kind: "export", format } : invalid(sm.badExportFormat(args));
     }
+    case "site":
+    case "dns":
+    case "whois":
+      return args === "" ? invalid(sm.needsArgument(`:${name} <域名> …，例如 :site jtda.gov.cn down、:dns jtda.gov.cn gone、:whois jtda.gov.cn gone`)) : { kind: "world", line: `${name} ${args}` };
+    case "verify":
+      return noArgs({ kind: "verify" });
     case "users":
       return noArgs({ kind: "users" });
     case "remind":

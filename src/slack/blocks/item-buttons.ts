@@ -26,7 +26,7 @@ export function itemLine(item: ItemRecord, noteMax?: number): string {
   const note = shownNote(item.note, noteMax);
   const line = `${itemStateText(item)}  *${itemLabel(item)}*${note ? ` — ${note}` : ""}`;
   // NOTE: what the probes found goes beside what the contact reported, on a line of its own.
-  return item.verification ? `${line}\n　　${verificationLine(item.verification)}` : line;
+  return item.verification ? `${line}\n　　${verificationLine(item.verification, item.state === "done")}` : line;
 }
 
 export function itemButtons(item: ItemRecord): KnownBlock {

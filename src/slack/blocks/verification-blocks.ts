@@ -62,7 +62,7 @@ export function verifyReplyMessage(report: VerificationRunReport, scope: string)
   if (report.offline) head.push(section(R.offline));
   const notes = [...report.notes];
   const body = report.domains.flatMap((d) => {
-    const lines = [R.domainHead(d.domain, d.unitName), ...d.tasks.map((t) => R.task(t.task, t.verification, t.summary))];
+    const lines = [R.domainHead(d.domain, d.unitName), ...d.tasks.map((t) => R.task(t.task, t.verification, t.summary, t.reportedDone))];
     const evidence = detailed ? d.evidence.map((e) => R.evidence(e.probe, e.asked, e.of, e.answer, e.elapsedMs)) : [];
     return [...sections(lines), ...(evidence.length > 0 ? [context(...chunk(evidence))] : [])];
   });
