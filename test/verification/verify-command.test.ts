@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeInternet, type FakeInternet } from "../../tools/fake-internet/fake-internet.ts";
 import { seedDomains } from "../../tools/fake-internet/seed-world.ts";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "../helpers/bot-fixture.ts";
+import { deadResolverAddress } from "./fake-internet-fixture.ts";
+import { expectConsoleError } from "../helpers/expected-errors.ts";
 
 const JTDA = seedDomains().find((d) => d.unitKey === "jtda")!;
 
@@ -58,6 +60,7 @@ describe("/shutdown verify and accept", () => {
     const column = await ask(COORDINATOR, "accept 档案局 column 已上线");
     expect(column).toContain("「column」不是核查的事项");
     expect(await ask(COORDINATOR, "accept 档案局")).toContain("请写明单位、事项和理由");
+    expect(await ask(COORDINATOR, "accept 区司法局 domain 已交市局注销")).toContain("区司法局 有 2 个域名，请写明是哪一个，例如：/shutdown accept 区司法局 domain jtpf.gov.cn 理由");
   });
 });
 
@@ -87,6 +90,33 @@ describe("a verification slower than the ack", () => {
     } finally {
       await fixture.close();
       await internet.close();
+    }
+  });
+});
+
+describe("/shutdown verify where nothing can be reached", () => {
+  it("says 核查无法访问外网 in the reply, once in the log and in /healthz, and marks nothing contradicted", async () => {
+    expectConsoleError("核查无法访问外网: no resolver");
+    const fixture = await startBotFixture({
+      VERIFY: "on",
+      VERIFY_DNS_SERVERS: await deadResolverAddress(),
+      VERIFY_WHOIS_SERVER: "127.0.0.1:9",
+      VERIFY_TIMEOUT_MS: "500",
+    });
+    try {
+      fixture.now = new Date("2027-06-21T10:00:00+08:00");
+      const reply = await fixture.finalReply(await fixture.slash(COORDINATOR, "verify 档案局"));
+      expect(reply).toContain("核查无法访问外网：这次核查的结果都是「无法判断」，不会记为不符。");
+      expect(reply).toContain("无法判断：核查无法访问外网");
+      const res = await fetch(fixture.url.replace("/slack/events", "/healthz"));
+      const body = (await res.json()) as { verification: { offline: boolean }; problems: string[] };
+      expect(body.verification.offline).toBe(true);
+      expect(body.problems.some((p) => p.includes("核查无法访问外网"))).toBe(true);
+      // Still offline: still nothing contradicted (that the log says it once is checked in verification-run.test.ts).
+      await fixture.finalReply(await fixture.slash(COORDINATOR, "verify 档案局"));
+      expect(await fixture.store.db.itemVerification.count({ where: { verification: "contradicted" } })).toBe(0);
+    } finally {
+      await fixture.close();
     }
   });
 });
