@@ -17,8 +17,15 @@ export const VERIFIED_TASK_LABEL: Record<VerifiedTask, string> = {
 
 export const OFFLINE_NOTICE = "核查无法访问外网";
 
+const VERIFIED_TASK_SHORT: Record<VerifiedTask, string> = { site: "网站", unbind: "解绑", domain: "域名" };
+
 /** Still there, and nobody has reported it done: not a contradiction of anything. */
 export const STILL_THERE = "仍存在";
+
+/** 不符 only against a report of done; otherwise what is still there is just 仍存在. */
+export function shownVerdict(verification: Verification, reportedDone: boolean): string {
+  return verification === "contradicted" && !reportedDone ? STILL_THERE : VERIFICATION_LABEL[verification];
+}
 
 /** The words of the evidence lines for what a probe met on its way. */
 export const probeWords = {
@@ -83,7 +90,7 @@ export const evidenceLines = {
 
 /** What a contact should do when the probes contradict their report. */
 export const verificationAdvice = {
-  site: (domain: string) => `${domain} 仍可访问：请关闭原网站，或请服务商停止该站点，再回复完成。`,
+  site: (domain: string) => `${domain} 仍可访问：请关闭原网站，或请服务商停止该站点。`,
   domain: (domain: string, addresses: readonly string[]) =>
     addresses.length > 0
       ? `仍能解析到 ${list(addresses)}：请在域名服务商处删除 ${domain} 的解析记录（或向注册商注销域名）。`
@@ -109,7 +116,7 @@ export const verificationDmTexts = {
   contradictedHeader: "核查结果与报告不符",
   contradicted: (unitName: string, itemLabel: string) => `你报告「${unitName} ${itemLabel}」已完成，但机器人上网核查的结果不同：`,
   whatToDo: (advice: string) => `*请处理：*${advice}`,
-  contradictedFoot: "处理后不必再回复：机器人每小时核查一次，连续三次查不到即记为已核实。如确有特殊情况（例如内网、防火墙），请告诉区电子政务中心。",
+  contradictedFoot: "处理后不必再报告：机器人每小时核查一次，连续三次查不到即记为已核实。如确有特殊情况（例如内网、防火墙），请告诉区电子政务中心。",
   confirmHeader: "核查发现事项似乎已完成",
   confirm: (unitName: string, itemLabel: string) => `机器人上网核查，「${unitName} ${itemLabel}」似乎已经完成，但还没有人报告：`,
   confirmAsk: "如确已完成，请点下面的按钮确认；如果还没有，请忽略本消息。",
@@ -128,6 +135,7 @@ export const CONFIRM_BUTTON: Record<VerifiedTask, string> = {
 export const verificationDigestTexts = {
   contradictedHeading: (n: number) => `*🔍 核查不符（${n} 项）*：报告已完成，但网上仍能查到`,
   contradictedItem: (unitName: string, itemLabel: string, summary: string | null) => `• ${unitName} ${itemLabel}：${summary ?? ""}`,
+  contacts: " · 联系人：",
   offline: (at: Date) => `⚠️ ${OFFLINE_NOTICE}：${when(at)} 的核查没有任何解析服务器或注册局应答，结果都是「无法判断」（不会记为不符）。请检查服务器能否访问外网。`,
   overviewLine: (counts: Record<Verification, number>) =>
     `🔍 核查：${(["confirmed", "contradicted", "inconclusive", "unverified"] as const).map((v) => `${VERIFICATION_LABEL[v]} ${counts[v]}`).join(" · ")}`,
@@ -140,7 +148,10 @@ export const verifyReplyTexts = {
   offline: `${OFFLINE_NOTICE}：这次核查的结果都是「无法判断」，不会记为不符。`,
   domainHead: (domain: string, unitName: string) => `*${domain}*（${unitName}）`,
   task: (task: VerifiedTask, verification: Verification, summary: string, reportedDone: boolean) =>
-    `• ${VERIFIED_TASK_LABEL[task]}：${verification === "contradicted" && !reportedDone ? STILL_THERE : VERIFICATION_LABEL[verification]} — ${summary}`,
+    `• ${VERIFIED_TASK_LABEL[task]}：${shownVerdict(verification, reportedDone)} — ${summary}`,
+  /** A domain in one line and its evidence under it, for a pass over many. */
+  domainLine: (domain: string, unitName: string, tasks: readonly { task: VerifiedTask; verification: Verification; reportedDone: boolean }[], summary: string) =>
+    `*${domain}*（${unitName}）${tasks.map((t) => `${VERIFIED_TASK_SHORT[t.task]} ${shownVerdict(t.verification, t.reportedDone)}`).join(" · ")}\n　${summary}`,
   evidence: (probe: string, asked: string, of: string, answer: string, ms: number) => `${probe.toUpperCase()} ${asked} @ ${of} → ${answer}（${Math.round(ms)} 毫秒）`,
   icpFilled: (unitName: string, icp: string) => `已从网站页脚读到 ${unitName} 的备案号 ${icp}，登记为备案号。`,
   icpDiffers: (unitName: string, onRecord: string, found: string) => `注意：${unitName} 登记的备案号是 ${onRecord}，网站页脚显示的是 ${found}。`,
@@ -148,7 +159,7 @@ export const verifyReplyTexts = {
     (["confirmed", "contradicted", "present", "inconclusive", "unverified"] as const)
       .map((v) => `${v === "present" ? STILL_THERE : VERIFICATION_LABEL[v]} ${counts[v]}`)
       .join(" · "),
-  moreDomains: (n: number) => `…另有 ${n} 个域名，逐个查看：/shutdown verify <单位或域名>`,
+  moreNotes: (n: number) => `…另有 ${n} 条备案号记录，见各单位详情（/shutdown unit <单位>）。`,
   disabled: "核查已关闭（VERIFY=off）：机器人不上网核查。",
   accepted: (unitName: string, itemLabel: string, reason: string) => `已记录：${unitName} ${itemLabel} 由协调人认可为已完成（${reason}）。核查结果不再提醒联系人。`,
   acceptedAgain: (unitName: string, itemLabel: string) => `${unitName} ${itemLabel} 之前已由协调人认可；理由已更新。`,

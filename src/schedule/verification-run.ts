@@ -90,10 +90,15 @@ export async function runVerification(deps: VerificationDeps, now: Date, options
       const obs = observationOf(item);
       if (!obs) continue;
       const before = states.get(item.id);
-      const step = advanceVerification(before?.state ?? INITIAL_VERIFICATION, obs, {
-        resolverCount,
-        reportedDoneAt: item.state === "done" ? item.updatedAt : null,
-      });
+      // NOTE: one observation an hour counts: passes asked for by hand in between show their
+      // evidence but cannot make "3 in a row" out of three clicks within a minute.
+      const countedThisHour = before?.state.lastObservedAt && sameHour(new Date(before.state.lastObservedAt), now);
+      const step = countedThisHour
+        ? { state: before.state, note: null }
+        : advanceVerification(before?.state ?? INITIAL_VERIFICATION, obs, {
+            resolverCount,
+            reportedDoneAt: item.state === "done" ? item.updatedAt : null,
+          });
       const verification = step.state.verification;
       const cached = step.note === "possibly-cached" && step.state.cacheUntil ? `（${cacheNote(new Date(step.state.cacheUntil))}）` : "";
       const stored: StoredVerification = {
@@ -158,6 +163,13 @@ export async function runVerification(deps: VerificationDeps, now: Date, options
   if (!summary.offline && wasOffline) deps.logger.info("verification reaches the internet again");
   if (options.sendMessages !== false) report.results = await sendVerificationMessages(deps, now);
   return report;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Shanghai is a whole number of hours from UTC: the same UTC hour is the same Shanghai hour. */
+function sameHour(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / HOUR_MS) === Math.floor(b.getTime() / HOUR_MS);
 }
 
 function zeroCounts(): Record<Verification | "present", number> {

@@ -126,6 +126,18 @@ describe("a verification pass of the bot", () => {
     expect(asks.some((m) => m.text.includes("档案局 解除绑定"))).toBe(true);
   });
 
+  it("counts one observation an hour: passes asked for in between show their evidence but decide nothing", async () => {
+    await setState(store.db, "jtda/site", "done", { actor: "U0WANG", at: at("2027-06-21T08:00:00") });
+    await pass(at("2027-06-21T09:00:00"));
+    await pass(at("2027-06-21T09:20:00"));
+    await pass(at("2027-06-21T09:40:00"));
+    const site = await itemOf("jtda/site");
+    expect(site.verification).toMatchObject({ verification: "unverified", summary: `6月21日 09:40 ${JTDA.name} 仍可访问（HTTP 200，标题「金坛档案局」）` });
+    expect(standin.dmMessages("U0WANG")).toEqual([]);
+    await pass(at("2027-06-21T10:05:00"));
+    expect((await itemOf("jtda/site")).verification?.verification).toBe("contradicted");
+  });
+
   it("sends nothing in quiet hours and sends it with the next pass after them", async () => {
     await setState(store.db, "jtda/site", "done", { actor: "U0WANG", at: at("2027-06-21T20:00:00") });
     await pass(at("2027-06-21T22:30:00"));

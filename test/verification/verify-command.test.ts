@@ -40,7 +40,8 @@ describe("/shutdown verify and accept", () => {
     const reply = await ask(COORDINATOR, "核查 档案局");
     expect(reply).toContain("核查 档案局");
     const status = await ask("U0WANG", "status");
-    expect(status).toContain(`🔍 核查 — 6月21日 10:00 ${JTDA.name} 仍可访问（HTTP 200，标题「金坛档案局」）`);
+    // The second pass of the hour shows its evidence and decides nothing: one observation so far.
+    expect(status).toContain(`🔍 核查：未核查 — 6月21日 10:00 ${JTDA.name} 仍可访问（HTTP 200，标题「金坛档案局」）`);
   });
 
   it("is for coordinators only, and says what to type for a domain it does not know", async () => {

@@ -24,7 +24,7 @@ export class SandboxJobs {
   async verify(now: Date): Promise<{ lines: string[]; ok: boolean }> {
     if (!this.verifySettings) return { lines: [verifyReplyTexts.disabled], ok: false };
     const run = await runVerification({ ...this.deps, verify: this.verifySettings }, now, { kind: "hourly", actor: "system" });
-    const lines = [sm.verifySummary(run.domains.length, verifyReplyTexts.counts(run.counts), run.offline), ...run.notes];
+    const lines = [sm.verifySummary(run.domains.length, Object.values(run.counts).reduce((a, b) => a + b, 0), verifyReplyTexts.counts(run.counts), run.offline), ...run.notes];
     const failed = unsent(run.results);
     if (failed.length > 0) lines.push(sm.sendFailed(failed));
     return { lines, ok: failed.length === 0 };

@@ -98,7 +98,7 @@ export const sandboxMessages = {
     `时钟前进了 ${days} 天，超过 7 天：如同机器人这段时间没有运行，只补运行今天错过的任务（as if the bot had been off; only today's missed runs are made up）`,
   jobRunning: (at: string, job: "reminders" | "digest") => `⏰ ${at} ${job === "reminders" ? "提醒 (reminder pass)" : "日报 (digest)"}`,
   verifyRunning: (at: string) => `🔍 ${at} 核查 (verification pass)`,
-  verifySummary: (domains: number, counts: string, offline: boolean) => `核查了 ${domains} 个域名：${counts}${offline ? "（核查无法访问外网）" : ""}`,
+  verifySummary: (domains: number, items: number, counts: string, offline: boolean) => `核查了 ${domains} 个域名（${items} 项）：${counts}${offline ? "（核查无法访问外网）" : ""}`,
   world: (text: string) => `🌐 ${text}`,
   noWorld: "沙盒没有模拟互联网（no simulated internet）。",
   remindSummary: (sent: number, already: number, failed: string[]) =>

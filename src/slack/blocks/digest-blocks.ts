@@ -121,7 +121,11 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
       : {
           heading: verificationDigestTexts.contradictedHeading(s.contradicted.length),
           count: s.contradicted.length,
-          entry: (i) => verificationDigestTexts.contradictedItem(s.contradicted[i]!.unit.name, itemLabel(s.contradicted[i]!.item), s.contradicted[i]!.item.verification?.summary ?? null),
+          entry: (i) => {
+            const { unit, item } = s.contradicted[i]!;
+            const line = verificationDigestTexts.contradictedItem(unit.name, itemLabel(item), item.verification?.summary ?? null);
+            return md`${line}${verificationDigestTexts.contacts}${mentions(unit.contacts.map((c) => c.slackUserId))}`;
+          },
           more: listTexts.moreItems,
         };
   const changes = changeList(s);

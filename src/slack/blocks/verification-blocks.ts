@@ -28,7 +28,8 @@ export function confirmMessage(unitName: string, item: ItemRecord & { task: Veri
   const blocks: KnownBlock[] = [
     header(T.confirmHeader),
     section(`${T.confirm(unitName, itemLabel(item))}\n> ${item.verification?.summary ?? ""}`),
-    { type: "section", block_id: itemBlockId(item.key), text: mrkdwn(itemLine(item)) },
+    // NOTE: the state alone here; the evidence is quoted just above.
+    { type: "section", block_id: itemBlockId(item.key), text: mrkdwn(itemLine({ ...item, verification: null })) },
     {
       type: "actions",
       block_id: actionsBlockId(item.key),
@@ -55,18 +56,25 @@ function sections(lines: readonly string[]): KnownBlock[] {
   return blocks;
 }
 
+/** Notes (备案号 filled or differing) shown in a reply; the rest are in the audit trail. */
+const MAX_NOTES = 6;
+
 /** `/shutdown verify`: per domain its verdicts and, for a unit or a domain, every question asked. */
 export function verifyReplyMessage(report: VerificationRunReport, scope: string): SlackMessage {
   const detailed = report.domains.length <= 3;
   const head: KnownBlock[] = [header(R.header(scope, report.at)), section(R.counts(report.counts))];
   if (report.offline) head.push(section(R.offline));
-  const notes = [...report.notes];
-  const body = report.domains.flatMap((d) => {
-    const lines = [R.domainHead(d.domain, d.unitName), ...d.tasks.map((t) => R.task(t.task, t.verification, t.summary, t.reportedDone))];
-    const evidence = detailed ? d.evidence.map((e) => R.evidence(e.probe, e.asked, e.of, e.answer, e.elapsedMs)) : [];
-    return [...sections(lines), ...(evidence.length > 0 ? [context(...chunk(evidence))] : [])];
-  });
-  const blocks = keepWithinBudget([...head, ...(notes.length > 0 ? [context(...notes)] : []), ...body], "message");
+  const shown = report.notes.length > MAX_NOTES ? [...report.notes.slice(0, MAX_NOTES - 1), R.moreNotes(report.notes.length - MAX_NOTES + 1)] : report.notes;
+  const notes = shown.length > 0 ? [context(...chunk(shown))] : [];
+  // NOTE: a unit or a domain in full, with every question asked; a pass over many, a domain a line.
+  const body = detailed
+    ? report.domains.flatMap((d) => {
+        const lines = [R.domainHead(d.domain, d.unitName), ...d.tasks.map((t) => R.task(t.task, t.verification, t.summary, t.reportedDone))];
+        const evidence = d.evidence.map((e) => R.evidence(e.probe, e.asked, e.of, e.answer, e.elapsedMs));
+        return [...sections(lines), ...(evidence.length > 0 ? [context(...chunk(evidence))] : [])];
+      })
+    : sections(report.domains.map((d) => R.domainLine(d.domain, d.unitName, d.tasks, d.summary)));
+  const blocks = keepWithinBudget([...head, ...notes, ...body], "message");
   return message(`${R.header(scope, report.at)}：${R.counts(report.counts)}`, blocks);
 }
 
