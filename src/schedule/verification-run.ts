@@ -1,17 +1,12 @@
 // A verification pass run by the bot: every domain probed (src/verification/), each unit's
 // evidence, baseline and verdicts stored as its results come in, the unit's 备案号 filled from
-// the baseline when unknown; then the DMs the verdicts call for, through the delivery log.
-import { formatQuietHours, isQuietTime } from "../domain/quiet-hours.ts";
+// the baseline when unknown; then the DMs the verdicts call for (verification-dms.ts).
 import { parseIcpNumber } from "../domain/icp-number.ts";
 import { SYSTEM_ACTOR } from "../domain/fact-rules.ts";
-import { isFinished } from "../domain/model/tasks.ts";
 import { isVerifiedTask, VERIFICATIONS, type Verification, type VerifiedTask } from "../domain/model/verification.ts";
-import type { CampaignSnapshot, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { cacheNote, OFFLINE_NOTICE, verifyReplyTexts } from "../messages/verification-messages.ts";
-import { confirmMessage, contradictedMessage } from "../slack/blocks/verification-blocks.ts";
-import type { SlackMessage } from "../slack/blocks/slack-message.ts";
-import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
 import { applyFactRules, applyUnitFact, type Who } from "../store/change-repository.ts";
 import { inTransaction } from "../store/transaction.ts";
@@ -30,8 +25,9 @@ import {
 } from "../store/verification-repository.ts";
 import { advanceVerification, decideVerificationRun, INITIAL_VERIFICATION, runVerificationPass, unitObservations, type DomainVerification, type Observation, type VerifySettings } from "../verification/index.ts";
 import type { DomainReport, VerificationRunReport } from "../verification/run-report.ts";
-import { createDeliveryContext, deliverAll, type DeliveryResult, type Outgoing } from "./deliver.ts";
-import { newClaimOwner, type OutgoingDeps } from "./outgoing-deps.ts";
+import type { DeliveryResult } from "./deliver.ts";
+import type { OutgoingDeps } from "./outgoing-deps.ts";
+import { sendVerificationMessages } from "./verification-dms.ts";
 
 export type VerificationKind = "baseline" | "hourly" | "manual" | "cli";
 
@@ -207,64 +203,6 @@ function domainReport(r: DomainVerification, unit: UnitRecord, items: readonly I
   };
 }
 
-interface PlannedDm {
-  key: string;
-  kind: "verify-contradicted" | "verify-confirm";
-  target: string;
-  build(): SlackMessage;
-}
-
-/**
- * From the stored verdicts: a report contradicted → its contacts hear the evidence and what to
- * do; a task found done that nobody reported → they are asked to confirm. Keyed by the moment
- * the verdict changed, so each is sent once, and again only after it changed back and forth.
- */
-export function planVerificationMessages(snapshot: CampaignSnapshot): PlannedDm[] {
-  const units = new Map(snapshot.units.map((u) => [u.id, u]));
-  const planned: PlannedDm[] = [];
-  for (const item of snapshot.items) {
-    const v = item.verification;
-    if (!isVerifiedTask(item.task) || !v || v.accepted || !v.changedAt) continue;
-    const unit = units.get(item.unitId)!;
-    const contradicted = v.verification === "contradicted" && item.state === "done";
-    const unreported = v.verification === "confirmed" && !isFinished(item.state);
-    if (!contradicted && !unreported) continue;
-    const kind = contradicted ? "verify-contradicted" : "verify-confirm";
-    for (const contact of unit.contacts) {
-      if (!contact.slackUserId) continue;
-      planned.push({
-        key: `${kind}:${item.key}:${v.changedAt.toISOString()}:${contact.slackUserId}`,
-        kind,
-        target: contact.slackUserId,
-        build: () => (contradicted ? contradictedMessage(unit.name, item) : confirmMessage(unit.name, item as ItemRecord & { task: VerifiedTask })),
-      });
-    }
-  }
-  return planned;
-}
-
-/** Sends what the verdicts call for; nothing in quiet hours (the next pass sends it then). */
-export async function sendVerificationMessages(deps: OutgoingDeps, now: Date): Promise<DeliveryResult[]> {
-  const planned = planVerificationMessages(await readSnapshot(deps.store.db));
-  if (planned.length === 0) return [];
-  if (isQuietTime(deps.config.QUIET_HOURS, now)) {
-    deps.logger.info(`verification messages wait: quiet hours (${formatQuietHours(deps.config.QUIET_HOURS)})`);
-    return [];
-  }
-  const ctx = createDeliveryContext({ ...deps, db: deps.store.db }, newClaimOwner(), deps.delivery);
-  const outgoing: Outgoing[] = planned.map((m) => ({
-    key: m.key,
-    kind: m.kind,
-    target: m.target,
-    get payload() {
-      return { asOf: now.toISOString(), ...m.build() };
-    },
-    send: (client) => postKeyedMessage(client, m.target, m.build(), m.key),
-    findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
-  }));
-  return deliverAll(ctx, outgoing);
-}
-
 export type { VerificationTargetRow };
 
 /**
@@ -287,7 +225,8 @@ export async function runScheduledVerification(deps: VerificationDeps, now: Date
   });
   if (!decision.run) {
     deps.logger.debug(`verification: no pass (${decision.reason})`);
-    return { results: [], ran: false };
+    // NOTE: what quiet hours or a failed send held back still goes out, pass or no pass.
+    return { results: await sendVerificationMessages(deps, now), ran: false };
   }
   const run = await runVerification(deps, now, { kind: decision.kind, actor: SYSTEM_ACTOR, signal });
   deps.logger.info(`verification ${decision.kind} pass: ${run.domains.length} domains in ${Math.round(run.elapsedMs)} ms${run.offline ? ` (${OFFLINE_NOTICE})` : ""}`);
