@@ -44,7 +44,7 @@ describe("the CLIs on a new store", () => {
   it("prints CSV with the documented columns by default", async () => {
     const { stdout } = await cli("export", [], env);
     expect(stdout.split("\r\n")[0]).toBe(
-      "\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch",
+      "\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence",
     );
   });
 

@@ -197,7 +197,7 @@ describe("what coordinators read", () => {
     // The second sheet is the CSV's, cell for cell; a note that would run as a formula is shown as text.
     const items = workbook.getWorksheet("全部事项")!;
     expect(items.rowCount).toBe(270);
-    expect(items.getRow(1).values).toEqual([undefined, "unit_name", "unit_key", "task", "domain", "state", "method", "note", "updated_at", "updated_by", "deadline", "due_at", "batch"]);
+    expect(items.getRow(1).values).toEqual([undefined, "unit_name", "unit_key", "task", "domain", "state", "method", "note", "updated_at", "updated_by", "deadline", "due_at", "batch", "verification", "verified_at", "evidence"]);
     const unbind = items.getRows(2, 269)!.find((r) => r.getCell(2).value === "jtda" && r.getCell(3).value === "unbind")!;
     expect(unbind.getCell(7).value).toBe(`'=HYPERLINK("http://example.com","点我")`);
     expect(unbind.getCell(7).type).toBe(ExcelJS.ValueType.String);

@@ -52,7 +52,8 @@ describe("a line typed in the sandbox terminal", () => {
 
   it.each([
     [":foo", "没有沙盒命令「:foo」"],
-    [":dn", "你是不是要输入「:dm」"],
+    [":dn", "你是不是要输入「:dns」"],
+    [":dw", "你是不是要输入「:dm」"],
     [":clik 1", "你是不是要输入「:click」"],
     ["status", "命令以 / 或 : 开头"],
     ["/remind", "沙盒只有 /shutdown 命令"],

@@ -105,8 +105,8 @@ describe("a first session in the sandbox", () => {
 
   it("prints the status export", () => {
     const csv = outputOf(run.stdout, "王芳> :export");
-    expect(csv.split("\n")[0]).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch");
-    expect(csv).toMatch(/\n档案局,jtda,column,,done,,栏目已上线,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,2027-06-20T23:59:59\+08:00,第一批\n/);
+    expect(csv.split("\n")[0]).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence");
+    expect(csv).toMatch(/\n档案局,jtda,column,,done,,栏目已上线,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,2027-06-20T23:59:59\+08:00,第一批,,,\n/);
     expect(csv).toMatch(/\n档案局,jtda,backup,,done,,,2027-06-13T09:0\d:\d\d\+08:00,U0WANGFANG,transition,/);
     expect(csv.trim().split("\n")).toHaveLength(270);
   });
@@ -136,7 +136,7 @@ describe("a script with a line the sandbox cannot run", () => {
 
   it("gives a Chinese hint, runs the rest, and exits non-zero naming the line", async () => {
     const run = await sandbox.run(":dn\n:click 1\n:users\n");
-    expect(outputOf(run.stdout, "协调员（你）> :dn")).toContain("没有沙盒命令「:dn」，你是不是要输入「:dm」？输入 :help 查看全部命令");
+    expect(outputOf(run.stdout, "协调员（你）> :dn")).toContain("没有沙盒命令「:dn」，你是不是要输入「:dns」？输入 :help 查看全部命令");
     expect(outputOf(run.stdout, "协调员（你）> :click 1")).toContain("最近显示的消息里没有按钮");
     expect(outputOf(run.stdout, "协调员（你）> :users")).toContain("U0WANGFANG");
     expect(run.stdout).toContain("2 行未能执行：第 1、2 行");

@@ -368,7 +368,7 @@ describe("the digest and the export on demand", () => {
     expect(reply.text).toContain("进度表（CSV）已发到你的私信");
     const file = f.slack.files().at(-1)!;
     const rows = file.content.toString("utf8").split("\r\n");
-    expect(rows[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch");
+    expect(rows[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence");
     expect(rows.filter(Boolean)).toHaveLength(270);
   });
 

@@ -121,7 +121,7 @@ describe("npm run export", () => {
   it("keeps the CSV and JSON as documented, and says which formats there are", async () => {
     const csv = await run([]);
     expect(csv.out).toBe(formatStatusRows(buildStatusRows(await readSnapshot(store.db)), "csv"));
-    expect(csv.out.split("\r\n")[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch");
+    expect(csv.out.split("\r\n")[0]).toBe("\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence");
     const json = JSON.parse((await run(["--format", "json"])).out) as Record<string, unknown>[];
     expect(Object.keys(json[0]!)).toEqual([...STATUS_COLUMNS]);
     const bad = await run(["--format", "pdf"]);

@@ -11,6 +11,8 @@ import { checkChannelMembership, type ChannelCheck } from "../slack/channel-memb
 import { countOverdue } from "../store/delivery-repository.ts";
 import { StoreProbe, type StoreHealth } from "../store/health-probe.ts";
 import type { Store } from "../store/open-store.ts";
+import { lastPasses } from "../store/verification-repository.ts";
+import { OFFLINE_NOTICE } from "../messages/verification-messages.ts";
 
 /** A message not sent this long after it was first planned has outlived its pass and the same-day retries. */
 export const OVERDUE_AFTER_MS = 90 * 60_000;
@@ -25,6 +27,8 @@ export interface HealthReport {
   scheduler: { enabled: boolean; jobs: Record<string, JobStatus> };
   deliveries: { overdue: number; oldest: { key: string; status: string; createdAt: Date; lastError: string | null } | null } | { error: string };
   digestChannel: ChannelCheck;
+  /** The last verification pass; offline: 核查无法访问外网. */
+  verification: { lastPassAt: Date | null; offline: boolean; lastOnlineAt: Date | null } | { error: string };
   /** One line per thing that needs someone's attention; empty when ok. */
   problems: string[];
 }
@@ -83,6 +87,13 @@ export class BotHealth {
     } catch (error) {
       deliveries = { error: error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error) };
     }
+    let verification: HealthReport["verification"];
+    try {
+      const { last, lastOnline } = await lastPasses(this.deps.store.db);
+      verification = { lastPassAt: last?.at ?? null, offline: last?.offline ?? false, lastOnlineAt: lastOnline?.at ?? null };
+    } catch (error) {
+      verification = { error: error instanceof Error ? error.message.trim().split("\n").at(-1)! : String(error) };
+    }
     const jobs = this.scheduler?.status() ?? {};
     const problems: string[] = [];
     if (store.state === "unwritable" || store.state === "missing") problems.push(`store ${store.state}: ${store.error ?? ""}`.trim());
@@ -93,6 +104,7 @@ export class BotHealth {
     }
     if ("error" in deliveries) problems.push(`delivery log unreadable: ${deliveries.error}`);
     else if (deliveries.overdue > 0) problems.push(`${deliveries.overdue} message(s) still unsent ${OVERDUE_AFTER_MS / 60_000} minutes after they were planned (oldest ${deliveries.oldest?.key})`);
+    if ("offline" in verification && verification.offline) problems.push(`verification: ${OFFLINE_NOTICE} (no resolver or registry answered at the last pass, ${verification.lastPassAt?.toISOString()})`);
     const channel = this.channel!;
     if (channel.state !== "member") problems.push(`coordinators' channel ${channel.id ?? "(DIGEST_CHANNEL_ID unset)"}: ${channel.state}${channel.error ? ` (${channel.error})` : ""}`);
     const body: HealthReport = {
@@ -102,6 +114,7 @@ export class BotHealth {
       scheduler: { enabled: this.scheduler !== null, jobs },
       deliveries,
       digestChannel: channel,
+      verification,
       problems,
     };
     // NOTE: 503 only for what a restart or an operator must fix now: the bot cannot record anything.

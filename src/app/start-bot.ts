@@ -16,6 +16,8 @@ import { createSlackApp, type SlackCredentials } from "../slack/create-slack-app
 import { homeRefreshesIdle, stopHomeRefreshes } from "../slack/home/publish-home.ts";
 import { trackListenerWork } from "../slack/listener-work.ts";
 import type { Store } from "../store/open-store.ts";
+import { runVerification } from "../schedule/verification-run.ts";
+import { verifySettingsFromConfig, type VerifySettings } from "../verification/index.ts";
 
 export interface RunningBot {
   /** The HTTP port (0 in Socket Mode). */
@@ -47,6 +49,8 @@ export interface StartBotOptions {
   retryDelaysMs?: OutgoingDeps["retryDelaysMs"];
   /** How often /healthz writes to the store at most (default 10 s). */
   healthProbeIntervalMs?: number;
+  /** Probe settings on top of the VERIFY_* variables (the sandbox trusts its fake internet's CA). */
+  verify?: Partial<VerifySettings>;
 }
 
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
@@ -76,6 +80,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     sendExport: async (userId, now, format) => void (await sendExportToUser(outgoing, userId, now, format)),
     sendFiles: (userId, files, now) => sendFilesToUser(outgoing, userId, files, now),
   };
+  const verify = config.VERIFY === "on" ? verifySettingsFromConfig(config, options.verify) : null;
+  if (verify) {
+    bot.verifier = {
+      verify: (scope, now, actor) => runVerification({ ...outgoing, verify }, now, { kind: "manual", actor, unitKey: scope.unitKey, domain: scope.domain }),
+    };
+  }
   // NOTE: read through the command reader: the follow-up goes out right after the reply.
   bot.sendFollowUps = (followUps, now) => sendFollowUps(outgoing, followUps, now, () => store.reader.snapshot());
   const health = new BotHealth({
@@ -95,7 +105,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const server = (await app.start({ port: config.PORT, host: options.host ?? config.HOST })) as Server;
     port = (server.address() as AddressInfo).port;
   }
-  const scheduler = options.scheduler === false ? null : startScheduler(outgoing);
+  const scheduler = options.scheduler === false ? null : startScheduler(outgoing, { verification: verify && { cron: config.VERIFY_CRON, settings: verify } });
   health.watchScheduler(scheduler);
   // Said plainly in the log when the bot is not in the coordinators' channel; /healthz says it too.
   const channelChecked = health.checkDigestChannel().catch((error: unknown) => app.logger.error(error));

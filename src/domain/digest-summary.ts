@@ -56,6 +56,10 @@ export interface DigestSummary {
   /** Messages Slack refused for good since the last digest: coordinators must hear of them. */
   undelivered: UndeliveredMessage[];
   filings: FilingSummary;
+  /** Reported done, but the probes say otherwise (核查不符), in 附件3 order. */
+  contradicted: { unit: UnitRecord; item: ItemRecord }[];
+  /** The last verification pass reached no resolver or registry (核查无法访问外网): its time. */
+  verificationOffline: Date | null;
 }
 
 /** ICP filings by step: the center's path, the units' own, and the center's queue of forms in hand. */
@@ -110,7 +114,13 @@ function openPart(data: CampaignData): CampaignData {
   return { ...data, units: data.units.filter((u) => unitIds.has(u.id)), items, deadlines: data.deadlines.filter((d) => !closed.has(d.batchId)) };
 }
 
-export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Date, undelivered: readonly UndeliveredMessage[] = []): DigestSummary {
+export function summarizeCampaign(
+  all: CampaignData,
+  audit: AuditSince,
+  now: Date,
+  undelivered: readonly UndeliveredMessage[] = [],
+  verificationOffline: Date | null = null,
+): DigestSummary {
   const data = openPart(all);
   const units = [...data.units].sort((a, b) => a.position - b.position);
   const itemsByUnit = groupBy(data.items, (i) => i.unitId);
@@ -207,6 +217,12 @@ export function summarizeCampaign(all: CampaignData, audit: AuditSince, now: Dat
     changes: changes.map(({ position: _, ...c }) => c),
     undelivered: [...undelivered],
     filings: summarizeFilings(data, units),
+    contradicted: units.flatMap((unit) =>
+      (itemsByUnit.get(unit.id) ?? [])
+        .filter((item) => item.state === "done" && item.verification?.verification === "contradicted" && !item.verification.accepted)
+        .map((item) => ({ unit, item })),
+    ),
+    verificationOffline,
   };
 }
 

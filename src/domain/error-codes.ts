@@ -24,6 +24,9 @@ export const ErrorCode = {
   DeadlineUsage: "deadline_usage",
   SetUsage: "set_usage",
   SetMissingValue: "set_missing_value",
+  VerifyUsage: "verify_usage",
+  AcceptUsage: "accept_usage",
+  NotVerifiedTask: "not_verified_task",
 
   // Who may do what (src/domain/access.ts).
   NotRegistered: "not_registered",
@@ -57,6 +60,8 @@ export const ErrorCode = {
 
   // What the bot cannot do here (src/use-cases/).
   NoOutgoing: "no_outgoing",
+  VerifyOff: "verify_off",
+  AcceptWhichItem: "accept_which_item",
   NoDigestChannel: "no_digest_channel",
   NoCoordinatorChannel: "no_coordinator_channel",
   SlackSendFailed: "slack_send_failed",

@@ -1,7 +1,8 @@
 // The machine-readable truth of the campaign: one row per checklist item.
 // NOTE: column names are a public contract (README, tests, other tools): keep them stable.
 import { formatIsoShanghai } from "../domain/model/calendar.ts";
-import { deadlineForTask, type CampaignSnapshot } from "../domain/model/records.ts";
+import { deadlineForTask, type CampaignSnapshot, type ItemRecord } from "../domain/model/records.ts";
+import { isVerifiedTask } from "../domain/model/verification.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { toCsv } from "./csv.ts";
 
@@ -18,6 +19,11 @@ export const STATUS_COLUMNS = [
   "deadline",
   "due_at",
   "batch",
+  // What the probes found (site, unbind, domain items; empty for the others): unverified |
+  // confirmed | contradicted | inconclusive | accepted, when it became confirmed, the last evidence.
+  "verification",
+  "verified_at",
+  "evidence",
 ] as const;
 
 export type StatusRow = Record<(typeof STATUS_COLUMNS)[number], string | null>;
@@ -41,9 +47,21 @@ export function buildStatusRows(snapshot: CampaignSnapshot): StatusRow[] {
         deadline: deadline?.key ?? null,
         due_at: deadline ? formatIsoShanghai(deadline.dueAt) : null,
         batch: batchNames.get(item.batchId) ?? null,
+        ...verificationColumns(item),
       };
     }),
   );
+}
+
+function verificationColumns(item: ItemRecord): Pick<StatusRow, "verification" | "verified_at" | "evidence"> {
+  const v = item.verification;
+  if (!isVerifiedTask(item.task)) return { verification: null, verified_at: null, evidence: null };
+  if (!v) return { verification: "unverified", verified_at: null, evidence: null };
+  return {
+    verification: v.accepted ? "accepted" : v.verification,
+    verified_at: v.verifiedAt ? formatIsoShanghai(v.verifiedAt) : v.accepted ? formatIsoShanghai(v.accepted.at) : null,
+    evidence: v.accepted ? [v.summary, `accepted by ${v.accepted.by}: ${v.accepted.reason}`].filter(Boolean).join(" | ") : v.summary,
+  };
 }
 
 export type ExportFormat = "csv" | "json";

@@ -57,6 +57,8 @@ function describe(a: AuditRecord, items: readonly ItemRecord[], names: Readonly<
     }
     case "seed":
       return "建立清单";
+    case "verification.accepted":
+      return `${what} 核查：协调人认可为已完成`;
     default: {
       const fact = FACT_LABELS[a.field];
       if (!fact) return arrow(a.field);

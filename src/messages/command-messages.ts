@@ -85,6 +85,8 @@ export const HELP_COORDINATOR_EXAMPLES = (year: number): readonly HelpExample[] 
   ["导出", "把进度表（Excel）发到你的私信（CSV：「导出 csv」）"],
   ["申请表汇总", "中心代办的备案注销，按步骤列出，可点 已受理 / 已提交管局 / 完成（合并打印版：「申请表汇总 文件」）"],
   ["档案局 icp 已受理", "登记中心的步骤（已受理、已提交管局、完成）"],
+  ["核查 档案局", "机器人现在上网核查网站、解析、解绑和注册局，回复证据（全部域名：「核查」）"],
+  ["认可 档案局 关停 已现场确认关停", "核查无法判断时（内网、防火墙），由协调员认可为已完成，记入审计"],
 ];
 
 export const HELP_TEXTS = {
@@ -142,6 +144,9 @@ export const msg = {
   setMissingValue: (field: string) => `请写明要设置的值，例如：/shutdown set ${field} ${field === "provider" ? "local" : field === "icp" ? "苏ICP备12345678号" : field === "sponsor" ? "常州市金坛区档案局" : field === "reason" ? "本单位网站已整合至区政府网站群并关停，申请注销备案号并取消接入服务。" : field === "phone" ? "0519-82900326" : field === "email" ? "name@example.gov.cn" : "no"}`,
   deadlineUsage: "请写明哪个截止时间和改到什么时候（北京时间），例如：/shutdown deadline shutdown 2027-06-25 18:00（transition 是过渡栏目上线，shutdown 是网站关停）",
   badDateTime: (text: string) => `看不懂时间「${text}」，请写成 2027-06-25 或 2027-06-25 18:00（北京时间）`,
+  verifyUsage: (word: string) => `「${word}」不是单位名，也不是本次关停的域名。请输入 /shutdown verify（全部）、/shutdown verify 档案局 或 /shutdown verify jtda.gov.cn`,
+  acceptUsage: "请写明单位、事项和理由，例如：/shutdown accept 档案局 site 防火墙屏蔽了外网访问，已现场确认关停",
+  notVerifiedTask: (task: string) => `「${task}」不是核查的事项：只有 site（网站关停）、unbind（解除绑定）、domain（域名注销）由机器人上网核查。例如：/shutdown accept 档案局 site 已现场确认关停`,
   coordinatorUsage: "请写明添加还是移除，例如：/shutdown coordinator add @李强 或 /shutdown coordinator remove @李强",
   tooManyWords: (extra: string) => `多余的内容「${extra}」，请检查命令。`,
 };

@@ -15,6 +15,7 @@ import { readSnapshot } from "../store/campaign-repository.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
 import { findDelivery, lastSent, listUndeliverable } from "../store/delivery-repository.ts";
 import { listCoordinators } from "../store/caller-repository.ts";
+import { lastPasses } from "../store/verification-repository.ts";
 import { undeliveredLine, undeliveredTexts } from "../messages/undelivered-messages.ts";
 import { joinMd } from "../messages/mrkdwn.ts";
 import { section } from "../slack/blocks/block-kit.ts";
@@ -48,7 +49,9 @@ export async function composeDigest(db: Db, now: Date, options: { preview?: bool
   const since = last ? asOfOf(last.payload, last.sentAt) : null;
   const entries = await listAudit(db, { since: since ?? undefined, until: now });
   const undelivered = (await listUndeliverable(db, since)).map((d) => ({ key: d.key, kind: d.kind, target: d.target, error: d.lastError ?? "unknown_error" }));
-  return { digest: buildDigest(snapshot, { since, entries }, now, { ...options, undelivered }), snapshot };
+  const lastPass = (await lastPasses(db)).last;
+  const verificationOffline = lastPass?.offline ? lastPass.at : null;
+  return { digest: buildDigest(snapshot, { since, entries }, now, { ...options, undelivered, verificationOffline }), snapshot };
 }
 
 function statusCsv(snapshot: CampaignSnapshot): string {

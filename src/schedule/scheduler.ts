@@ -12,6 +12,8 @@ import type { OutgoingDeps } from "./outgoing-deps.ts";
 import { catchUpTime, lastSlotToday, runTimeFor } from "./schedule-slots.ts";
 import { newClaimOwner } from "./claim-owner.ts";
 import { runForSlot } from "../store/scheduled-run-repository.ts";
+import { runScheduledVerification } from "./verification-run.ts";
+import type { VerifySettings } from "../verification/index.ts";
 
 /** After a run that left work, the next tries: then every 30 minutes, while the day lasts. */
 export const RETRY_DELAYS_MS = [2, 5, 10, 20, 30].map((m) => m * 60_000);
@@ -42,13 +44,20 @@ interface Job {
   name: string;
   cron: string;
   run(now: Date, signal: AbortSignal): Promise<{ results: DeliveryResult[] }>;
+  /** Deferred past quiet hours (default); the probes are not, only the messages they call for. */
+  quiet?: boolean;
+}
+
+export interface SchedulerOptions {
+  /** The verification passes on VERIFY_CRON; null when VERIFY=off. */
+  verification?: { cron: string; settings: VerifySettings } | null;
 }
 
 function describeLeft(left: DeliveryResult[]): string {
   return left.map((r) => `${r.key} (${r.outcome}${r.error ? `: ${r.error}` : ""})`).join(", ");
 }
 
-export function startScheduler(deps: OutgoingDeps): Scheduler {
+export function startScheduler(deps: OutgoingDeps, options: SchedulerOptions = {}): Scheduler {
   const abort = new AbortController();
   /** Who finished a slot, in the store: this process. */
   const instance = newClaimOwner();
@@ -60,6 +69,15 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
     { name: "reminders", cron: deps.config.REMINDER_CRON, run: (now, signal) => runReminderPass(deps, now, { signal }) },
     { name: "digest", cron: deps.config.DIGEST_CRON, run: (now, signal) => runDigest(deps, now, { signal }) },
   ];
+  const verification = options.verification;
+  if (verification) {
+    jobs.push({
+      name: "verification",
+      cron: verification.cron,
+      quiet: false,
+      run: (now, signal) => runScheduledVerification({ ...deps, verify: verification.settings }, now, signal),
+    });
+  }
   for (const job of jobs) statuses[job.name] = { running: false };
 
   const later = (job: Job, at: Date, why: string, action: () => void) => {
@@ -102,7 +120,8 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
         Object.assign(status, { lastOutcome: outcome, lastDetail: detail || undefined, running: false });
         if (outcome === "ok" || abort.signal.aborted) return;
         const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)]!;
-        const at = runTimeFor(slot, deps.config.QUIET_HOURS, new Date(deps.clock().getTime() + delay));
+        const retryAt = new Date(deps.clock().getTime() + delay);
+        const at = job.quiet === false ? retryAt : runTimeFor(slot, deps.config.QUIET_HOURS, retryAt);
         if (!at) {
           deps.logger.warn(`${job.name}: left ${detail}; no time left today to try again`);
           return;
@@ -133,7 +152,7 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
       () => {
         const now = deps.clock();
         const slot = lastSlotToday(job.cron, now) ?? now;
-        runAt(job, slot, runTimeFor(slot, deps.config.QUIET_HOURS, now), "scheduled run");
+        runAt(job, slot, job.quiet === false ? now : runTimeFor(slot, deps.config.QUIET_HOURS, now), "scheduled run");
       },
       { timezone: CAMPAIGN_TZ, name: `shutdown-${job.name}`, noOverlap: true },
     ),
@@ -144,6 +163,11 @@ export function startScheduler(deps: OutgoingDeps): Scheduler {
   for (const job of jobs) {
     const now = deps.clock();
     const slot = lastSlotToday(job.cron, now);
+    // NOTE: the verification decides itself whether a pass is due (the day's baseline, this hour's pass).
+    if (job.quiet === false) {
+      runAt(job, slot ?? now, now, "catch-up");
+      continue;
+    }
     const at = slot && catchUpTime(job.cron, deps.config.QUIET_HOURS, now);
     if (slot && at) runAt(job, slot, at, "catch-up");
   }

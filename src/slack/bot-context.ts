@@ -4,7 +4,7 @@
 import type { Config } from "../config/env-schema.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
 import type { Store } from "../store/open-store.ts";
-import type { Outbox } from "../use-cases/command-deps.ts";
+import type { Outbox, Verifier } from "../use-cases/command-deps.ts";
 import type { BackgroundWork } from "./background-work.ts";
 
 /** What GET /healthz answers. */
@@ -18,6 +18,8 @@ export interface BotContext {
   clock: () => Date;
   /** The digest and the export on request; set once the app exists. */
   outbox?: Outbox;
+  /** `/shutdown verify`; absent when VERIFY=off. */
+  verifier?: Verifier;
   /** Sends the messages a change calls for (through the delivery log); set once the app exists. */
   sendFollowUps?: (followUps: readonly FollowUp[], now: Date) => Promise<unknown>;
   /** What GET /healthz reports; set once the app exists. */

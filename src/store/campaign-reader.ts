@@ -8,6 +8,8 @@ import { sortItems, type BatchRecord, type CampaignSnapshot, type FilingRecord, 
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
+import type { ItemVerificationView, Verification } from "../domain/model/verification.ts";
+import { toVerificationView } from "./verification-view.ts";
 
 type Row = Record<string, unknown>;
 
@@ -71,9 +73,31 @@ function toItemRecords(rows: Row[]): ItemRecord[] {
       expectedBy: toDate(i.expectedBy),
       updatedAt: toDate(i.updatedAt),
       updatedBy: toText(i.updatedBy),
+      verification: toVerification(i),
     }),
   );
   return sortItems(items, domainOrder);
+}
+
+/** An item's verification and its latest acceptance (src/store/verification-repository.ts keeps them). */
+const VERIFICATION_COLUMNS = `v.verification AS vVerification, v.summary AS vSummary, v.advice AS vAdvice, v.observedAt AS vObservedAt,
+    v.verifiedAt AS vVerifiedAt, v.changedAt AS vChangedAt,
+    (SELECT json_array(a.actor, a.reason, a.at) FROM "VerificationAcceptance" a WHERE a.itemId = i.id ORDER BY a.at DESC, a.id DESC LIMIT 1) AS vAccepted`;
+
+function toVerification(i: Row): ItemVerificationView | null {
+  const accepted = i.vAccepted ? (JSON.parse(String(i.vAccepted)) as [string, string, unknown]) : null;
+  const row =
+    i.vVerification === null || i.vVerification === undefined
+      ? null
+      : {
+          verification: i.vVerification as Verification,
+          summary: toText(i.vSummary),
+          advice: toText(i.vAdvice),
+          observedAt: toDate(i.vObservedAt),
+          verifiedAt: toDate(i.vVerifiedAt),
+          changedAt: toDate(i.vChangedAt),
+        };
+  return toVerificationView(row, accepted && { by: accepted[0], reason: accepted[1], at: toDate(accepted[2])! });
 }
 
 const SQL = {
@@ -89,14 +113,15 @@ const SQL = {
   domains: `SELECT id, name, isSubdomain FROM "Domain" WHERE unitId = ? ORDER BY position, id`,
   contacts: `SELECT c.id, c.slackUserId, c.name, c.phone, c.email FROM "UnitContact" uc JOIN "Contact" c ON c.id = uc.contactId
     WHERE uc.unitId = ? ORDER BY uc.createdAt, uc.contactId`,
-  items: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition
-    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId WHERE i.unitId = ? ORDER BY i.id`,
+  items: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition, ${VERIFICATION_COLUMNS}
+    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId LEFT JOIN "ItemVerification" v ON v.itemId = i.id
+    WHERE i.unitId = ? ORDER BY i.id`,
   allUnits: `SELECT * FROM "Unit" ORDER BY position, id`,
   allDomains: `SELECT id, unitId, name, isSubdomain FROM "Domain" ORDER BY position, id`,
   allContacts: `SELECT uc.unitId, c.id, c.slackUserId, c.name, c.phone, c.email FROM "UnitContact" uc JOIN "Contact" c ON c.id = uc.contactId
     ORDER BY uc.createdAt, uc.contactId`,
-  allItems: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition
-    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId ORDER BY i.id`,
+  allItems: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition, ${VERIFICATION_COLUMNS}
+    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId LEFT JOIN "ItemVerification" v ON v.itemId = i.id ORDER BY i.id`,
   deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
   batches: `SELECT id, name, closedAt, createdAt FROM "Batch" ORDER BY id`,
   allFilings: `SELECT f.*, i.key AS itemKey FROM "IcpFiling" f JOIN "ChecklistItem" i ON i.id = f.itemId ORDER BY f.unitId, f.ordinal`,

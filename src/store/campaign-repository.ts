@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 import { listFilings } from "./icp-filing-repository.ts";
+import { readVerificationViews } from "./verification-repository.ts";
 
 type Reader = Db | Tx;
 
@@ -77,7 +78,12 @@ function toItemRecord(i: ItemRow): ItemRecord {
 export async function listItems(db: Reader, where: { unitId?: number } = {}): Promise<ItemRecord[]> {
   const rows = await db.checklistItem.findMany({ where, include: itemInclude, orderBy: { id: "asc" } });
   const domainOrder = new Map(rows.filter((r) => r.domain).map((r) => [r.domain!.name, r.domain!.position]));
-  return sortItems(rows.map(toItemRecord), domainOrder);
+  // NOTE: by unit when asked for one unit; the whole table otherwise (no list of ids as long as the campaign).
+  const views = await readVerificationViews(db, where.unitId === undefined ? undefined : rows.map((r) => r.id));
+  return sortItems(
+    rows.map((r) => ({ ...toItemRecord(r), verification: views.get(r.id) ?? null })),
+    domainOrder,
+  );
 }
 
 export async function listDeadlines(db: Reader): Promise<DeadlineRecord[]> {

@@ -5,6 +5,7 @@ import type { CampaignReader } from "../store/campaign-reader.ts";
 import type { Db } from "../store/open-store.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { JoinNotifier } from "./join-unit.ts";
+import type { VerificationRunReport } from "../verification/run-report.ts";
 
 /** What the bot sends when asked (the digest, the export), through the delivery log. */
 export interface Outbox {
@@ -24,6 +25,11 @@ export interface FileToSend {
   comment?: string;
 }
 
+/** Runs the probes now (`/shutdown verify`); absent when VERIFY=off. */
+export interface Verifier {
+  verify(scope: { unitKey?: string; domain?: string }, now: Date, actor: string): Promise<VerificationRunReport>;
+}
+
 export interface CommandDeps {
   db: Db;
   reader: CampaignReader;
@@ -34,6 +40,7 @@ export interface CommandDeps {
   notifyJoinRequest?: JoinNotifier;
   /** Absent where nothing can be sent: then no digest, no export, and no follow-up messages. */
   outbox?: Outbox;
+  verifier?: Verifier;
 }
 
 export interface CommandInput {

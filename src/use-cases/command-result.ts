@@ -5,6 +5,7 @@ import type { FilingStep } from "../domain/model/icp-steps.ts";
 import type { MrkdwnLike } from "../messages/mrkdwn.ts";
 import type { ErrorCode } from "../domain/error-codes.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
+import type { VerificationRunReport } from "../verification/run-report.ts";
 
 /** One ICP filing in the coordinators' list. */
 export interface FilingRow {
@@ -58,4 +59,6 @@ export type CommandResult = (
   | { kind: "not-registered"; userId: string }
   /** `forms`: every unit's ICP filings with the step of their cancellation. */
   | { kind: "filings"; rows: FilingRow[]; now: Date }
+  /** `verify`: the probes' findings; `scope` names what was probed. */
+  | { kind: "verification"; report: VerificationRunReport; scope: string }
 ) & { followUps?: FollowUp[] };

@@ -21,6 +21,8 @@ import { showUnit } from "./commands/show-unit.ts";
 import { recordFilingStep } from "./commands/record-filing-step.ts";
 import { sendIcpForms } from "./commands/send-icp-forms.ts";
 import { listFilings } from "./commands/list-filings.ts";
+import { verifyNow } from "./commands/verify-now.ts";
+import { acceptVerification } from "./commands/accept-verification.ts";
 
 export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   help: showHelp,
@@ -41,6 +43,8 @@ export const COMMAND_USE_CASES: { [K in Command["kind"]]: UseCase<K> } = {
   "icp-step": recordFilingStep,
   "icp-form": sendIcpForms,
   forms: listFilings,
+  verify: verifyNow,
+  accept: acceptVerification,
 };
 
 export function runUseCase(ctx: CommandContext, command: Command): Promise<CommandResult> {

@@ -1,6 +1,6 @@
 // The real bot on loopback, with a real SQLite file and the project's Slack stand-in.
 import { parseConfig, type Config } from "../../src/config/env-schema.ts";
-import { startBot, type RunningBot } from "../../src/app/start-bot.ts";
+import { startBot, type RunningBot, type StartBotOptions } from "../../src/app/start-bot.ts";
 import {
   buildMessageBlockActions,
   buildViewBlockActions,
@@ -81,6 +81,8 @@ export const WORKING_ACK = "正在处理";
 export interface BotFixtureOptions {
   /** Arranges the stand-in before the bot starts (e.g. a fault for its start-up checks). */
   beforeStart?: (slack: SlackStandin) => void;
+  /** Probe settings on top of VERIFY_* (a fake internet's CA). */
+  verify?: StartBotOptions["verify"];
 }
 
 export async function startBotFixture(env: Record<string, string> = {}, options: BotFixtureOptions = {}): Promise<BotFixture> {
@@ -107,6 +109,8 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
     COORDINATOR_USER_IDS: COORDINATOR,
     DIGEST_CHANNEL_ID: "C0DIGEST",
     CAMPAIGN_YEAR: "2027",
+    // NOTE: no probe leaves loopback: a test that verifies points VERIFY_* at its fake internet.
+    VERIFY: "off",
     ...env,
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
@@ -233,6 +237,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
     scheduler: false,
     delivery: { retryBudgetMs: 2_000, backoffMs: 50, perSecond: 50, burst: 50 },
     credentials: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+    verify: options.verify,
   });
   fixture.url = `http://127.0.0.1:${fixture.bot.port}/slack/events`;
   return fixture;

@@ -205,7 +205,19 @@ export async function startWebServers(world: World, certs: CertificateMaker): Pr
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= 5) throw error;
     }
   }
-  if (ports.http === 0) ports = { http: await reservePort(), https: await reservePort() };
+  // NOTE: a port is held on a guard address for as long as the fake internet runs. Without it, a
+  // port whose every site was down (or not added yet) was free: another program's listener on all
+  // interfaces could take it, and the next site added or brought back failed with EADDRINUSE.
+  const guards: net.Server[] = [];
+  for (const kind of ["http", "https"] as const) {
+    const guard = net.createServer((socket) => socket.destroy());
+    try {
+      ports[kind] = await listen(guard, ports[kind], GUARD_ADDRESS);
+      guards.push(guard);
+    } catch {
+      // the port is already held on the guard address: only a first listener elsewhere protects it
+    }
+  }
 
   return {
     get httpPort() {
@@ -217,16 +229,12 @@ export async function startWebServers(world: World, certs: CertificateMaker): Pr
     sync,
     close: async () => {
       await Promise.all([...listeners.keys()].map(shut));
+      await Promise.all(guards.map((g) => new Promise((resolve) => g.close(resolve))));
       httpServer.closeAllConnections();
       httpsServer.closeAllConnections?.();
     },
   };
 }
 
-/** A free port for a world that has no server yet. */
-async function reservePort(): Promise<number> {
-  const s = net.createServer();
-  const port = await listen(s, 0, "127.0.0.1");
-  await new Promise((r) => s.close(r));
-  return port;
-}
+/** Where the ports are held; no site of the world lives there (nor does a test put one there). */
+const GUARD_ADDRESS = "127.255.255.254";

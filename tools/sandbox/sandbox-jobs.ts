@@ -9,9 +9,26 @@ import { passTexts } from "../../src/messages/reminder-messages.ts";
 import { sandboxMessages as sm } from "./sandbox-messages.ts";
 import { runReminderPass } from "../../src/schedule/reminder-pass.ts";
 import type { JobName } from "./due-jobs.ts";
+import { runVerification } from "../../src/schedule/verification-run.ts";
+import { verifyReplyTexts } from "../../src/messages/verification-messages.ts";
+import type { VerifySettings } from "../../src/verification/index.ts";
 
 export class SandboxJobs {
-  constructor(readonly deps: OutgoingDeps) {}
+  constructor(
+    readonly deps: OutgoingDeps,
+    /** The probes' settings (pointing at the simulated internet); null: VERIFY=off. */
+    private readonly verifySettings: VerifySettings | null = null,
+  ) {}
+
+  /** A verification pass as of `now`, as the hourly one: stored, and the DMs it calls for sent. */
+  async verify(now: Date): Promise<{ lines: string[]; ok: boolean }> {
+    if (!this.verifySettings) return { lines: [verifyReplyTexts.disabled], ok: false };
+    const run = await runVerification({ ...this.deps, verify: this.verifySettings }, now, { kind: "hourly", actor: "system" });
+    const lines = [sm.verifySummary(run.domains.length, Object.values(run.counts).reduce((a, b) => a + b, 0), verifyReplyTexts.counts(run.counts), run.offline), ...run.notes];
+    const failed = unsent(run.results);
+    if (failed.length > 0) lines.push(sm.sendFailed(failed));
+    return { lines, ok: failed.length === 0 };
+  }
 
   /** Runs one pass as of `now`: what it did in a line, and whether everything due went out. */
   async run(job: JobName, now: Date): Promise<JobSummary> {

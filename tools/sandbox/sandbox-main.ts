@@ -16,6 +16,9 @@ import { SandboxJobs } from "./sandbox-jobs.ts";
 import { SandboxSession } from "./sandbox-session.ts";
 import { SlackActor } from "./slack-actor.ts";
 import { runTerminal, TerminalPrinter, type TerminalIo } from "./terminal-loop.ts";
+import { startFakeInternet } from "../fake-internet/fake-internet.ts";
+import { seedDomains } from "../fake-internet/seed-world.ts";
+import { verifySettingsFromConfig } from "../../src/verification/index.ts";
 
 export interface SandboxIo extends TerminalIo {
   argv: string[];
@@ -36,24 +39,30 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   if (fresh) removeStoreFiles(dbPath);
 
   const clock = new SandboxClock();
+  // NOTE: the probes ask a simulated internet on loopback: the 41 domains as their old sites were.
+  const internet = await startFakeInternet({ domains: seedDomains() });
   const slack = await startSlackStandin({ channels: [DIGEST_CHANNEL, COMMAND_CHANNEL], now: () => clock.now() });
   const signingSecret = randomBytes(16).toString("hex");
   const configResult = buildSandboxConfig(
     dbPath,
     { apiUrl: slack.apiUrl, botToken: slack.botToken, signingSecret, digestChannelId: DIGEST_CHANNEL.id, coordinatorId: TERMINAL_USER.id },
-    readSandboxEnv(io.env),
+    { ...readSandboxEnv(io.env), ...internet.env() },
   );
   if (!configResult.ok) {
     io.err(formatConfigProblems(configResult.problems));
     await slack.close();
+    await internet.close();
     return 1;
   }
   const config = configResult.config;
+  const fakeSettings = internet.settings();
+  const verifyOverrides = { extraCa: fakeSettings.extraCa, registry: fakeSettings.registry };
   let store;
   try {
     store = await openCampaign(config, clock.now());
   } catch (error) {
     await slack.close();
+    await internet.close();
     throw error;
   }
   const bot = await startBot({
@@ -67,12 +76,13 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     // NOTE: the bot's own pace of one a second would stretch a rehearsal into minutes; Slack's
     // limit per channel still holds (the stand-in answers 429 and the bot waits as told).
     delivery: { perSecond: 1_000, burst: 1_000 },
+    verify: verifyOverrides,
   });
   // NOTE: Bolt checks its token (auth.test) as it starts; closing the stand-in under that call
   // would leave the Web API client retrying for minutes.
   await waitUntil(() => slack.callsTo("auth.test").length > 0, 5_000);
 
-  const jobs = new SandboxJobs(bot.outgoing);
+  const jobs = new SandboxJobs(bot.outgoing, verifySettingsFromConfig(config, verifyOverrides));
   const printer = new TerminalPrinter(io);
   const people = new SandboxPeople(slack, store.db, config.COORDINATOR_USER_IDS);
   const session = new SandboxSession({
@@ -84,6 +94,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     jobs,
     // NOTE: App Home is not shown in the terminal; its refreshes need not hold up the next command.
     botIdle: () => bot.idle({ appHome: false }),
+    world: (line) => internet.command(line),
     out: printer.print,
     width: io.columns,
   });
@@ -104,6 +115,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     await bot.stop();
     await slack.close();
     await store.close();
+    await internet.close();
   }
 }
 

@@ -12,6 +12,10 @@ export const TERMINAL_COMMANDS = [
   [":digest", "现在运行当天的日报（每天只发一次）", "run the day's digest now (once a day)"],
   [":export [csv|json]", "打印状态导出", "print the status export"],
   [":batch add|list|close …", "同 npm run batch（按沙盒时钟）：新建、列出、结束批次", "npm run batch on the sandbox's store and clock"],
+  [":verify", "现在核查一次全部域名（模拟互联网，与每小时的核查相同）", "run a verification pass against the simulated internet"],
+  [":site <domain> down|up|404…", "改变模拟互联网：网站关停/恢复", "change the simulated internet: a site"],
+  [":dns <domain> gone|back", "删除/恢复解析记录", "delete or restore its DNS records"],
+  [":whois <domain> gone", "注册局删除该域名", "the registry drops the domain"],
   [":help", "显示本帮助", "this help"],
   [":quit", "退出", "leave"],
 ] as const;
@@ -94,6 +98,10 @@ export const sandboxMessages = {
   jumped: (days: number) =>
     `时钟前进了 ${days} 天，超过 7 天：如同机器人这段时间没有运行，只补运行今天错过的任务（as if the bot had been off; only today's missed runs are made up）`,
   jobRunning: (at: string, job: "reminders" | "digest") => `⏰ ${at} ${job === "reminders" ? "提醒 (reminder pass)" : "日报 (digest)"}`,
+  verifyRunning: (at: string) => `🔍 ${at} 核查 (verification pass)`,
+  verifySummary: (domains: number, items: number, counts: string, offline: boolean) => `核查了 ${domains} 个域名（${items} 项）：${counts}${offline ? "（核查无法访问外网）" : ""}`,
+  world: (text: string) => `🌐 ${text}`,
+  noWorld: "沙盒没有模拟互联网（no simulated internet）。",
   remindSummary: (sent: number, already: number, failed: string[]) =>
     [
       `提醒已发送 ${sent} 条`,

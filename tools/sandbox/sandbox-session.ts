@@ -25,6 +25,8 @@ export interface SessionDeps {
   people: SandboxPeople;
   clock: SandboxClock;
   jobs: SandboxJobs;
+  /** Changes the simulated internet (a line of tools/fake-internet/world-commands.ts); absent without one. */
+  world?: (line: string) => Promise<{ ok: boolean; text: string }>;
   /** Resolves when the bot has finished what the requests so far set off. */
   botIdle(): Promise<void>;
   out(lines: string[]): void;
@@ -105,6 +107,17 @@ export class SandboxSession {
         return this.export(command.format);
       case "batch":
         return this.batch(command.args);
+      case "verify":
+        return this.verify();
+      case "world": {
+        if (!this.deps.world) {
+          this.print([sm.noWorld]);
+          return "failed";
+        }
+        const result = await this.deps.world(command.line);
+        this.print(result.text.split("\n").map(sm.world));
+        return result.ok ? "ok" : "failed";
+      }
     }
   }
 
@@ -263,6 +276,15 @@ export class SandboxSession {
     const code = await runBatch({ db: this.deps.db, now: this.deps.clock.now(), actor: "cli:sandbox", out: write, err: write }, args);
     this.print(lines);
     return code === 0 ? "ok" : "failed";
+  }
+
+  private async verify(): Promise<Outcome> {
+    const at = this.deps.clock.now();
+    this.print([sm.verifyRunning(formatDateTime(at))]);
+    const summary = await this.deps.jobs.verify(at);
+    await this.settle();
+    this.print(summary.lines.map((l) => `  ${l}`));
+    return summary.ok ? "ok" : "failed";
   }
 
   private async export(format: "csv" | "json"): Promise<Outcome> {

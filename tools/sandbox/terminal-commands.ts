@@ -17,6 +17,9 @@ export type TerminalCommand =
   | { kind: "digest" }
   | { kind: "export"; format: ExportFormat }
   | { kind: "batch"; args: string[] }
+  | { kind: "verify" }
+  /** A change to the simulated internet: "site jtda.gov.cn down", "dns jtda.gov.cn gone", "whois jtda.gov.cn gone". */
+  | { kind: "world"; line: string }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -33,6 +36,11 @@ const ALIASES: Record<string, string> = {
   export: "export",
   batch: "batch",
   批次: "batch",
+  verify: "verify",
+  核查: "verify",
+  site: "site",
+  dns: "dns",
+  whois: "whois",
   help: "help",
   h: "help",
   "?": "help",
@@ -43,7 +51,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** The names offered when a `:word` is not known. */
-const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "batch", "help", "quit"];
+const NAMES = ["as", "users", "dm", "channel", "click", "now", "remind", "digest", "export", "batch", "verify", "site", "dns", "whois", "help", "quit"];
 
 const invalid = (message: string): TerminalCommand => ({ kind: "invalid", message });
 
@@ -98,6 +106,12 @@ function parseColon(text: string): TerminalCommand {
     case "batch":
       // NOTE: as a shell splits it, so --transition-due "2027-08-20 18:00" stays one argument.
       return { kind: "batch", args: [...args.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!) };
+    case "site":
+    case "dns":
+    case "whois":
+      return args === "" ? invalid(sm.needsArgument(`:${name} <域名> …，例如 :site jtda.gov.cn down、:dns jtda.gov.cn gone、:whois jtda.gov.cn gone`)) : { kind: "world", line: `${name} ${args}` };
+    case "verify":
+      return noArgs({ kind: "verify" });
     case "users":
       return noArgs({ kind: "users" });
     case "remind":

@@ -40,7 +40,11 @@ export type Command =
   | { kind: "icp-form"; unit?: string }
   /** `forms` (申请表汇总): the filings on the center's path by step; `forms file`: the combined document. */
   | { kind: "forms"; file: boolean }
-  | { kind: "join"; unit: string };
+  | { kind: "join"; unit: string }
+  /** Probes now: every domain, a unit's, or one domain. */
+  | { kind: "verify"; unit?: string; domain?: string }
+  /** A coordinator's judgement over the probes: the item counts as verified. */
+  | { kind: "accept"; unit: string; task: TaskKey; domain?: string; reason: string };
 
 /** Commands anyone may use, registered or not. */
 export const OPEN_TO_ANYONE: ReadonlySet<Command["kind"]> = new Set(["help", "join"]);
@@ -57,6 +61,8 @@ export const COORDINATOR_COMMANDS: ReadonlySet<Command["kind"]> = new Set([
   "digest",
   "export",
   "forms",
+  "verify",
+  "accept",
 ]);
 
 /** Commands about one unit: a contact of several, or a coordinator, names it. */

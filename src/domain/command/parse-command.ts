@@ -339,6 +339,10 @@ class Parser {
       }
       case "set":
         return this.parseSet(unit);
+      case "verify":
+        return this.parseVerify(unit);
+      case "accept":
+        return this.parseAccept(unit);
       default:
         return this.unknown(0, ErrorCode.UnknownWord, (s) => msg.unknownWord(this.tokens[0]!.text, s), ALL_KEYWORDS);
     }
@@ -446,6 +450,45 @@ class Parser {
       ...(note && { note }),
       ...(expected && { expected }),
     };
+  }
+
+  /** `verify`, `verify 档案局`, `verify jtda.gov.cn`, `档案局 verify`. */
+  private parseVerify(unit: string | undefined): Command {
+    const token = this.tokens[1];
+    if (unit || !token) {
+      this.noMore();
+      return { kind: "verify", ...(unit && { unit }) };
+    }
+    if (looksLikeDomain(token.text)) {
+      const domain = cleanDomain(token.text);
+      const owner = this.directory.units.find((u) => u.domains.some((d) => d.toLowerCase() === domain));
+      if (!owner) this.fail(ErrorCode.VerifyUsage, msg.verifyUsage(token.text));
+      this.noMore(2);
+      return { kind: "verify", unit: owner!.key, domain };
+    }
+    if (!this.directory.find(keywordOf(token.text)) && this.directory.ambiguous(keywordOf(token.text)).length === 0) {
+      this.fail(ErrorCode.VerifyUsage, msg.verifyUsage(token.text));
+    }
+    const target = this.unitArgument("verify");
+    this.noMore();
+    return { kind: "verify", unit: target };
+  }
+
+  /** `accept 档案局 site 理由`, `accept 区司法局 domain jtpf.gov.cn 理由`. */
+  private parseAccept(unit: string | undefined): Command {
+    if (!unit && !this.tokens[1]) return this.fail(ErrorCode.AcceptUsage, msg.acceptUsage);
+    const target = unit ?? this.unitArgument("accept");
+    const taskToken = this.tokens[1];
+    if (!taskToken) return this.fail(ErrorCode.AcceptUsage, msg.acceptUsage);
+    const task = taskOf(taskToken.text);
+    if (!task) return this.unknown(1, ErrorCode.UnknownTask, (s) => msg.unknownTask(taskToken.text, s), TASK_WORDS);
+    if (task !== "site" && task !== "unbind" && task !== "domain") return this.fail(ErrorCode.NotVerifiedTask, msg.notVerifiedTask(taskToken.text));
+    let i = 2;
+    let domain: string | undefined;
+    if (task === "domain" && this.tokens[i] && looksLikeDomain(this.tokens[i]!.text)) domain = cleanDomain(this.tokens[i++]!.text);
+    const reason = noteText(this.restFrom(i));
+    if (!reason) return this.fail(ErrorCode.AcceptUsage, msg.acceptUsage);
+    return { kind: "accept", unit: target, task, ...(domain && { domain }), reason };
   }
 
   private parseSet(unit: string | undefined): Command {

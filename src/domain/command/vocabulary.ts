@@ -81,6 +81,8 @@ export const COMMAND_ALIASES = {
   join: ["join", "加入", "申请加入"],
   "icp-form": ["icpform", "申请表", "附件4", "附件四", "注销申请表", "备案注销申请表"],
   forms: ["forms", "申请表汇总", "汇总申请表", "申请表列表"],
+  verify: ["verify", "核查", "核实"],
+  accept: ["accept", "认可", "认定"],
 } as const;
 export type CommandWord = keyof typeof COMMAND_ALIASES;
 

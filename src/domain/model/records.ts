@@ -1,5 +1,6 @@
 // Plain records the domain works with; repositories map the store to these.
 import { compareTasks, type DomainMethod, type ItemState, type TaskKey, type UnitGroup } from "./tasks.ts";
+import type { ItemVerificationView } from "./verification.ts";
 
 export interface DomainRecord {
   id: number;
@@ -63,6 +64,8 @@ export interface ItemRecord {
   expectedBy: Date | null;
   updatedAt: Date | null;
   updatedBy: string | null;
+  /** site, unbind and domain items: what the probes found (absent or null while never probed). */
+  verification?: ItemVerificationView | null;
 }
 
 export interface DeadlineRecord {

@@ -13,6 +13,7 @@ import { message, type SlackMessage } from "./slack-message.ts";
 import { fitTextList, roomFor, roomLeft } from "./message-budget.ts";
 import { overviewMessage } from "./overview-blocks.ts";
 import { filingListMessage } from "./filing-list-blocks.ts";
+import { verifyReplyMessage } from "./verification-blocks.ts";
 import { checklistBlocks, fittedChecklist, manyStatusMessage, statusBlocks, statusMessage } from "./status-blocks.ts";
 
 /** Help for people: examples in the words they use, with their unit in front when they must name it. */
@@ -100,6 +101,8 @@ export function renderCommandResult(result: CommandResult): SlackMessage {
       const blocks = [header(deadlineListTexts.title), ...sections, context(deadlineListTexts.howToMove)];
       return message(deadlineListTexts.fallback, blocks);
     }
+    case "verification":
+      return verifyReplyMessage(result.report, result.scope);
     case "prebuilt":
       return { text: result.message.text, blocks: result.message.blocks as KnownBlock[] };
     case "form":

@@ -20,6 +20,7 @@ import { context, header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
 import { waitingUntil } from "../../messages/item-messages.ts";
+import { verificationDigestTexts } from "../../messages/verification-messages.ts";
 
 function mentions(ids: readonly (string | null)[]): Mrkdwn {
   const list = ids.filter((id): id is string => Boolean(id)).map(mention);
@@ -123,8 +124,21 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     },
     more: listTexts.moreItems,
   };
+  const contradicted: TextList | undefined =
+    s.contradicted.length === 0
+      ? undefined
+      : {
+          heading: verificationDigestTexts.contradictedHeading(s.contradicted.length),
+          count: s.contradicted.length,
+          entry: (i) => {
+            const { unit, item } = s.contradicted[i]!;
+            const line = verificationDigestTexts.contradictedItem(unit.name, itemLabel(item), item.verification?.summary ?? null);
+            return md`${line}${verificationDigestTexts.contacts}${mentions(unit.contacts.map((c) => c.slackUserId))}`;
+          },
+          more: listTexts.moreItems,
+        };
   const changes = changeList(s);
-  const lists = [...deadlines, overdue, blocked, queue, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
+  const lists = [...deadlines, overdue, ...(contradicted ? [contradicted] : []), blocked, queue, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
 
   const head: KnownBlock[] = [header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)), section(digestTexts.unitsDone(s.unitsDone, s.unitCount))];
   const tasks = section([digestTexts.tasksHeading, ...taskLines].join("\n"));
@@ -133,7 +147,8 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
   // NOTE: the footer is sized for its longer wording, so choosing it after the cut cannot overflow.
   const footers = [digestTexts.footer, digestTexts.footerWithCsv];
   const widest = footers.reduce((a, b) => (a.length >= b.length ? a : b));
-  const room = roomLeft(roomFor("message"), [...head, tasks, filings, ...hint, context(widest)]);
+  const offline = s.verificationOffline ? [section(verificationDigestTexts.offline(s.verificationOffline))] : [];
+  const room = roomLeft(roomFor("message"), [...head, tasks, filings, ...hint, ...offline, context(widest)]);
   const fitted = shareRoom(room, lists);
   const truncated = fitted.some((l) => l.omitted > 0);
   const blocksOf = (list: TextList | undefined) => (list ? fitted[lists.indexOf(list)]!.blocks : []);
@@ -143,6 +158,8 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     tasks,
     filings,
     ...blocksOf(overdue),
+    ...offline,
+    ...blocksOf(contradicted),
     ...blocksOf(blocked),
     ...blocksOf(queue),
     ...blocksOf(waiting),
@@ -168,9 +185,9 @@ export function buildDigest(
   snapshot: CampaignData,
   auditSince: AuditSince,
   now: Date,
-  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[] } = {},
+  options: { preview?: boolean; undelivered?: readonly UndeliveredMessage[]; verificationOffline?: Date | null } = {},
 ): Digest {
-  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered);
+  const summary = summarizeCampaign(snapshot, auditSince, now, options.undelivered, options.verificationOffline ?? null);
   const { message, truncated } = buildDigestMessage(summary, options);
   return { summary, message, truncated };
 }

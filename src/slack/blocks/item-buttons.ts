@@ -9,6 +9,7 @@ import { mrkdwn, plainText, type KnownBlock } from "./block-kit.ts";
 import { firstThatFits, roomFor } from "./message-budget.ts";
 import { refreshPendingCount } from "./pending-count.ts";
 import { checklistTexts } from "../../messages/checklist-messages.ts";
+import { verificationLine } from "../../messages/verification-messages.ts";
 
 export const ITEM_ACTION = { done: "item_done", doing: "item_doing", blocked: "item_blocked" } as const;
 
@@ -23,7 +24,9 @@ export function shownNote(note: string | null, noteMax = Number.POSITIVE_INFINIT
 
 export function itemLine(item: ItemRecord, noteMax?: number): string {
   const note = shownNote(item.note, noteMax);
-  return `${itemStateText(item)}  *${itemLabel(item)}*${note ? ` — ${note}` : ""}`;
+  const line = `${itemStateText(item)}  *${itemLabel(item)}*${note ? ` — ${note}` : ""}`;
+  // NOTE: what the probes found goes beside what the contact reported, on a line of its own.
+  return item.verification ? `${line}\n　　${verificationLine(item.verification, item.state === "done")}` : line;
 }
 
 export function itemButtons(item: ItemRecord): KnownBlock {

@@ -5,7 +5,9 @@ import { groupBy } from "../../lib/group-by.ts";
 import { STATE_LABEL, TASK_LABEL } from "../../messages/command-messages.ts";
 import { dueText } from "../../messages/item-messages.ts";
 import { listTexts } from "../../messages/list-messages.ts";
-import { divider, header, section, type KnownBlock } from "./block-kit.ts";
+import { context, divider, header, section, type KnownBlock } from "./block-kit.ts";
+import { isVerifiedTask } from "../../domain/model/verification.ts";
+import { verificationDigestTexts } from "../../messages/verification-messages.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
 import { roomFor, roomLeft, shareRoom, type Room, type TextList } from "./message-budget.ts";
 import { overviewTexts } from "../../messages/checklist-messages.ts";
@@ -59,6 +61,13 @@ function batchOverviewBlocks(snapshot: CampaignSnapshot, now: Date, room: Room, 
   );
   const title = batchName ? overviewTexts.batchTitle(batchName, complete, units.length) : overviewTitle(complete, units.length);
   const head = [header(title), section("```\n" + table.join("\n") + "\n```")];
+  const verified = items.filter((i) => isVerifiedTask(i.task));
+  // NOTE: shown once any pass has run: before that every item would read 未核查.
+  if (verified.some((i) => i.verification)) {
+    const counts = { unverified: 0, confirmed: 0, contradicted: 0, inconclusive: 0 };
+    for (const i of verified) counts[i.verification?.accepted ? "confirmed" : (i.verification?.verification ?? "unverified")]++;
+    head.push(context(verificationDigestTexts.overviewLine(counts)));
+  }
   const names = new Map(units.map((u) => [u.id, u.name]));
   const lists: TextList[] = deadlines.map((deadline) => {
     const behind = unitsPendingUnder(deadline, units, items);

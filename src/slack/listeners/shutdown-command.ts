@@ -35,6 +35,7 @@ export function register(app: App, bot: BotContext): void {
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
       userName: (userId) => slackUserName(client, userId),
       outbox: bot.outbox,
+      verifier: bot.verifier,
       notifyJoinRequest: digestChannel
         ? async (request) => {
             const posted = await client.chat.postMessage({ channel: digestChannel, ...joinRequestMessage(request) });
@@ -78,12 +79,24 @@ export function register(app: App, bot: BotContext): void {
       logger.error(`/shutdown from ${command.user_id}: no reply after ${REPLY_DEADLINE_MS} ms; told the person it may not be saved`);
       reply = message(rm.timedOut, [section(`⚠️ ${rm.timedOut}`)]);
     }
+    const send = () => respond({ response_type: "ephemeral", replace_original: true, ...reply });
     try {
-      await respond({ response_type: "ephemeral", replace_original: true, ...reply });
+      await send().catch((error: unknown) => {
+        // NOTE: a kept-alive connection the server closed just then: the post never arrived. Once
+        // more on a fresh connection; replace_original makes a second arrival harmless.
+        if (!isConnectionReset(error)) throw error;
+        return send();
+      });
     } catch (error) {
       logger.error("/shutdown reply by response_url failed", error);
     }
   });
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE";
 }
 
 function delay(ms: number): Promise<undefined> {
