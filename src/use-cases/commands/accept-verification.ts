@@ -10,7 +10,7 @@ import { recordAcceptance } from "../../store/verification-repository.ts";
 import type { UseCase } from "../command-context.ts";
 
 export const acceptVerification: UseCase<"accept"> = async ({ unitOf, who, write }, command) => {
-  const { unit, items } = unitOf(command.unit);
+  const { unit, items } = await unitOf(command.unit);
   const ofTask = items.filter((i) => i.task === command.task);
   const domains = ofTask.flatMap((i) => (i.domain ? [i.domain] : []));
   const item = command.domain ? ofTask.find((i) => i.domain === command.domain) : ofTask.length === 1 ? ofTask[0] : undefined;
