@@ -1,5 +1,5 @@
 import type { AuditRecord, AuditSource } from "../domain/model/records.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 
 export interface AuditInput {

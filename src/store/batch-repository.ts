@@ -7,7 +7,7 @@ import type { BatchUnitRow, KnownCampaign } from "../units/batch-sheet.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { listBatches, listDeadlines } from "./campaign-repository.ts";
 import { applyFactRules } from "./change-repository.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import { readCampaignSeed } from "./seed-repository.ts";
 import { inTransaction } from "./transaction.ts";
 

@@ -2,7 +2,7 @@
 // NOTE: only single-statement writes here, no interactive transactions: two processes (or two
 // connections in one process) race on the unique key and the conditional update, nothing else.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import { retryWhileBusy } from "./transaction.ts";
 
 /**

@@ -1,6 +1,6 @@
 // A cheap proof that the store can be written: one row rewritten, at most every few seconds.
 import { performance } from "node:perf_hooks";
-import type { Store } from "./open-store.ts";
+import type { Store } from "./store-handle.ts";
 import { isStoreBusy, isStoreFault, isStoreUnreachable } from "./transaction.ts";
 
 export type StoreState = "writable" | "busy" | "unwritable" | "missing";

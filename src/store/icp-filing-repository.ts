@@ -6,7 +6,7 @@ import type { AuditSource, FilingRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit-repository.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 
 type Reader = Db | Tx;

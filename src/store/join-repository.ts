@@ -1,6 +1,6 @@
 import { writeAudit } from "./audit-repository.ts";
 import type { Who } from "./change-repository.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import { retryWhileBusy, type Tx } from "./transaction.ts";
 
 export interface JoinRequestRecord {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { seedInstant } from "../domain/model/calendar.ts";
 import { CampaignSeedSchema, type CampaignSeed } from "../domain/campaign-seed.ts";
 import { itemKey, UNIT_TASKS } from "../domain/model/tasks.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import { inTransaction } from "./transaction.ts";
 import { createFirstFiling } from "./icp-filing-repository.ts";
 import { initialStoredStep } from "../domain/icp-filing-step.ts";

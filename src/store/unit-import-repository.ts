@@ -7,7 +7,7 @@ import { applyFactRules } from "./change-repository.ts";
 import { followSheetNumber } from "./icp-filing-repository.ts";
 import type { KeptByHand } from "../domain/model/facts.ts";
 import { describeContact } from "./contact-text.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import { inTransaction, type Tx } from "./transaction.ts";
 
 export interface ImportSummary {

@@ -3,7 +3,7 @@
 import type { ItemVerificationView, Verification, VerificationAcceptance } from "../domain/model/verification.ts";
 import type { EvidenceRecord, Fingerprint } from "../verification/verification-types.ts";
 import type { VerificationState } from "../verification/verdict.ts";
-import type { Db } from "./open-store.ts";
+import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 import { toVerificationView } from "./verification-view.ts";
 
