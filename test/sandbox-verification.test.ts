@@ -71,10 +71,10 @@ describe("a verification rehearsal in the sandbox", () => {
     expect(code, child.err()).toBe(0);
     const stdout = child.out();
     const [head, ...rows] = stdout.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    expect(head).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,verification,verified_at,evidence");
+    expect(head).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence");
     const site = rows.find((r) => r.startsWith("档案局,jtda,site,"))!;
     expect(site).toContain(",confirmed,2027-06-21T12:30:00+08:00,6月21日 12:30 jtda.gov.cn 已无法访问（连接被拒绝）");
     expect(rows.find((r) => r.startsWith("档案局,jtda,domain,"))).toContain(",accepted,");
-    expect(rows.find((r) => r.startsWith("档案局,jtda,column,"))).toMatch(/,,,$/);
+    expect(rows.find((r) => r.startsWith("档案局,jtda,column,"))).toMatch(/,第一批,,,$/);
   });
 });
