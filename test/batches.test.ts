@@ -23,7 +23,7 @@ import { readSnapshot } from "../src/store/campaign-repository.ts";
 import { listMigrations } from "../src/store/migrations.ts";
 import { addContact } from "./helpers/campaign-script.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
-import { createSandboxDir, outputOf, type SandboxDir, type SandboxRun } from "./helpers/sandbox-process.ts";
+import { outputOf, useRehearsal } from "./helpers/sandbox-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
 const run = promisify(execFile);
@@ -41,23 +41,15 @@ async function batch(store: TestStore, args: string[], now = JULY) {
 
 const ADD_SECOND = ["add", "第二批", "--transition-due", "2027-08-20", "--window", "2027-08-21..2027-08-23", "--units", FIXTURE];
 
-/** The CSV export's lines without the last column (batch). */
-const withoutBatchColumn = (csv: string) => csv.split(/\r?\n/).map((l) => l.replace(/,[^,]*$/, ""));
 
 describe("a rehearsal of 第二批 in the sandbox, after 第一批", () => {
-  let sandbox: SandboxDir;
-  let run: SandboxRun;
-  beforeAll(async () => {
-    sandbox = createSandboxDir();
-    run = await sandbox.run(SCRIPT);
-  }, 180_000);
-  afterAll(() => sandbox.cleanup());
+  const rehearsal = useRehearsal(SCRIPT);
 
   it("adds 第二批 from the sheet, and refuses 第三批 with every problem by row and column", () => {
-    const added = outputOf(run.stdout, "协调员（你）> :batch add 第二批 --transition-due 2027-08-20 --window 2027-08-21..2027-08-23 --units test/fixtures/batch-2-units.csv");
+    const added = outputOf(rehearsal.run().stdout, "协调员（你）> :batch add 第二批 --transition-due 2027-08-20 --window 2027-08-21..2027-08-23 --units test/fixtures/batch-2-units.csv");
     expect(added).toContain("已新建「第二批」：3 个单位，22 个事项，2 个截止时间");
     expect(added).toContain("区图书馆：unit_key 自动生成为 qtsg");
-    const refused = outputOf(run.stdout, "协调员（你）> :batch add 第三批 --transition-due 2027-07-01 --window 2027-09-23..2027-09-21 --units test/fixtures/batch-2-units.csv");
+    const refused = outputOf(rehearsal.run().stdout, "协调员（你）> :batch add 第三批 --transition-due 2027-07-01 --window 2027-09-23..2027-09-21 --units test/fixtures/batch-2-units.csv");
     expect(refused).toContain("新建批次失败，未写入任何数据");
     expect(refused).toContain("--transition-due 2027-07-01 已经过去");
     expect(refused).toContain("--window 2027-09-23..2027-09-21 的结束日期早于开始日期");
@@ -66,15 +58,15 @@ describe("a rehearsal of 第二批 in the sandbox, after 第一批", () => {
   });
 
   it("names the batch of each deadline once there are two, and moves 第二批's by its name", () => {
-    const list = outputOf(run.stdout, "协调员（你）> /shutdown deadlines");
+    const list = outputOf(rehearsal.run().stdout, "协调员（你）> /shutdown deadlines");
     expect(list.indexOf("*📋 第二批*")).toBeLessThan(list.indexOf("*📋 第一批*（已结束，不再提醒）"));
     expect(list).toContain("*过渡栏目上线*（`第二批/transition`）　8月20日 23:59 截止");
-    const moved = outputOf(run.stdout, "协调员（你）> /shutdown deadline 第二批 transition 2027-08-20 18:00");
+    const moved = outputOf(rehearsal.run().stdout, "协调员（你）> /shutdown deadline 第二批 transition 2027-08-20 18:00");
     expect(moved).toContain("已修改「第二批 过渡栏目上线」截止时间：2027-08-20 23:59 → 2027-08-20 18:00");
   });
 
   it("sends 第二批's reminders only in August: 王芳 hears of 区文化馆 and 区图书馆, not of 档案局", () => {
-    const august = outputOf(run.stdout, "协调员（你）> :now 2027-08-13 09:00");
+    const august = outputOf(rehearsal.run().stdout, "协调员（你）> :now 2027-08-13 09:00");
     const dms = august.split("✉ 私信 → ").slice(1);
     expect(dms).toHaveLength(1);
     expect(dms[0]).toMatch(/^王芳 \(U0WANGFANG\)/);
@@ -90,8 +82,8 @@ describe("a rehearsal of 第二批 in the sandbox, after 第一批", () => {
   });
 
   it("shows the open batch in the overview and its progress in batch list", () => {
-    expect(outputOf(run.stdout, "协调员（你）> /shutdown overview")).toContain("■ 总览：0/3 个单位已全部完成");
-    const list = outputOf(run.stdout, "协调员（你）> :batch list");
+    expect(outputOf(rehearsal.run().stdout, "协调员（你）> /shutdown overview")).toContain("■ 总览：0/3 个单位已全部完成");
+    const list = outputOf(rehearsal.run().stdout, "协调员（你）> :batch list");
     expect(list).toContain("第一批（已结束 7月20日 10:00）：38 个单位，完成 0/269 项（0%）");
     expect(list).toContain("第二批（进行中）：3 个单位，完成 1/22 项（4%）");
     expect(list).toContain("过渡栏目上线：8月20日 18:00 截止");
@@ -99,8 +91,8 @@ describe("a rehearsal of 第二批 in the sandbox, after 第一批", () => {
   });
 
   it("exports 第一批's rows as they were before 第二批, apart from the batch column", () => {
-    const before = outputOf(run.stdout, "协调员（你）> :export csv").trim().split("\n");
-    const after = outputOf(run.stdout, "协调员（你）> :export").trim().split("\n");
+    const before = outputOf(rehearsal.run().stdout, "协调员（你）> :export csv").trim().split("\n");
+    const after = outputOf(rehearsal.run().stdout, "协调员（你）> :export").trim().split("\n");
     expect(before[0]).toBe("unit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence");
     // NOTE: the last three columns are what the probes found, and the sandbox's hourly verification
     // passes go on between the two exports: the rows compared are the checklist's, up to the batch.
@@ -119,8 +111,8 @@ describe("a rehearsal of 第二批 in the sandbox, after 第一批", () => {
 
   it("runs every other line of the script", () => {
     // The refused 第三批 is the only line that fails.
-    expect(run.stdout.match(/✗/g)).toHaveLength(1);
-    expect(run.stdout).not.toContain("没看懂");
+    expect(rehearsal.run().stdout.match(/✗/g)).toHaveLength(1);
+    expect(rehearsal.run().stdout).not.toContain("没看懂");
   });
 });
 

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { bareEnvironment } from "../../src/config/environment.ts";
 
 export interface SandboxRun {
@@ -28,6 +28,21 @@ export function createSandboxDir(): SandboxDir {
     run: (script, args = []) => runSandbox(script, ["--db", dbPath, ...args]),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A rehearsal for the tests of one describe block: `script` run once, in a sandbox of its own,
+ * before them (cleaned up after). The getters give its output and its store file.
+ */
+export function useRehearsal(script: string): { run(): SandboxRun; dbPath(): string } {
+  let sandbox: SandboxDir | undefined;
+  let result: SandboxRun | undefined;
+  beforeAll(async () => {
+    sandbox = createSandboxDir();
+    result = await sandbox.run(script);
+  }, 180_000);
+  afterAll(() => sandbox?.cleanup());
+  return { run: () => result!, dbPath: () => sandbox!.dbPath };
 }
 
 function runSandbox(script: string, args: string[]): Promise<SandboxRun> {
