@@ -1,6 +1,7 @@
 // A verification pass run by the bot: every domain probed (src/verification/), each unit's
 // evidence, baseline and verdicts stored as its results come in, the unit's 备案号 filled from
 // the baseline when unknown; then the DMs the verdicts call for (verification-dms.ts).
+import { followSheetNumber } from "../store/icp-filing-repository.ts";
 import { parseIcpNumber } from "../domain/icp-number.ts";
 import { SYSTEM_ACTOR } from "../domain/fact-rules.ts";
 import { isVerifiedTask, VERIFICATIONS, type Verification, type VerifiedTask } from "../domain/model/verification.ts";
@@ -123,6 +124,8 @@ export async function runVerification(deps: VerificationDeps, now: Date, options
         if (icp.fill) {
           const who: Who = { ...SYSTEM, now };
           await applyUnitFact(tx, unit.id, { field: "icpNumber", value: icp.fill }, who);
+          // The unit's first ICP filing takes it too, as from the unit sheet: the 附件4 form shows it.
+          await followSheetNumber(tx, unit.id, icp.fill, who);
           await applyFactRules(tx, unit.id, now);
         }
       });
@@ -172,8 +175,13 @@ function zeroCounts(): Record<Verification | "present", number> {
   return { ...(Object.fromEntries(VERIFICATIONS.map((v) => [v, 0])) as Record<Verification, number>), present: 0 };
 }
 
-/** The 备案号 the old site shows: fills the unit's when unknown, and is noted when it differs. */
+/**
+ * The 备案号 the old site shows: fills the unit's when unknown, and is noted when it differs.
+ * NOTE: a unit whose only domains are sub-domains of another's (区公安分局, jt.czsga.gov.cn) shows
+ * the parent domain owner's filing in its footer, not one of its own: nothing is filled.
+ */
 function icpOf(unit: UnitRecord, results: readonly DomainVerification[]): { fill: string | null; note: string | null } {
+  if (unit.domains.length > 0 && unit.domains.every((d) => d.isSubdomain)) return { fill: null, note: null };
   const found = results.map((r) => r.icpNumber ?? r.fingerprint?.icpNumber).find((n): n is string => Boolean(n));
   if (!found) return { fill: null, note: null };
   const parsed = parseIcpNumber(found);

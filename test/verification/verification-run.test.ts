@@ -60,6 +60,14 @@ async function itemOf(key: string) {
 const dmTexts = () => standin.dmMessages("U0WANG").map((m) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`);
 
 describe("a verification pass of the bot", () => {
+  it("fills no 备案号 for 区公安分局: the footer of a sub-domain shows the parent domain owner's filing", async () => {
+    const run = await runVerification(deps(), at("2027-06-20T10:00:00"), { kind: "hourly", actor: "system", unitKey: "jtga" });
+    expect(run.domains.map((d) => d.domain)).toEqual(["jt.czsga.gov.cn"]);
+    expect(run.notes).toEqual([]);
+    expect((await store.db.unit.findUniqueOrThrow({ where: { key: "jtga" } })).icpNumber).toBeNull();
+    expect(await store.db.auditEntry.count({ where: { field: "unit.icpNumber" } })).toBe(0);
+  });
+
   it("stores every question asked, the baseline and each item's verdict, and fills the unknown 备案号 as the system", async () => {
     const run = await pass(at("2027-06-20T10:00:00"));
     expect(run.domains.map((d) => d.domain)).toEqual([JTDA.name]);
@@ -74,6 +82,8 @@ describe("a verification pass of the bot", () => {
     const audit = await store.db.auditEntry.findFirstOrThrow({ where: { field: "unit.icpNumber", unitId: unit.id } });
     expect(audit).toMatchObject({ actor: "system", source: "system", fromValue: null, toValue: unit.icpNumber });
     expect(run.notes).toEqual([`已从网站页脚读到 档案局 的备案号 ${unit.icpNumber}，登记为备案号。`]);
+    // The unit's first filing takes it, so the 附件4 form carries it.
+    expect(await store.db.icpFiling.findFirstOrThrow({ where: { unitId: unit.id, ordinal: 1 } })).toMatchObject({ number: unit.icpNumber });
 
     const site = await itemOf("jtda/site");
     expect(site.verification).toMatchObject({ verification: "unverified", summary: `6月20日 10:00 ${JTDA.name} 仍可访问（HTTP 200，标题「金坛档案局」）` });
