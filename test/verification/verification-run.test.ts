@@ -100,6 +100,9 @@ describe("a verification pass of the bot", () => {
     expect(dmTexts()).toHaveLength(1);
     expect(dmTexts()[0]).toContain("你报告「档案局 网站关停」已完成，但机器人上网核查的结果不同");
     expect(dmTexts()[0]).toContain(`6月21日 10:00 ${JTDA.name} 仍可访问（HTTP 200，标题「金坛档案局」）`);
+    // The evidence is quoted (a mrkdwn "> " line), not shown as an escaped "&gt;".
+    expect(dmTexts()[0]).toContain(`：\\n> 6月21日 10:00 ${JTDA.name}`);
+    expect(dmTexts()[0]).not.toContain("&gt;");
     expect(dmTexts()[0]).toContain("请关闭原网站，或请服务商停止该站点");
     await pass(at("2027-06-21T11:00:00"));
     expect(dmTexts()).toHaveLength(1);

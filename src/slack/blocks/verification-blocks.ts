@@ -2,6 +2,7 @@
 import type { ItemRecord } from "../../domain/model/records.ts";
 import type { VerifiedTask } from "../../domain/model/verification.ts";
 import { itemLabel } from "../../messages/item-messages.ts";
+import { md } from "../../messages/mrkdwn.ts";
 import { CONFIRM_BUTTON, verificationDmTexts as T, verificationLine, verifyReplyTexts as R } from "../../messages/verification-messages.ts";
 import { context, header, mrkdwn, plainText, section, type KnownBlock } from "./block-kit.ts";
 import { actionsBlockId, itemBlockId, itemLine, ITEM_ACTION } from "./item-buttons.ts";
@@ -15,7 +16,7 @@ export function contradictedMessage(unitName: string, item: ItemRecord): SlackMe
   const v = item.verification!;
   const blocks: KnownBlock[] = [
     header(T.contradictedHeader),
-    section(`${T.contradicted(unitName, itemLabel(item))}\n> ${v.summary ?? ""}`),
+    section(md`${T.contradicted(unitName, itemLabel(item))}\n> ${v.summary ?? ""}`),
     ...(v.advice ? [section(T.whatToDo(v.advice))] : []),
     context(T.contradictedFoot),
   ];
@@ -27,7 +28,7 @@ export function confirmMessage(unitName: string, item: ItemRecord & { task: Veri
   // NOTE: the item's own block ids and the done button's action: a click updates this message in place.
   const blocks: KnownBlock[] = [
     header(T.confirmHeader),
-    section(`${T.confirm(unitName, itemLabel(item))}\n> ${item.verification?.summary ?? ""}`),
+    section(md`${T.confirm(unitName, itemLabel(item))}\n> ${item.verification?.summary ?? ""}`),
     // NOTE: the state alone here; the evidence is quoted just above.
     { type: "section", block_id: itemBlockId(item.key), text: mrkdwn(itemLine({ ...item, verification: null })) },
     {
