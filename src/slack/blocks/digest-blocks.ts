@@ -18,7 +18,7 @@ import { listTexts } from "../../messages/list-messages.ts";
 import { joinMd, md, mention, type Mrkdwn } from "../../messages/mrkdwn.ts";
 import { context, header, section, type KnownBlock } from "./block-kit.ts";
 import { message, type SlackMessage } from "./slack-message.ts";
-import { roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
+import { listOfRows, roomFor, roomLeft, shareRoom, type TextList } from "./message-budget.ts";
 import { waitingUntil } from "../../messages/item-messages.ts";
 import { verificationDigestTexts } from "../../messages/verification-messages.ts";
 
@@ -86,18 +86,11 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     more: listTexts.moreItems,
   };
   // Nothing waited for: no heading either.
-  const waiting: TextList | undefined =
-    s.waiting.length === 0
-      ? undefined
-      : {
-          heading: digestTexts.waitingHeading(s.waiting.length),
-          count: s.waiting.length,
-          entry: (i) => {
-            const w = s.waiting[i]!;
-            return digestTexts.waitingItem(w.unit.name, itemLabel(w.item), w.item.expectedBy!, w.item.note);
-          },
-          more: listTexts.moreItems,
-        };
+  const waiting = listOfRows(s.waiting, {
+    heading: digestTexts.waitingHeading(s.waiting.length),
+    entry: (w) => digestTexts.waitingItem(w.unit.name, itemLabel(w.item), w.item.expectedBy!, w.item.note),
+    more: listTexts.moreItems,
+  });
   const noContact: TextList = {
     // A list of names reads as one line.
     heading: digestTexts.noContactHeading(s.noContact.length),
@@ -106,15 +99,11 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     more: listTexts.moreUnits,
     separator: "、",
   };
-  const undelivered: TextList | undefined =
-    s.undelivered.length === 0
-      ? undefined
-      : {
-          heading: undeliveredTexts.heading(s.undelivered.length),
-          count: s.undelivered.length,
-          entry: (i) => undeliveredLine(s.undelivered[i]!),
-          more: undeliveredTexts.omitted,
-        };
+  const undelivered = listOfRows(s.undelivered, {
+    heading: undeliveredTexts.heading(s.undelivered.length),
+    entry: undeliveredLine,
+    more: undeliveredTexts.omitted,
+  });
   const queue: TextList = {
     heading: digestTexts.queueHeading(s.filings.queue.length),
     count: s.filings.queue.length,
@@ -124,19 +113,14 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
     },
     more: listTexts.moreItems,
   };
-  const contradicted: TextList | undefined =
-    s.contradicted.length === 0
-      ? undefined
-      : {
-          heading: verificationDigestTexts.contradictedHeading(s.contradicted.length),
-          count: s.contradicted.length,
-          entry: (i) => {
-            const { unit, item } = s.contradicted[i]!;
-            const line = verificationDigestTexts.contradictedItem(unit.name, itemLabel(item), item.verification?.summary ?? null);
-            return md`${line}${verificationDigestTexts.contacts}${mentions(unit.contacts.map((c) => c.slackUserId))}`;
-          },
-          more: listTexts.moreItems,
-        };
+  const contradicted = listOfRows(s.contradicted, {
+    heading: verificationDigestTexts.contradictedHeading(s.contradicted.length),
+    entry: ({ unit, item }) => {
+      const line = verificationDigestTexts.contradictedItem(unit.name, itemLabel(item), item.verification?.summary ?? null);
+      return md`${line}${verificationDigestTexts.contacts}${mentions(unit.contacts.map((c) => c.slackUserId))}`;
+    },
+    more: listTexts.moreItems,
+  });
   const changes = changeList(s);
   const lists = [...deadlines, overdue, ...(contradicted ? [contradicted] : []), blocked, queue, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
 

@@ -102,6 +102,18 @@ export interface TextList {
   as?: "section" | "context";
 }
 
+/**
+ * The TextList of `rows`, each entry made from its row: undefined when there are none, so a list
+ * with nothing in it shows no heading either.
+ */
+export function listOfRows<T>(
+  rows: readonly T[],
+  list: Omit<TextList, "count" | "entry"> & { entry(row: T): MrkdwnLike },
+): TextList | undefined {
+  if (rows.length === 0) return undefined;
+  return { ...list, count: rows.length, entry: (i) => list.entry(rows[i]!) };
+}
+
 export interface FittedList {
   blocks: KnownBlock[];
   shown: number;
