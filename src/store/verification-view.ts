@@ -1,14 +1,8 @@
 // An item's verification as people see it, from its stored row and its latest acceptance.
-import type { ItemVerificationView, Verification, VerificationAcceptance } from "../domain/model/verification.ts";
+import type { ItemVerificationView, VerificationAcceptance } from "../domain/model/verification.ts";
 
-export interface VerificationRow {
-  verification: Verification;
-  summary: string | null;
-  advice: string | null;
-  observedAt: Date | null;
-  verifiedAt: Date | null;
-  changedAt: Date | null;
-}
+/** The stored verification of an item: the view without the acceptance, which has its own table. */
+export type VerificationRow = Omit<ItemVerificationView, "accepted">;
 
 /** What an item's verification shows; null when it was never probed nor accepted. */
 export function toVerificationView(
