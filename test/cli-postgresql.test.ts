@@ -1,27 +1,13 @@
 // The CLIs on PostgreSQL, as a coordinator runs them: real processes, a new database each.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { bareEnvironment } from "../src/config/environment.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { createPostgresDatabase, describeWithPostgres, type PostgresDatabase } from "./helpers/postgres-database.ts";
+import { runCli } from "./helpers/script-process.ts";
 
-const run = promisify(execFile);
 
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-      env: bareEnvironment({ TZ: "America/New_York", ...env }),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describeWithPostgres("the CLIs on a new PostgreSQL database", () => {
   let database: PostgresDatabase;
@@ -38,32 +24,32 @@ describeWithPostgres("the CLIs on a new PostgreSQL database", () => {
   });
 
   it("export migrates, seeds and prints 269 items for 38 units; seed again changes nothing", async () => {
-    const first = await cli("export", ["--format", "json"], env);
+    const first = await runCli("export", ["--format", "json"], env);
     expect(first.code, first.stderr).toBe(0);
     const rows = JSON.parse(first.stdout);
     expect(rows).toHaveLength(269);
     expect(new Set(rows.map((r: { unit_key: string }) => r.unit_key)).size).toBe(38);
     expect(rows[0].due_at).toBe("2027-06-20T23:59:59+08:00");
-    const seed = await cli("seed", [], env);
+    const seed = await runCli("seed", [], env);
     expect(seed.code, seed.stderr).toBe(0);
     expect(seed.stderr).toContain("nothing added");
-    expect((await cli("export", ["--format", "json"], env)).stdout).toBe(first.stdout);
+    expect((await runCli("export", ["--format", "json"], env)).stdout).toBe(first.stdout);
   });
 
   it("exports the unit sheet and imports it back, changing nothing", async () => {
-    const sheet = await cli("units", ["export"], env);
+    const sheet = await runCli("units", ["export"], env);
     expect(sheet.code, sheet.stderr).toBe(0);
     const file = path.join(dir, "units.csv");
     fs.writeFileSync(file, sheet.stdout);
-    const imported = await cli("units", ["import", file], env);
+    const imported = await runCli("units", ["import", file], env);
     expect(imported.code, imported.stderr).toBe(0);
-    expect((await cli("units", ["export"], env)).stdout).toBe(sheet.stdout);
+    expect((await runCli("units", ["export"], env)).stdout).toBe(sheet.stdout);
   });
 
   it("plans a reminder pass and the digest without sending (dry run)", async () => {
-    const remind = await cli("remind", ["--now", "2027-06-20T09:00:00+08:00", "--dry-run"], env);
+    const remind = await runCli("remind", ["--now", "2027-06-20T09:00:00+08:00", "--dry-run"], env);
     expect(remind.code, remind.stderr).toBe(0);
-    const digest = await cli("digest", ["--now", "2027-06-20T17:00:00+08:00", "--dry-run"], { ...env, DIGEST_CHANNEL_ID: "C0COORD" });
+    const digest = await runCli("digest", ["--now", "2027-06-20T17:00:00+08:00", "--dry-run"], { ...env, DIGEST_CHANNEL_ID: "C0COORD" });
     expect(digest.code, digest.stderr).toBe(0);
     const store = await openStore(database.url, { migrate: false });
     try {
@@ -74,7 +60,7 @@ describeWithPostgres("the CLIs on a new PostgreSQL database", () => {
   });
 
   it("backup says PostgreSQL is backed up with pg_dump, and copies nothing", async () => {
-    const result = await cli("backup", [path.join(dir, "copy.db")], env);
+    const result = await runCli("backup", [path.join(dir, "copy.db")], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("pg_dump");
     expect(result.stderr).not.toContain(`:${new URL(database.url).password}@`);

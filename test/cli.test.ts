@@ -1,48 +1,33 @@
 // The CLIs as a coordinator runs them: real processes on a real SQLite file.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { bareEnvironment } from "../src/config/environment.ts";
+import { runCli } from "./helpers/script-process.ts";
 
-const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-      env: bareEnvironment({ TZ: "America/New_York", ...env }),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("the CLIs on a new store", () => {
   const env = { DATABASE_URL: `file:${path.join(dir, "nested", "folder", "shutdown.db")}`, CAMPAIGN_YEAR: "2027" };
 
   it("export migrates, seeds and prints 269 items for 38 units; seed again changes nothing", async () => {
-    const first = await cli("export", ["--format", "json"], env);
+    const first = await runCli("export", ["--format", "json"], env);
     expect(first.code).toBe(0);
     const rows = JSON.parse(first.stdout);
     expect(rows).toHaveLength(269);
     expect(new Set(rows.map((r: { unit_key: string }) => r.unit_key)).size).toBe(38);
     expect(rows[0].due_at).toBe("2027-06-20T23:59:59+08:00");
 
-    const seed = await cli("seed", [], env);
+    const seed = await runCli("seed", [], env);
     expect(seed.code).toBe(0);
     expect(seed.stderr).toContain("nothing added");
-    expect((await cli("export", ["--format", "json"], env)).stdout).toBe(first.stdout);
+    expect((await runCli("export", ["--format", "json"], env)).stdout).toBe(first.stdout);
   });
 
   it("prints CSV with the documented columns by default", async () => {
-    const { stdout } = await cli("export", [], env);
+    const { stdout } = await runCli("export", [], env);
     expect(stdout.split("\r\n")[0]).toBe(
       "\uFEFFunit_name,unit_key,task,domain,state,method,note,updated_at,updated_by,deadline,due_at,batch,verification,verified_at,evidence",
     );
@@ -53,7 +38,7 @@ describe("the CLIs on a new store", () => {
     db.prepare("UPDATE ChecklistItem SET state = 'blocked', note = ? WHERE key = 'jtda/site'").run("@SUM(1+1)*cmd|' /C calc'!A0");
     db.prepare("UPDATE ChecklistItem SET state = 'blocked', note = ? WHERE key = 'jtda/icp'").run("+cmd|' /C calc'!A0");
     db.close();
-    const { stdout } = await cli("export", [], env);
+    const { stdout } = await runCli("export", [], env);
     const lines = stdout.split("\r\n");
     expect(lines.find((l) => l.startsWith("档案局,jtda,site,"))).toContain(",'@SUM(1+1)*cmd|' /C calc'!A0,");
     expect(lines.find((l) => l.startsWith("档案局,jtda,icp,"))).toContain(",'+cmd|' /C calc'!A0,");
@@ -61,7 +46,7 @@ describe("the CLIs on a new store", () => {
   });
 
   it("exits 1 listing every configuration problem at once", async () => {
-    const result = await cli("export", [], { ...env, PORT: "x", REMINDER_CRON: "never", COORDINATOR_USER_IDS: "bob" });
+    const result = await runCli("export", [], { ...env, PORT: "x", REMINDER_CRON: "never", COORDINATOR_USER_IDS: "bob" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("PORT");
     expect(result.stderr).toContain("REMINDER_CRON");
@@ -70,7 +55,7 @@ describe("the CLIs on a new store", () => {
   });
 
   it("refuses a DATABASE_URL that is neither SQLite nor PostgreSQL, naming the two", async () => {
-    const result = await cli("export", [], { DATABASE_URL: "mysql://u:p@localhost/db" });
+    const result = await runCli("export", [], { DATABASE_URL: "mysql://u:p@localhost/db" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("neither SQLite (file:./data/shutdown.db) nor PostgreSQL");
     expect(result.stdout).toBe("");

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { directory, failure, parse } from "./helpers/parse-fixture.ts";
 import { parseCommand, parseUserId, ParseError } from "../src/domain/command/parse-command.ts";
 import { UnitDirectory } from "../src/domain/command/unit-directory.ts";
 import { DomainError } from "../src/domain/errors.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 
-const directory = new UnitDirectory(
-  readCampaignSeed().units.map((u) => ({ key: u.key, name: u.name, domains: u.domains.map((d) => d.name) })),
-);
-const parse = (text: string) => parseCommand(text, directory);
-function failure(text: string): DomainError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error(`"${text}" was understood`);
-}
 
 describe("understanding /shutdown text", () => {
   it.each([

@@ -1,6 +1,9 @@
 // Runs one of the project's entry points (src/main.ts, scripts/*.ts) as its own process, as npm does.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { bareEnvironment } from "../../src/config/environment.ts";
+
+const runFile = promisify(execFile);
 
 export interface ScriptProcess {
   child: ChildProcess;
@@ -28,5 +31,18 @@ export async function waitFor(check: () => boolean, ms = 30_000): Promise<void> 
   while (!check()) {
     if (Date.now() > until) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Runs `scripts/<script>.ts` to its end with only `env` (and a server TZ far from Shanghai): its exit code and output. */
+export async function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await runFile(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+      env: bareEnvironment({ TZ: "America/New_York", ...env }),
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
