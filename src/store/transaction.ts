@@ -6,11 +6,26 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** How long a transaction keeps being retried while another process holds the write lock. */
 export const BUSY_RETRY_MS = 3_000;
+/**
+ * How long a PostgreSQL transaction that lost a race (serialization failure, deadlock) keeps being
+ * run again. NOTE: longer than BUSY_RETRY_MS: many changes to one unit at once on a loaded server
+ * lose to each other for more than 3 s, and each loss ends with the next one winning; the person
+ * was already told 正在处理 on the first loss.
+ */
+export const CONFLICT_RETRY_MS = 10_000;
 
 type DriverCause = { originalCode?: string; kind?: string };
 
+/**
+ * What the driver adapter said: wrapped in a Prisma error's meta for a query, or, NOTE: as the
+ * adapter's own DriverAdapterError (cause, no meta) when COMMIT itself fails, as a lost
+ * serialization race does on PostgreSQL.
+ */
 function driverCause(error: unknown): DriverCause | undefined {
-  return (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+  const wrapped = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta?.driverAdapterError?.cause;
+  if (wrapped) return wrapped;
+  if (error instanceof Error && error.name === "DriverAdapterError" && typeof error.cause === "object" && error.cause !== null) return error.cause as DriverCause;
+  return undefined;
 }
 
 /**
@@ -23,6 +38,7 @@ const PG_RETRYABLE = /^(40001|40P01|55P03|57P0[123]|53300|08\d{3})$/;
 const ADAPTER_RETRYABLE = new Set(["TransactionWriteConflict", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** Prisma's own: write conflict or deadlock, server unreachable, connection closed, no pool connection in time. */
 const PRISMA_RETRYABLE = new Set(["P2034", "P1001", "P1017", "P2024"]);
+const PG_CONFLICT = /^(40001|40P01)$/;
 const PG_MESSAGES = /Connection terminated|terminating connection due to administrator command|could not serialize access|deadlock detected|Can't reach database server|ECONNREFUSED|ECONNRESET/;
 
 /**
@@ -39,6 +55,14 @@ export function isStoreBusy(error: unknown): boolean {
   if (typeof code === "string" && PRISMA_RETRYABLE.has(code)) return true;
   // NOTE: only the databases' own words; a broader match would retry domain errors that quote user text.
   return error instanceof Error && (/SQLITE_BUSY|database is locked/.test(error.message) || (isDriverError(error) && PG_MESSAGES.test(error.message)));
+}
+
+/** A PostgreSQL transaction lost a race to another one: run again, it sees what the other committed. */
+export function isWriteConflict(error: unknown): boolean {
+  const cause = driverCause(error);
+  const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (PG_CONFLICT.test(code) || code === "P2034")) return true;
+  return cause?.kind === "TransactionWriteConflict" || (error instanceof Error && isDriverError(error) && /could not serialize access|deadlock detected/.test(error.message));
 }
 
 const PG_UNREACHABLE = /^(08\d{3}|57P0[123])$/;
@@ -91,7 +115,7 @@ export class StoreMissingError extends Error {
  * is Serializable, as SQLite's are (one writer at a time): of two instances changing the same
  * item, one fails with 40001 and is run again on what the other committed.
  */
-export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs?: number): Promise<T> {
   const store = storeOf(db);
   // NOTE: a deleted file still takes writes through the open handle, and they are lost: refuse them.
   if (store && !store.fileIsPresent()) throw new StoreMissingError(store.where);
@@ -131,8 +155,11 @@ async function attemptWrite<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs a write (a transaction, or one statement on its own) again while the store is busy. */
-export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs = BUSY_RETRY_MS): Promise<T> {
+/**
+ * Runs a write (a transaction, or one statement on its own) again while the store is busy: for
+ * `retryForMs` when given, else BUSY_RETRY_MS, or CONFLICT_RETRY_MS after a lost race.
+ */
+export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs?: number): Promise<T> {
   const started = performance.now();
   let noticed = false;
   for (let attempt = 1; ; attempt++) {
@@ -145,8 +172,10 @@ export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs = BU
         noticed = true;
         storeWaitNotices.getStore()?.();
       }
-      if (performance.now() - started >= retryForMs) throw error;
-      await new Promise((r) => setTimeout(r, Math.min(40 * attempt, 250) + Math.random() * 50));
+      const limit = retryForMs ?? (isWriteConflict(error) ? CONFLICT_RETRY_MS : BUSY_RETRY_MS);
+      if (performance.now() - started >= limit) throw error;
+      // Jittered: transactions that lost to each other should not all come back at the same moment.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(20 * 2 ** attempt, 400) + 10));
     }
   }
 }
