@@ -271,6 +271,49 @@ describeWithPostgres("the store on PostgreSQL", () => {
     }
   });
 
+  it("gives the connection back when COMMIT loses a serialization race, so lost races never empty the pool", async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    try {
+      const db = store.db;
+      await seedCampaign(db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
+      const { unit, items } = (await loadUnitWithItems(db, "jtez"))!;
+      const [x, y] = items.filter((i) => !i.domain);
+      const serializable = { isolationLevel: "Serializable" as const, maxWait: 5_000, timeout: 30_000 };
+      // Write skew: each reads the unit's items and changes a different one; the second to commit
+      // loses at COMMIT itself. More lost races than the pool (10) has connections.
+      const losses: unknown[] = [];
+      for (let round = 0; round < 12; round++) {
+        let bothRead = () => {};
+        let reads = 0;
+        const read = new Promise<void>((resolve) => (bothRead = resolve));
+        let firstCommitted = () => {};
+        const committed = new Promise<void>((resolve) => (firstCommitted = resolve));
+        const skew = (item: typeof x, waitFor?: Promise<void>) =>
+          db.$transaction(async (tx) => {
+            await tx.checklistItem.findMany({ where: { unitId: unit.id } });
+            if (++reads === 2) bothRead();
+            await read;
+            await tx.checklistItem.update({ where: { id: item!.id }, data: { note: `round ${round}` } });
+            await waitFor;
+          }, serializable);
+        const first = skew(x).finally(() => firstCommitted());
+        const second = skew(y, committed);
+        const [a, b] = await Promise.allSettled([first, second]);
+        expect(a.status).toBe("fulfilled");
+        expect(b.status).toBe("rejected");
+        losses.push((b as PromiseRejectedResult).reason);
+      }
+      expect(losses.every((error) => isStoreBusy(error))).toBe(true);
+      // With the lost races' connections kept, this would wait for a connection and fail (P2028).
+      await db.$transaction((tx) => tx.checklistItem.update({ where: { id: x!.id }, data: { note: "after the races" } }), serializable);
+      expect((await loadUnitWithItems(db, "jtez"))!.items.find((i) => i.id === x!.id)!.note).toBe("after the races");
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
   it("when the server does not answer: a change is refused as busy, changing nothing, and the health check says unwritable", async () => {
     const store = await openStore("postgresql://shutdown_bot:secret@127.0.0.1:1/shutdown", { migrate: false });
     try {

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { redactDatabaseUrl } from "./database-kind.ts";
 import { migratePostgres } from "./migrations.ts";
+import { releasingFailedCommits } from "./pg-commit-release.ts";
 import { PrismaCampaignReader } from "./prisma-campaign-reader.ts";
 import { registerClient, type Db, type OpenStoreOptions, type Store } from "./store-handle.ts";
 
@@ -14,7 +15,8 @@ const POOL_SIZE = 10;
 
 export async function openPostgresStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (options.migrate !== false) await migratePostgres(databaseUrl);
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  // NOTE: wrapped so that a COMMIT that fails gives its connection back (src/store/pg-commit-release.ts).
+  const adapter = releasingFailedCommits(new PrismaPg({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: 10_000 }));
   // NOTE: the PostgreSQL client is generated from the same schema as the SQLite one; its query
   // API is a superset of the type every repository is written against (Db).
   const db = new PrismaClient({ adapter }) as unknown as Db;
