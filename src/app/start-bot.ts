@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import type { Config } from "../config/env-schema.ts";
 import { BotHealth } from "./bot-health.ts";
 import { DEFAULT_DELIVERY_OPTIONS } from "../schedule/deliver.ts";
-import { SendPacing } from "../schedule/pacer.ts";
+import { SendPacing, type PacingClock } from "../schedule/pacer.ts";
 import { createDeliveryClient } from "../slack/slack-sender.ts";
 import type { OutgoingDeps } from "../schedule/outgoing-deps.ts";
 import { postDigestNow, previewDigest, sendExportToUser, sendFilesToUser } from "../schedule/digest-pass.ts";
@@ -45,6 +45,8 @@ export interface StartBotOptions {
   scheduler?: boolean;
   /** Retry budget and pacing of deliveries; tests shorten them. */
   delivery?: OutgoingDeps["delivery"];
+  /** The time the posting pace is kept in (default real time; the sandbox runs it faster, with its stand-in). */
+  pacingClock?: PacingClock;
   /** The scheduler's waits before trying a run again the same day; tests shorten them. */
   retryDelaysMs?: OutgoingDeps["retryDelaysMs"];
   /** How often /healthz writes to the store at most (default 10 s). */
@@ -72,7 +74,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger: app.logger,
     delivery: options.delivery,
     retryDelaysMs: options.retryDelaysMs,
-    pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }),
+    pacing: new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery }, options.pacingClock),
   };
   bot.outbox = {
     postDigest: (now) => postDigestNow(outgoing, now),

@@ -8,19 +8,40 @@ export interface PacerOptions {
   burst: number;
 }
 
+/** Elapsed time as pacing sees it, and a wait on the same time. */
+export interface PacingClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const REAL_TIME: PacingClock = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
+
+/**
+ * Real time run `factor` times faster, for a stand-in Slack and a bot that both keep to it (the
+ * sandbox): Slack's posting limits hold in it exactly, and a one-second pause takes 1/factor s.
+ */
+export function fastTime(factor: number): PacingClock {
+  if (!(factor >= 1)) throw new RangeError(`fastTime needs a factor of at least 1, got ${factor}`);
+  return { now: () => performance.now() * factor, sleep: (ms) => sleep(ms / factor) };
+}
+
 export class Pacer {
   private tokens: number;
-  private last = performance.now();
+  private last: number;
   private pausedUntil = 0;
 
-  constructor(private readonly options: PacerOptions) {
+  constructor(
+    private readonly options: PacerOptions,
+    private readonly clock: PacingClock = REAL_TIME,
+  ) {
     this.tokens = options.burst;
+    this.last = clock.now();
   }
 
   /** Waits until one more send is allowed. */
   async take(): Promise<void> {
     for (;;) {
-      const now = performance.now();
+      const now = this.clock.now();
       this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.perSecond);
       this.last = now;
       const pause = this.pausedUntil - now;
@@ -29,13 +50,13 @@ export class Pacer {
         return;
       }
       const refill = ((1 - this.tokens) / this.options.perSecond) * 1000;
-      await sleep(Math.max(pause, refill, 1));
+      await this.clock.sleep(Math.max(pause, refill, 1));
     }
   }
 
   /** Slack said Retry-After: nobody sends until then. */
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
     this.tokens = 0;
   }
 }
@@ -55,20 +76,21 @@ export class SendPacing {
 
   constructor(
     options: PacerOptions,
+    private readonly clock: PacingClock = REAL_TIME,
     private readonly perTargetOptions: PacerOptions = { perSecond: Math.min(options.perSecond, 1), burst: 1 },
   ) {
-    this.all = new Pacer(options);
+    this.all = new Pacer(options, clock);
   }
 
   /** Waits until one more send to `target` is allowed. */
   async take(target: string): Promise<void> {
-    const now = performance.now();
+    const now = this.clock.now();
     if (this.perTarget.size > 256) {
       for (const [key, entry] of this.perTarget) if (now - entry.lastUsed > IDLE_TARGET_MS) this.perTarget.delete(key);
     }
     let entry = this.perTarget.get(target);
     if (!entry) {
-      entry = { pacer: new Pacer(this.perTargetOptions), lastUsed: now };
+      entry = { pacer: new Pacer(this.perTargetOptions, this.clock), lastUsed: now };
       this.perTarget.set(target, entry);
     }
     entry.lastUsed = now;

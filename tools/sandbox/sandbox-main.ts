@@ -19,6 +19,10 @@ import { runTerminal, TerminalPrinter, type TerminalIo } from "./terminal-loop.t
 import { startFakeInternet } from "../fake-internet/fake-internet.ts";
 import { seedDomains } from "../fake-internet/seed-world.ts";
 import { verifySettingsFromConfig } from "../../src/verification/index.ts";
+import { fastTime } from "../../src/schedule/pacer.ts";
+
+/** How much faster than real time the sandbox keeps Slack's posting limits. */
+const POSTING_SPEED = 50;
 
 export interface SandboxIo extends TerminalIo {
   argv: string[];
@@ -39,9 +43,14 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   if (fresh) removeStoreFiles(dbPath);
 
   const clock = new SandboxClock();
+  // NOTE: Slack's posting limits (one message a second per channel) hold on both sides, on a clock
+  // that runs POSTING_SPEED times faster: each 🎉 line and digest of a rehearsal would
+  // otherwise wait a second of real time. The bot still paces itself and the stand-in still
+  // answers 429 when it does not (docs/decisions/019).
+  const posting = fastTime(POSTING_SPEED);
   // NOTE: the probes ask a simulated internet on loopback: the 41 domains as their old sites were.
   const internet = await startFakeInternet({ domains: seedDomains() });
-  const slack = await startSlackStandin({ channels: [DIGEST_CHANNEL, COMMAND_CHANNEL], now: () => clock.now() });
+  const slack = await startSlackStandin({ channels: [DIGEST_CHANNEL, COMMAND_CHANNEL], now: () => clock.now(), rateClockMs: posting.now });
   const signingSecret = randomBytes(16).toString("hex");
   const configResult = buildSandboxConfig(
     dbPath,
@@ -73,9 +82,8 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
     host: "127.0.0.1",
     // NOTE: node-cron fires on the wall clock; :now runs the passes on simulated time instead (docs/decisions/004).
     scheduler: false,
-    // NOTE: the bot's own pace of one a second would stretch a rehearsal into minutes; Slack's
-    // limit per channel still holds (the stand-in answers 429 and the bot waits as told).
-    delivery: { perSecond: 1_000, burst: 1_000 },
+    // The bot's own pacing, as in production, on the sandbox's faster posting clock.
+    pacingClock: posting,
     verify: verifyOverrides,
   });
   // NOTE: Bolt checks its token (auth.test) as it starts; closing the stand-in under that call
