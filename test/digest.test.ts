@@ -13,13 +13,13 @@ import { type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { groupBy } from "../src/lib/group-by.ts";
 import { addContact, finishUnit, setState } from "./helpers/campaign-script.ts";
-import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
 });
 afterAll(async () => {
   await standin.close();

@@ -7,7 +7,7 @@ import { BotHealth } from "../src/app/bot-health.ts";
 import { startScheduler } from "../src/schedule/scheduler.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin } from "../tools/slack-standin/index.ts";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
-import { COORD_CHANNEL, outgoingDeps, silentLogger } from "./helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps, silentLogger } from "./helpers/outgoing-fixture.ts";
 import { waitFor } from "./helpers/script-process.ts";
 import { createTestStore } from "./helpers/test-store.ts";
 
@@ -79,7 +79,7 @@ describe("GET /healthz", () => {
 
 describe("the health report", () => {
   it("carries the scheduler's last run, how it ended and when it tries again", async () => {
-    const standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+    const standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
     const store = await createTestStore();
     const other = new Database(store.location!.filePath);
     other.exec("ALTER TABLE Delivery RENAME TO DeliveryAway");

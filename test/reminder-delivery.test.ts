@@ -7,7 +7,7 @@ import { sendFollowUps } from "../src/schedule/follow-ups.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { addContact, finishUnit } from "./helpers/campaign-script.ts";
-import { COORD_CHANNEL, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps, postedKeys } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 import { quietLogger } from "./slack-standin/standin-fixture.ts";
 
@@ -18,7 +18,7 @@ const JUNE_21 = new Date("2027-06-21T09:00:00+08:00");
 const EXPECTED_KEYS_20 = ["escalation:2027-06-20", "reminder:2027-06-20:U0LI", "reminder:2027-06-20:U0WANG"];
 
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
 });
 afterAll(async () => {
   await standin.close();

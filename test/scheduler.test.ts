@@ -7,7 +7,7 @@ import { startScheduler } from "../src/schedule/scheduler.ts";
 import { formatIsoShanghai } from "../src/domain/model/calendar.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
-import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { waitFor } from "./helpers/script-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 import { setProcessTimeZone } from "../src/config/environment.ts";
@@ -54,7 +54,7 @@ describe("the scheduler at start", () => {
   let standin: SlackStandin;
   let store: TestStore;
   beforeAll(async () => {
-    standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+    standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
   });
   afterAll(async () => {
     await standin.close();

@@ -5,14 +5,14 @@ import { runDigest } from "../src/schedule/digest-pass.ts";
 import { runReminderPass } from "../src/schedule/reminder-pass.ts";
 import { renderMessage, DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { addContact } from "./helpers/campaign-script.ts";
-import { COORD_CHANNEL, outgoingDeps } from "./helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps } from "./helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
 
 const COORDS = ["U0COORD", "U0COORD2"];
 let standin: SlackStandin;
 let store: TestStore;
 beforeAll(async () => {
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
 });
 afterAll(async () => {
   await standin.close();

@@ -19,6 +19,7 @@ import { buildStatusRows, formatStatusRows } from "../../src/export/status-expor
 import { readSnapshot } from "../../src/store/campaign-repository.ts";
 import { SERVER_BUSY_TIMEOUT_MS } from "../../src/store/open-store.ts";
 import { createTestStore, type TestStore } from "./test-store.ts";
+import { TEST_POSTING } from "./outgoing-fixture.ts";
 
 export const SIGNING_SECRET = "testsigningsecret0123456789abcdef";
 export const BOT_TOKEN = "xoxb-test-token";
@@ -93,6 +94,8 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
     // test must not fail because other processes keep the cores busy. The stand-in's own suite
     // checks the 3 seconds on a controlled clock; issued-by-Slack and once-only still hold here.
     triggerLifetimeMs: 60_000,
+    // Slack's posting limits on the bot's pacing clock, 50 times faster (test/helpers/outgoing-fixture.ts).
+    rateClockMs: TEST_POSTING.now,
     channels: [
       { id: "C0GENERAL", name: "general", isGeneral: true },
       // The coordinators' channel, with the bot invited as README step 5 says.
@@ -236,6 +239,7 @@ export async function startBotFixture(env: Record<string, string> = {}, options:
     clock: () => fixture.now,
     scheduler: false,
     delivery: { retryBudgetMs: 2_000, backoffMs: 50, perSecond: 50, burst: 50 },
+    pacingClock: TEST_POSTING,
     credentials: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
     verify: options.verify,
   });

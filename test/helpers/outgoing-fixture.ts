@@ -4,14 +4,23 @@ import type { OutgoingDeps } from "../../src/schedule/outgoing-deps.ts";
 import { createDeliveryClient } from "../../src/slack/slack-sender.ts";
 import type { SlackStandin } from "../../tools/slack-standin/index.ts";
 import type { Store } from "../../src/store/open-store.ts";
+import { DEFAULT_DELIVERY_OPTIONS } from "../../src/schedule/deliver.ts";
+import { SendPacing, fastTime } from "../../src/schedule/pacer.ts";
 import { quietLogger } from "../slack-standin/standin-fixture.ts";
 
 export const COORD_CHANNEL = "C0COORD";
 
+/**
+ * Slack's posting limits, kept by the passes these deps run and by the stand-in they post to
+ * (`rateClockMs: TEST_POSTING.now`), on one clock 50 times faster than real time: a limit a pass
+ * overruns is still answered 429, and a second of pacing takes 20 ms.
+ */
+export const TEST_POSTING = fastTime(50);
+
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function outgoingDeps(store: Pick<Store, "db">, standin: SlackStandin, overrides: Partial<OutgoingDeps> = {}): OutgoingDeps {
-  return {
+  const deps: OutgoingDeps = {
     store,
     client: createDeliveryClient(standin.botToken, standin.apiUrl, { logger: quietLogger, timeoutMs: 5_000 }),
     config: {
@@ -25,6 +34,7 @@ export function outgoingDeps(store: Pick<Store, "db">, standin: SlackStandin, ov
     delivery: { retryBudgetMs: 5_000, maxAttempts: 3, backoffMs: 20, perSecond: 1_000, burst: 1_000 },
     ...overrides,
   };
+  return { ...deps, pacing: deps.pacing ?? new SendPacing({ ...DEFAULT_DELIVERY_OPTIONS, ...deps.delivery }, TEST_POSTING) };
 }
 
 /** Every message the bot posted with a delivery key, by key. */

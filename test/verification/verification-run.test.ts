@@ -12,7 +12,7 @@ import { startFakeInternet, type FakeInternet } from "../../tools/fake-internet/
 import { seedDomains } from "../../tools/fake-internet/seed-world.ts";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../../tools/slack-standin/index.ts";
 import { addContact, setState } from "../helpers/campaign-script.ts";
-import { COORD_CHANNEL, outgoingDeps } from "../helpers/outgoing-fixture.ts";
+import { COORD_CHANNEL, TEST_POSTING, outgoingDeps } from "../helpers/outgoing-fixture.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 import { deadResolverAddress } from "./fake-internet-fixture.ts";
 
@@ -26,7 +26,7 @@ const JTDA = seedDomains().find((d) => d.unitKey === "jtda")!;
 
 beforeAll(async () => {
   internet = await startFakeInternet({ domains: seedDomains() });
-  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }] });
+  standin = await startSlackStandin({ channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }], rateClockMs: TEST_POSTING.now });
 });
 afterAll(async () => {
   await standin.close();
