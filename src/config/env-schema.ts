@@ -124,6 +124,7 @@ export const EnvSchema = z.object({
     .transform((v) => (v.endsWith("/") ? v : `${v}/`)),
   VERIFY_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(256).default(8),
   VERIFY_TIMEOUT_MS: z.coerce.number({ error: "must be a number" }).int().min(100).max(120_000).default(5000),
+  VERIFY_REGISTRY_GAP_MS: z.coerce.number({ error: "must be a number" }).int().min(0).max(60_000).default(1000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -152,6 +153,7 @@ const EXAMPLES: Record<string, string> = {
   VERIFY_RDAP_URL: DEFAULT_RDAP_URL,
   VERIFY_CONCURRENCY: "8",
   VERIFY_TIMEOUT_MS: "5000",
+  VERIFY_REGISTRY_GAP_MS: "1000",
 };
 
 export interface ConfigProblem {

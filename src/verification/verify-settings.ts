@@ -103,6 +103,7 @@ export interface VerifyConfig {
   VERIFY_RDAP_URL: string;
   VERIFY_CONCURRENCY: number;
   VERIFY_TIMEOUT_MS: number;
+  VERIFY_REGISTRY_GAP_MS: number;
 }
 
 export function verifySettingsFromConfig(config: VerifyConfig, overrides: Partial<VerifySettings> = {}): VerifySettings {
@@ -115,6 +116,7 @@ export function verifySettingsFromConfig(config: VerifyConfig, overrides: Partia
     rdapUrl: config.VERIFY_RDAP_URL,
     concurrency: config.VERIFY_CONCURRENCY,
     timeoutMs: config.VERIFY_TIMEOUT_MS,
+    registry: { ...DEFAULT_REGISTRY_POLICY, gapMs: config.VERIFY_REGISTRY_GAP_MS },
     ...overrides,
   };
 }

@@ -102,7 +102,7 @@ describe("when a verification pass runs", () => {
 });
 
 describe("VERIFY_* configuration", () => {
-  it("has defaults: on, hourly, the system's resolvers, CNNIC and Verisign, 8 at a time, 5 s", () => {
+  it("has defaults: on, hourly, the system's resolvers, CNNIC and Verisign, 8 at a time, 5 s, a second between registry questions", () => {
     const result = parseConfig({});
     expect(result.ok && result.config).toMatchObject({
       VERIFY: "on",
@@ -114,21 +114,23 @@ describe("VERIFY_* configuration", () => {
       VERIFY_RDAP_URL: "https://rdap.verisign.com/{tld}/v1/",
       VERIFY_CONCURRENCY: 8,
       VERIFY_TIMEOUT_MS: 5000,
+      VERIFY_REGISTRY_GAP_MS: 1000,
     });
   });
 
   it("reads resolvers with ports, and turns the variables into probe settings", () => {
-    const result = parseConfig({ VERIFY_DNS_SERVERS: "114.114.114.114, 127.0.0.1:5353，[::1]:53", VERIFY_WHOIS_SERVER: "127.0.0.1:4343", VERIFY_CONCURRENCY: "16" });
+    const result = parseConfig({ VERIFY_DNS_SERVERS: "114.114.114.114, 127.0.0.1:5353，[::1]:53", VERIFY_WHOIS_SERVER: "127.0.0.1:4343", VERIFY_CONCURRENCY: "16", VERIFY_REGISTRY_GAP_MS: "250" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.VERIFY_DNS_SERVERS).toEqual(["114.114.114.114:53", "127.0.0.1:5353", "[::1]:53"]);
     const settings = verifySettingsFromConfig(result.config);
     expect(settings).toMatchObject({ dnsServers: ["114.114.114.114:53", "127.0.0.1:5353", "[::1]:53"], whoisServer: { host: "127.0.0.1", port: 4343 }, concurrency: 16, timeoutMs: 5000, maxRedirects: 3, maxBodyBytes: 65536 });
+    expect(settings.registry).toMatchObject({ gapMs: 250, maxPerServerPerPass: 20, minIntervalMs: 6 * 3_600_000 });
     expect(settings.userAgent).toMatch(/shutdown-bot/);
   });
 
   it("reports every wrong value at once", () => {
-    const result = parseConfig({ VERIFY: "yes", VERIFY_DNS_SERVERS: "dns.example.com", VERIFY_HTTP_PORT: "http", VERIFY_WHOIS_SERVER: "whois.cnnic.cn", VERIFY_RDAP_URL: "rdap", VERIFY_CONCURRENCY: "0", VERIFY_TIMEOUT_MS: "5", VERIFY_CRON: "hourly" });
+    const result = parseConfig({ VERIFY: "yes", VERIFY_DNS_SERVERS: "dns.example.com", VERIFY_HTTP_PORT: "http", VERIFY_WHOIS_SERVER: "whois.cnnic.cn", VERIFY_RDAP_URL: "rdap", VERIFY_CONCURRENCY: "0", VERIFY_TIMEOUT_MS: "5", VERIFY_CRON: "hourly", VERIFY_REGISTRY_GAP_MS: "-1" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.variable).sort()).toEqual([
@@ -138,6 +140,7 @@ describe("VERIFY_* configuration", () => {
       "VERIFY_DNS_SERVERS",
       "VERIFY_HTTP_PORT",
       "VERIFY_RDAP_URL",
+      "VERIFY_REGISTRY_GAP_MS",
       "VERIFY_TIMEOUT_MS",
       "VERIFY_WHOIS_SERVER",
     ]);
