@@ -123,6 +123,26 @@ function storeContract(open: () => Promise<Opened>): void {
     }
   });
 
+  it("keeps a command's reads, frozen, until anything is committed, by this instance or another", async () => {
+    const other = await opened.other();
+    try {
+      const first = await store.reader.unitWithItems("jtga");
+      expect(await store.reader.unitWithItems("jtga")).toBe(first);
+      expect(Object.isFrozen(first!.items[0])).toBe(true);
+      const deadlines = await store.reader.deadlines();
+      expect(await store.reader.deadlines()).toBe(deadlines);
+      // Another instance's commit, then this one's: each is seen by the next read.
+      await run(COORD, "jtga blocked column 等模板", "slash:kept-1", other);
+      const second = await store.reader.unitWithItems("jtga");
+      expect(second).not.toBe(first);
+      expect(second!.items.find((i) => i.task === "column")!.state).toBe("blocked");
+      await run(COORD, "jtga done column", "slash:kept-2", store);
+      expect((await store.reader.unitWithItems("jtga"))!.items.find((i) => i.task === "column")!.state).toBe("done");
+    } finally {
+      await other.close();
+    }
+  });
+
   it("applies every one of many changes made at once on two instances, none lost, each audited once", async () => {
     const other = await opened.other();
     try {

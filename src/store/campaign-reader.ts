@@ -10,19 +10,10 @@ import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
 import type { ItemVerificationView, Verification } from "../domain/model/verification.ts";
 import { toVerificationView } from "./verification-view.ts";
+import { KeptReads } from "./kept-reads.ts";
 
 type Row = Record<string, unknown>;
 
-/** Callers and units kept between commits; plenty for a campaign of 38 units. */
-const MAX_CACHED = 2_000;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** Prisma keeps DateTime in SQLite as ISO text; CURRENT_TIMESTAMP defaults are "YYYY-MM-DD HH:MM:SS" in UTC. */
 function toDate(v: unknown): Date | null {
@@ -155,8 +146,7 @@ export class SqliteCampaignReader implements CampaignReader {
   private readonly unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
   private readonly snapshotAtOnce: () => CampaignSnapshot;
   private readonly dataVersion: Database.Statement;
-  private cacheVersion: unknown;
-  private readonly cache = new Map<string, unknown>();
+  private readonly kept = new KeptReads();
 
   constructor(filePath: string) {
     // NOTE: WAL readers never wait for a writer, so this connection cannot block the event loop
@@ -190,16 +180,7 @@ export class SqliteCampaignReader implements CampaignReader {
    * Kept values are frozen: they are shared by every request until then.
    */
   private cached<T>(key: string, read: () => T): T {
-    const version = this.dataVersion.get();
-    if (version !== this.cacheVersion) {
-      this.cache.clear();
-      this.cacheVersion = version;
-    }
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = deepFreeze(read());
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(key, value);
-    return value;
+    return this.kept.get(this.dataVersion.get(), key, read);
   }
 
   async unitNames(): Promise<readonly UnitName[]> {

@@ -1,50 +1,64 @@
-// The command reads through Prisma, for PostgreSQL: nothing kept between calls. NOTE: several
-// instances share the database, and no instance hears of another's commits; a kept read would be
-// stale the moment another instance changed the campaign (decision 014).
+// The command reads through Prisma, for PostgreSQL, kept until the database's snapshot changes.
+// NOTE: several instances share the database and none hears of another's commits, so what is kept
+// is keyed on pg_current_snapshot(): equal snapshots mean the same transactions have completed,
+// so the same data is visible; any commit, by any instance or CLI, changes it (decision 019).
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { Caller } from "../domain/access.ts";
 import type { BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { CampaignReader } from "./campaign-reader.ts";
 import { findCaller, listCoordinators } from "./caller-repository.ts";
 import { listBatches, listDeadlines, readSnapshot } from "./campaign-repository.ts";
+import { KeptReads } from "./kept-reads.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
 import { listUnitNames, loadUnitWithItems } from "./unit-repository.ts";
 
-
 export class PrismaCampaignReader implements CampaignReader {
+  private readonly kept = new KeptReads();
+
   constructor(private readonly db: () => Db) {}
 
+  /** One round trip: the transactions completed as of now, as text ("xmin:xmax:in-progress,…"). */
+  private async version(): Promise<string> {
+    const rows = await this.db().$queryRawUnsafe<{ v: string }[]>("SELECT pg_current_snapshot()::text AS v");
+    return rows[0]!.v;
+  }
+
+  private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.kept.getAsync(() => this.version(), key, read);
+  }
+
+  /** Not kept: every request asks about its own key. */
   async handledReply(key: string): Promise<string | null> {
     const row = await this.db().handledRequest.findUnique({ where: { key }, select: { reply: true } });
     return row?.reply ?? null;
   }
 
   unitNames(): Promise<readonly UnitName[]> {
-    return listUnitNames(this.db());
+    return this.cached("units", () => listUnitNames(this.db()));
   }
 
   caller(userId: string, envCoordinators: readonly string[]): Promise<Caller> {
-    return findCaller(this.db(), userId, envCoordinators);
+    return this.cached(`caller:${userId}:${envCoordinators.join(",")}`, () => findCaller(this.db(), userId, envCoordinators));
   }
 
-  async coordinators(): Promise<readonly string[]> {
-    return (await listCoordinators(this.db(), [])).addedAtRunTime;
+  coordinators(): Promise<readonly string[]> {
+    return this.cached("coordinators", async () => (await listCoordinators(this.db(), [])).addedAtRunTime);
   }
 
   unitWithItems(key: string): Promise<{ unit: UnitRecord; items: ItemRecord[] } | null> {
-    return this.db().$transaction((tx) => loadUnitWithItems(tx, key), oneCommit(this.db()));
+    return this.cached(`unit:${key}`, () => this.db().$transaction((tx) => loadUnitWithItems(tx, key), oneCommit(this.db())));
   }
 
   snapshot(): Promise<CampaignSnapshot> {
-    return readSnapshot(this.db());
+    return this.cached("snapshot", () => readSnapshot(this.db()));
   }
 
   deadlines(): Promise<DeadlineRecord[]> {
-    return listDeadlines(this.db());
+    return this.cached("deadlines", () => listDeadlines(this.db()));
   }
 
   batches(): Promise<BatchRecord[]> {
-    return listBatches(this.db());
+    return this.cached("batches", () => listBatches(this.db()));
   }
 
   close(): void {}
