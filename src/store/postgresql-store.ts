@@ -1,7 +1,7 @@
 // The campaign in a PostgreSQL database that several bot instances share: Prisma through
-// @prisma/adapter-pg (decision 012), commands' reads through Prisma as well, nothing kept between
-// reads (decision 014). The pool reconnects by itself: a connection the server dropped is
-// replaced at the next query.
+// @prisma/adapter-pg (decision 012), commands' reads through Prisma as well, kept until the
+// database's snapshot changes (decisions 014, 019). The pool reconnects by itself: a connection
+// the server dropped is replaced at the next query.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { redactDatabaseUrl } from "./database-kind.ts";
