@@ -46,7 +46,7 @@ export async function runSandbox(io: SandboxIo): Promise<number> {
   // NOTE: Slack's posting limits (one message a second per channel) hold on both sides, on a clock
   // that runs POSTING_SPEED times faster: each 🎉 line and digest of a rehearsal would
   // otherwise wait a second of real time. The bot still paces itself and the stand-in still
-  // answers 429 when it does not (docs/decisions/019).
+  // answers 429 when it does not (docs/decisions/021).
   const posting = fastTime(POSTING_SPEED);
   // NOTE: the probes ask a simulated internet on loopback: the 41 domains as their old sites were.
   const internet = await startFakeInternet({ domains: seedDomains() });
