@@ -16,7 +16,8 @@ import { claimLiveness, holdClaim } from "./claim-owner.ts";
 import type { Db } from "../store/open-store.ts";
 import { isStoreBusy } from "../store/transaction.ts";
 import { SendPacing } from "./pacer.ts";
-import type { Sent } from "../slack/slack-sender.ts";
+import { findKeyedMessage, postKeyedMessage, type Sent } from "../slack/slack-sender.ts";
+import type { SlackMessage } from "../slack/blocks/slack-message.ts";
 
 export interface OutgoingLogger {
   debug(...msg: unknown[]): void;
@@ -61,6 +62,28 @@ export interface Outgoing {
   send(client: WebClient): Promise<Sent>;
   /** Finds an earlier send of this key whose outcome was never recorded. */
   findEarlier?(client: WebClient, since: Date): Promise<Sent | null>;
+}
+
+/**
+ * A planned message as the delivery log sends it: posted with its key in the message metadata,
+ * found again by that key, logged as built when asked (`build` runs at send time, not before).
+ */
+export function keyedOutgoing(m: { key: string; kind: string; target: string; build(): SlackMessage }, asOf: Date): Outgoing {
+  return {
+    key: m.key,
+    kind: m.kind,
+    target: m.target,
+    get payload() {
+      return { asOf: asOf.toISOString(), ...m.build() };
+    },
+    send: (client) => postKeyedMessage(client, m.target, m.build(), m.key),
+    findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
+  };
+}
+
+/** The same for a message already built. */
+export function keyedMessage(key: string, kind: string, target: string, message: SlackMessage, asOf: Date): Outgoing {
+  return keyedOutgoing({ key, kind, target, build: () => message }, asOf);
 }
 
 export interface DeliveryContext {

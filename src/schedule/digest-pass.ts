@@ -2,10 +2,10 @@
 import { randomUUID } from "node:crypto";
 import { shanghaiDay } from "../domain/model/calendar.ts";
 import { DomainError } from "../domain/errors.ts";
-import { createDeliveryContext, deliverOne, type DeliveryResult, type Outgoing } from "./deliver.ts";
+import { createDeliveryContext, deliverOne, keyedMessage, type DeliveryResult, type Outgoing } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps, type PassOptions } from "./outgoing-deps.ts";
 import { formatQuietHours, isQuietTime } from "../domain/quiet-hours.ts";
-import { findKeyedMessage, postKeyedMessage, uploadFile, type Sent } from "../slack/slack-sender.ts";
+import { uploadFile, type Sent } from "../slack/slack-sender.ts";
 import { buildStatusRows, formatStatusRows } from "../export/status-export.ts";
 import { buildStatusWorkbook } from "../export/status-workbook.ts";
 import { digestTexts } from "../messages/digest-messages.ts";
@@ -56,17 +56,6 @@ export async function composeDigest(db: Db, now: Date, options: { preview?: bool
 
 function statusCsv(snapshot: CampaignSnapshot): string {
   return formatStatusRows(buildStatusRows(snapshot), "csv");
-}
-
-function messageOutgoing(key: string, kind: string, channel: string, message: SlackMessage, now: Date): Outgoing {
-  return {
-    key,
-    kind,
-    target: channel,
-    payload: { asOf: now.toISOString(), ...message },
-    send: (client) => postKeyedMessage(client, channel, message, key),
-    findEarlier: (client, since) => findKeyedMessage(client, channel, key, since),
-  };
 }
 
 function fileOutgoing(key: string, kind: string, target: string, file: { content: string | Buffer; format: "csv" | "xlsx" }, day: string, threadTs?: string): Outgoing {
@@ -121,7 +110,7 @@ export async function runDigest(deps: OutgoingDeps, now: Date, options: PassOpti
   const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery, () => !options.signal?.aborted);
   let posted: Sent | null = earlier?.status === "sent" && earlier.ts ? { channel: earlier.channel ?? channel, ts: earlier.ts } : null;
   if (!posted) {
-    const result = await deliverOne(ctx, messageOutgoing(key, "digest", channel, digest.message, now));
+    const result = await deliverOne(ctx, keyedMessage(key, "digest", channel, digest.message, now));
     report.results.push(result);
     posted = result.sent ?? null;
     if (result.outcome === "undeliverable") report.results.push(...(await tellCoordinatorsDigestFailed(deps, ctx, { key, day, channel, error: result.error ?? "", digest, now })));
@@ -154,7 +143,7 @@ async function tellCoordinatorsDigestFailed(
   const results: DeliveryResult[] = [];
   for (const userId of [...fromEnvironment, ...addedAtRunTime]) {
     const noticeKey = `notice:${failed.key}:${userId}`;
-    results.push(await deliverOne(ctx, messageOutgoing(noticeKey, "notice", userId, notice, failed.now)));
+    results.push(await deliverOne(ctx, keyedMessage(noticeKey, "notice", userId, notice, failed.now)));
   }
   if (results.length === 0) deps.logger.error(`${failed.key} could not be posted (${failed.error}) and no coordinator is known to tell`);
   return results;
@@ -177,7 +166,7 @@ export async function postDigestNow(deps: OutgoingDeps, now: Date): Promise<{ ch
   const { digest, snapshot } = await composeDigest(db, now);
   const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery);
   const key = `digest-now:${now.toISOString()}:${randomUUID().slice(0, 8)}`;
-  const result = await deliverOne(ctx, messageOutgoing(key, "digest-now", channel, digest.message, now));
+  const result = await deliverOne(ctx, keyedMessage(key, "digest-now", channel, digest.message, now));
   if (!result.sent) failed(result);
   if (digest.truncated) {
     await deliverOne(ctx, fileOutgoing(`${key}:csv`, "digest-file", channel, { content: statusCsv(snapshot), format: "csv" }, shanghaiDay(now), result.sent.ts));

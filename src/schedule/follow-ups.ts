@@ -2,7 +2,7 @@
 // a new contact's welcome, every contact with work under a moved deadline, the coordinators' 🎉.
 // Delivery-log keys: welcome:<user>:<units>:<at>, join-rejected:<request>, deadline-moved:<deadline>:<at>:<user>,
 // unit-done:<unit>.
-import { createDeliveryContext, deliverAll, type DeliveryContext, type DeliveryResult, type Outgoing } from "./deliver.ts";
+import { createDeliveryContext, deliverAll, type DeliveryContext, type DeliveryResult, keyedMessage, type Outgoing } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps } from "./outgoing-deps.ts";
 import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { contactsWithWorkUnder } from "../domain/pending-work.ts";
@@ -17,17 +17,6 @@ import type { Db } from "../store/open-store.ts";
 import { type CampaignSnapshot } from "../domain/model/records.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
 
-function keyed(key: string, kind: string, target: string, message: SlackMessage, now: Date): Outgoing {
-  return {
-    key,
-    kind,
-    target,
-    payload: { asOf: now.toISOString(), ...message },
-    send: (client) => postKeyedMessage(client, target, message, key),
-    findEarlier: (client, since) => findKeyedMessage(client, target, key, since),
-  };
-}
-
 function welcomes(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind: "welcome" }>, now: Date): Outgoing[] {
   const units = snapshot.units.filter((u) => u.contacts.some((c) => c.slackUserId === f.userId)).sort((a, b) => a.position - b.position);
   if (!units.some((u) => f.unitKeys.includes(u.key))) return [];
@@ -38,7 +27,7 @@ function welcomes(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind: "welc
   const batchIds = new Set(snapshot.items.filter((i) => newIds.has(i.unitId) && !closed.has(i.batchId)).map((i) => i.batchId));
   const deadlines = snapshot.deadlines.filter((d) => batchIds.has(d.batchId));
   const message = buildWelcomeMessage({ contactName, units, newUnitKeys: f.unitKeys, deadlines: deadlines.length > 0 ? deadlines : snapshot.deadlines });
-  return [keyed(`welcome:${f.userId}:${f.unitKeys.join(",")}:${now.toISOString()}`, "welcome", f.userId, message, now)];
+  return [keyedMessage(`welcome:${f.userId}:${f.unitKeys.join(",")}:${now.toISOString()}`, "welcome", f.userId, message, now)];
 }
 
 function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind: "deadline-moved" }>, now: Date): Outgoing[] {
@@ -51,7 +40,7 @@ function deadlineNotices(snapshot: CampaignSnapshot, f: Extract<FollowUp, { kind
     const userId = contact.slackUserId!;
     const work = units.map((unit) => ({ unit, items: (itemsByUnit.get(unit.id) ?? []).filter((i) => i.batchId === deadline.batchId && deadline.tasks.includes(i.task)) }));
     const message = buildDeadlineNotice({ deadline, from: f.from, work, severalUnits: (unitCount.get(userId) ?? 1) > 1 });
-    return keyed(`deadline-moved:${deadline.key}:${now.toISOString()}:${userId}`, "deadline-moved", userId, message, now);
+    return keyedMessage(`deadline-moved:${deadline.key}:${now.toISOString()}:${userId}`, "deadline-moved", userId, message, now);
   });
 }
 
@@ -93,7 +82,7 @@ export async function resendUnsentFollowUps(ctx: DeliveryContext, db: Db): Promi
 export function planFollowUps(snapshot: CampaignSnapshot, followUps: readonly FollowUp[], channel: string | undefined, now: Date): Outgoing[] {
   return followUps.flatMap((f) => {
     if (f.kind === "welcome") return welcomes(snapshot, f, now);
-    if (f.kind === "join-rejected") return [keyed(`join-rejected:${f.requestId}`, "join-rejected", f.userId, joinRejectedMessage(f.unitName), now)];
+    if (f.kind === "join-rejected") return [keyedMessage(`join-rejected:${f.requestId}`, "join-rejected", f.userId, joinRejectedMessage(f.unitName), now)];
     if (f.kind === "deadline-moved") return deadlineNotices(snapshot, f, now);
     return unitDoneMessages(snapshot, [f.unitKey], channel, now);
   });

@@ -1,9 +1,8 @@
 // One reminder pass: plan (pure), then deliver through the delivery log. Cron and CLI run this.
 import { performance } from "node:perf_hooks";
-import { createDeliveryContext, deliverAll, type DeliveryResult, type Outgoing } from "./deliver.ts";
+import { createDeliveryContext, deliverAll, keyedOutgoing, type DeliveryResult } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps, type PassOptions } from "./outgoing-deps.ts";
 import { formatQuietHours, isQuietTime } from "../domain/quiet-hours.ts";
-import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { passTexts } from "../messages/reminder-messages.ts";
 import { buildEscalationMessage, buildReminderMessage } from "../slack/blocks/reminder-blocks.ts";
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
@@ -84,18 +83,6 @@ export function planMessages(plan: ReminderPlan, channelId: string | undefined):
   return messages;
 }
 
-function toOutgoing(m: PlannedMessage, asOf: Date): Outgoing {
-  return {
-    key: m.key,
-    kind: m.kind,
-    target: m.target,
-    get payload() {
-      return { asOf: asOf.toISOString(), ...m.build() };
-    },
-    send: (client) => postKeyedMessage(client, m.target, m.build(), m.key),
-    findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
-  };
-}
 
 export async function runReminderPass(deps: OutgoingDeps, now: Date, options: PassOptions = {}): Promise<ReminderPassReport> {
   const db = deps.store.db;
@@ -123,7 +110,7 @@ export async function runReminderPass(deps: OutgoingDeps, now: Date, options: Pa
   const ctx = createDeliveryContext({ ...deps, db }, newClaimOwner(), deps.delivery, stillAllowed);
   report.results = await deliverAll(
     ctx,
-    messages.map((m) => toOutgoing(m, now)),
+    messages.map((m) => keyedOutgoing(m, now)),
   );
   report.announced = await deliverAll(ctx, unitDoneMessages(snapshot, "all", channelId, now));
   report.followedUp = await resendUnsentFollowUps(ctx, db);

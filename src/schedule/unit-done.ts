@@ -1,7 +1,6 @@
 // 附件2 八: the coordinators' channel hears at once when a unit has finished everything — one
 // line, once per unit, through the delivery log. A reminder pass sends any still owed.
-import type { Outgoing } from "./deliver.ts";
-import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
+import { keyedMessage, type Outgoing } from "./deliver.ts";
 import { isFinished } from "../domain/model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { buildUnitDoneMessage } from "../slack/blocks/notice-blocks.ts";
@@ -20,15 +19,6 @@ export function unitDoneMessages(snapshot: CampaignSnapshot, unitKeys: readonly 
   return done
     .filter((u) => unitKeys === "all" || unitKeys.includes(u.key))
     .map((unit) => {
-      const key = unitDoneKey(unit.key);
-      const message = buildUnitDoneMessage(unit, done.length, snapshot.units.length);
-      return {
-        key,
-        kind: "unit-done",
-        target: channel,
-        payload: { asOf: now.toISOString(), ...message },
-        send: (client) => postKeyedMessage(client, channel, message, key),
-        findEarlier: (client, since) => findKeyedMessage(client, channel, key, since),
-      } satisfies Outgoing;
+      return keyedMessage(unitDoneKey(unit.key), "unit-done", channel, buildUnitDoneMessage(unit, done.length, snapshot.units.length), now);
     });
 }

@@ -6,9 +6,8 @@ import { isFinished } from "../domain/model/tasks.ts";
 import { isVerifiedTask, type VerifiedTask } from "../domain/model/verification.ts";
 import { confirmMessage, contradictedMessage } from "../slack/blocks/verification-blocks.ts";
 import type { SlackMessage } from "../slack/blocks/slack-message.ts";
-import { findKeyedMessage, postKeyedMessage } from "../slack/slack-sender.ts";
 import { readSnapshot } from "../store/campaign-repository.ts";
-import { createDeliveryContext, deliverAll, type DeliveryResult, type Outgoing } from "./deliver.ts";
+import { createDeliveryContext, deliverAll, keyedOutgoing, type DeliveryResult } from "./deliver.ts";
 import { newClaimOwner, type OutgoingDeps } from "./outgoing-deps.ts";
 
 export interface PlannedDm {
@@ -56,15 +55,8 @@ export async function sendVerificationMessages(deps: OutgoingDeps, now: Date): P
     return [];
   }
   const ctx = createDeliveryContext({ ...deps, db: deps.store.db }, newClaimOwner(), deps.delivery);
-  const outgoing: Outgoing[] = planned.map((m) => ({
-    key: m.key,
-    kind: m.kind,
-    target: m.target,
-    get payload() {
-      return { asOf: now.toISOString(), ...m.build() };
-    },
-    send: (client) => postKeyedMessage(client, m.target, m.build(), m.key),
-    findEarlier: (client, since) => findKeyedMessage(client, m.target, m.key, since),
-  }));
-  return deliverAll(ctx, outgoing);
+  return deliverAll(
+    ctx,
+    planned.map((m) => keyedOutgoing(m, now)),
+  );
 }
