@@ -10,6 +10,7 @@ import { DEFAULT_BOT_USER_ID, sendSlashCommand, startSlackStandin, type Recorded
 import { addContact } from "./helpers/campaign-script.ts";
 import { createPostgresDatabase, describeWithPostgres, type PostgresDatabase } from "./helpers/postgres-database.ts";
 import { startScript, waitFor, type ScriptProcess } from "./helpers/script-process.ts";
+import { postedKeys } from "./helpers/outgoing-fixture.ts";
 import { CAMPAIGN_YEAR, SEED_TIME } from "./helpers/test-store.ts";
 
 const TOKEN = "xoxb-two-instances";
@@ -101,12 +102,8 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
 
   const keyOf = (c: RecordedCall) => (c.args.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
   /** Every message in Slack that carries a delivery key, one entry per message. */
-  const postedKeys = () =>
-    [COORD_CHANNEL, ...CONTACTS.map((id) => standin.dmChannelOf(id))]
-      .flatMap((c) => standin.messages(c))
-      .map((m) => m.metadata?.event_payload.key)
-      .filter((k): k is string => typeof k === "string")
-      .sort();
+  const keysInSlack = () =>
+    postedKeys(standin, [COORD_CHANNEL, ...CONTACTS.map((id) => standin.dmChannelOf(id))]);
   const deliveries = () => store.db.delivery.findMany({ orderBy: { key: "asc" } });
   const finishedSlots = async () => (await store.db.scheduledRun.findMany({ orderBy: { job: "asc" } })).map((r) => r.job);
   const planned = [escalationKey(DAY), ...CONTACTS.map((id) => reminderKey(DAY, id))];
@@ -146,7 +143,7 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
     expect(rows.some((r) => r.kind === "digest")).toBe(true);
     // Each delivery once in Slack, and no message posted that is not in the log.
-    expect(postedKeys()).toEqual(rows.map((r) => r.key).sort());
+    expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
     expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
     // Each slot's messages were all sent by the instance that ran the slot (the two slots may
     // have gone to different instances).
@@ -211,7 +208,7 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
     const rows = await deliveries();
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
     expect(rows.every((r) => r.status === "sent")).toBe(true);
-    expect(postedKeys()).toEqual(rows.map((r) => r.key).sort());
+    expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
     // The message in flight was found in Slack by its key, not posted again.
     expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
     expect(standin.callsTo("conversations.history").length).toBeGreaterThan(0);
