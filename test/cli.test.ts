@@ -54,6 +54,15 @@ describe("the CLIs on a new store", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("refuses an option it does not know in Chinese, naming it, exit 2, writing nothing", async () => {
+    const result = await runCli("export", ["--bogus"], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("不认识的选项 --bogus。");
+    expect(result.stderr).toContain("Command-line tools (for coordinators)");
+    expect(result.stderr).not.toContain("Unknown option");
+    expect(result.stdout).toBe("");
+  });
+
   it("refuses a DATABASE_URL that is neither SQLite nor PostgreSQL, naming the two", async () => {
     const result = await runCli("export", [], { DATABASE_URL: "mysql://u:p@localhost/db" });
     expect(result.code).toBe(1);

@@ -146,6 +146,7 @@ describe("a script with a line the sandbox cannot run", () => {
   it("refuses an unknown option with the usage line", async () => {
     const run = await sandbox.run("", ["--bogus"]);
     expect(run.stderr).toContain("用法 usage: npm run sandbox -- [--db PATH] [--fresh]");
+    expect(run.stderr).toContain("不认识的选项 --bogus。");
     expect(run.code).toBe(2);
   });
 

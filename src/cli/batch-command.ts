@@ -1,3 +1,4 @@
+import { argsProblem } from "./args-problem.ts";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isBatchName, parseBatchDates } from "../domain/batch-rules.ts";
@@ -60,7 +61,7 @@ export async function runBatch(ctx: BatchIo, args: string[]): Promise<number> {
       allowPositionals: true,
     });
   } catch (error) {
-    ctx.err(`${(error as Error).message}\n${bt.usage}`);
+    ctx.err(`${argsProblem(error) ?? (error as Error).message}\n${bt.usage}`);
     return 2;
   }
   const [action, name, ...rest] = parsed.positionals;

@@ -1,3 +1,4 @@
+import { argsProblem } from "./args-problem.ts";
 import { parseArgs } from "node:util";
 import { parseShanghaiDateTime } from "../domain/model/calendar.ts";
 import type { OutgoingLogger } from "../schedule/deliver.ts";
@@ -43,7 +44,7 @@ export function readPassArgs(ctx: CliContext): { now: Date; dryRun: boolean } | 
   try {
     ({ values } = parseArgs({ args: ctx.args, options: { now: { type: "string" }, "dry-run": { type: "boolean", default: false } } }));
   } catch (error) {
-    return (error as Error).message;
+    return argsProblem(error) ?? (error as Error).message;
   }
   const now = parseNowOption(values.now, ctx.now);
   if (!now) return cliTexts.badNow(values.now);

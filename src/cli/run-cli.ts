@@ -1,4 +1,5 @@
 // Composition root of the CLIs: config, store, clock, streams.
+import { argsProblem } from "./args-problem.ts";
 import os from "node:os";
 import { loadConfig } from "../config/load-config.ts";
 import { openCampaign } from "../app/open-campaign.ts";
@@ -41,8 +42,10 @@ export async function runCli(command: CliCommand, args: string[]): Promise<void>
       signal: stopOnSignals(),
     });
   } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
+    // NOTE: a command that reads its arguments without catching parseArgs' refusal lands here.
+    const problem = argsProblem(error);
+    console.error(problem ? `${problem}\n${cliTexts.seeUsage}` : (error as Error).message);
+    process.exitCode = problem ? 2 : 1;
   } finally {
     await store.close();
   }

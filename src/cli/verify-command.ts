@@ -1,5 +1,6 @@
 // npm run verify [-- --now ISO] [--domain D] [--json] [--dry-run]: one verification pass, the
 // same as the scheduler's; a line per domain, or JSON. --dry-run probes, stores and sends nothing.
+import { argsProblem } from "./args-problem.ts";
 import { parseArgs } from "node:util";
 import { cliTexts } from "../messages/cli-messages.ts";
 import { verifyCliTexts } from "../messages/verification-messages.ts";
@@ -24,7 +25,7 @@ export const verifyCommand: CliCommand = async (ctx) => {
       options: { now: { type: "string" }, domain: { type: "string" }, json: { type: "boolean", default: false }, "dry-run": { type: "boolean", default: false } },
     }));
   } catch (error) {
-    ctx.err(`${(error as Error).message}\n${USAGE}`);
+    ctx.err(`${argsProblem(error) ?? (error as Error).message}\n${USAGE}`);
     return 2;
   }
   const now = parseNowOption(values.now, ctx.now);

@@ -1,6 +1,13 @@
 // What the command-line tools say to the person running them. Chinese.
 
 export const cliTexts = {
+  /** What node:util parseArgs refused, said in Chinese (src/cli/args-problem.ts). */
+  unknownOption: (option: string) => `不认识的选项 ${option}。`,
+  optionNeedsValue: (option: string) => `选项 ${option} 后面要写一个值。`,
+  optionTakesNoValue: (option: string) => `选项 ${option} 后面不要写值（写 ${option} 即可）。`,
+  unexpectedArgument: (arg: string) => `多了一个参数「${arg}」：这里只接受以 -- 开头的选项。`,
+  badArguments: (detail: string) => `命令行参数不对（${detail}）。`,
+  seeUsage: "各命令的用法见 README 的「Command-line tools (for coordinators)」一节。",
   stopping: (signal: string) => `收到 ${signal}：发完手上这一条就停止，其余保留待发，下次运行时发送。再按一次 Ctrl-C 立即退出。`,
   badExportFormat: (got: string) => `--format 只能是 csv、json 或 xlsx（收到「${got}」）。例如：npm run export -- --format xlsx`,
   workbookWritten: (file: string, units: number, items: number) => `已写入 ${file}（${units} 个单位，${items} 项）。`,

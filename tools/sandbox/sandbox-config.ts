@@ -1,5 +1,6 @@
 // The sandbox's command line and configuration. Slack settings come from the stand-in, never from
 // .env, so a half-filled .env for the real workspace cannot point the sandbox at Slack.
+import { argsProblem } from "../../src/cli/args-problem.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, parseEnv } from "node:util";
@@ -28,7 +29,7 @@ export function parseSandboxArgs(argv: string[]): SandboxArgsResult {
     if (values.db !== undefined && values.db.trim() === "") return { ok: false, problem: "--db 需要一个文件路径 (--db needs a path)" };
     return { ok: true, args: { dbPath: values.db ?? DEFAULT_SANDBOX_DB, fresh: values.fresh } };
   } catch (error) {
-    return { ok: false, problem: (error as Error).message };
+    return { ok: false, problem: argsProblem(error) ?? (error as Error).message };
   }
 }
 
