@@ -3,14 +3,14 @@
 // still need a URL of the right kind, so they get a placeholder.
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { DatabaseKind } from "../src/store/database-kind.ts";
 import { inheritedEnvironment } from "../src/config/environment.ts";
+import { projectRoot } from "../src/lib/project-root.ts";
 
 const run = promisify(execFile);
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const PROJECT_ROOT = projectRoot();
 
 /** A URL of each kind for commands that do not connect. */
 export const PLACEHOLDER_URLS: Record<DatabaseKind, string> = {
@@ -24,7 +24,8 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
   try {
     const { stdout } = await run(process.execPath, [cli, ...args, "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
       cwd: PROJECT_ROOT,
-      env: inheritedEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
+      // NOTE: CHECKPOINT_DISABLE: no update check, which started a process of its own to ask the internet.
+      env: inheritedEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }),
       maxBuffer: 64 * 1024 * 1024,
     });
     // NOTE: the CLI prints its config notice on stdout; it is not part of the answer.

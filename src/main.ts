@@ -5,6 +5,7 @@ import { openCampaign } from "./app/open-campaign.ts";
 import { missingCredentials, startBot } from "./app/start-bot.ts";
 import { SERVER_BUSY_TIMEOUT_MS } from "./store/open-store.ts";
 import { startTexts } from "./messages/cli-messages.ts";
+import { projectPath } from "./lib/project-root.ts";
 
 const config = loadConfig();
 const missing = missingCredentials(config);
@@ -13,7 +14,7 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-const version = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = (JSON.parse(fs.readFileSync(projectPath("package.json"), "utf8")) as { version: string }).version;
 const store = await openCampaign(config, new Date(), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
 const bot = await startBot({
   config,

@@ -25,6 +25,7 @@ import { addContact } from "./helpers/campaign-script.ts";
 import { blocksToPlainText } from "./helpers/plain-text.ts";
 import { outputOf, useRehearsal } from "./helpers/sandbox-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 const run = promisify(execFile);
 const FIXTURE = new URL("./fixtures/batch-2-units.csv", import.meta.url).pathname;
@@ -235,12 +236,12 @@ describe("npm run batch on a store with 第一批", () => {
 
   it("npm run export -- --batch 第二批 prints that batch's rows only, and names the batches there are for an unknown one", async () => {
     const env = bareEnvironment({ DATABASE_URL: store.databaseUrl, CAMPAIGN_YEAR: "2027" });
-    const json = await run(process.execPath, ["--import", "tsx", "scripts/export.ts", "--format", "json", "--batch", "第二批"], { env });
+    const json = await run(process.execPath, nodeArgs("scripts/export.ts", "--format", "json", "--batch", "第二批"), { env });
     const rows = JSON.parse(json.stdout) as { unit_key: string; batch: string }[];
     expect(rows).toHaveLength(22);
     expect(new Set(rows.map((r) => r.batch))).toEqual(new Set(["第二批"]));
     expect(new Set(rows.map((r) => r.unit_key))).toEqual(new Set(["jtwhg", "qtsg", "jtjc"]));
-    const unknown = await run(process.execPath, ["--import", "tsx", "scripts/export.ts", "--batch", "第九批"], { env }).catch((e: { code: number; stderr: string }) => e);
+    const unknown = await run(process.execPath, nodeArgs("scripts/export.ts", "--batch", "第九批"), { env }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in unknown && unknown.code).toBe(2);
     expect(unknown.stderr).toContain("没有名为「第九批」的批次。现有：第一批、第二批");
   });

@@ -9,6 +9,7 @@ import { listDeadlines, listUnits, readSnapshot } from "../src/store/campaign-re
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 let store: TestStore;
 let run: (userId: string, text: string, minute: number) => Promise<void>;
@@ -86,7 +87,7 @@ describe("CampaignReader", () => {
   it("sees what another process commits", async () => {
     expect((await store.reader.unitWithItems("jtda"))!.unit.icpNumber).toBeNull();
     const holder = fileURLToPath(new URL("./helpers/hold-store-lock.ts", import.meta.url));
-    const child = spawnSync(process.execPath, ["--import", "tsx", holder, store.databaseUrl, "0"], { encoding: "utf8" });
+    const child = spawnSync(process.execPath, nodeArgs(holder, store.databaseUrl, "0"), { encoding: "utf8" });
     expect(child.stdout).toContain("committed");
     expect((await store.reader.unitWithItems("jtda"))!.unit.icpNumber).toBe(IMPORTED_ICP);
   });

@@ -12,6 +12,7 @@ import { runReminderPass } from "../src/schedule/reminder-pass.ts";
 import { readSnapshot } from "../src/store/campaign-repository.ts";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
 import { readDocx } from "./helpers/docx-xml.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 const run = promisify(execFile);
 let f: BotFixture;
@@ -85,7 +86,7 @@ describe("npm run forms", () => {
     await say(COORDINATOR, "区统计局 set icp 苏ICP备55556666号");
     await say(WANG, "set icp 苏ICP备12345678号");
     const out = path.join(f.store.dir, "forms");
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/forms.ts", "--out", out], {
+    const { stdout } = await run(process.execPath, nodeArgs("scripts/forms.ts", "--out", out), {
       env: bareEnvironment({ DATABASE_URL: f.store.databaseUrl, CAMPAIGN_YEAR: "2027" }),
     });
     const files = fs.readdirSync(out).sort();
@@ -98,7 +99,7 @@ describe("npm run forms", () => {
     expect(book.document).toContain("苏ICP备55556666号");
 
     const one = path.join(f.store.dir, "forms-one");
-    await run(process.execPath, ["--import", "tsx", "scripts/forms.ts", "--out", one, "--unit", "jtda"], {
+    await run(process.execPath, nodeArgs("scripts/forms.ts", "--out", one, "--unit", "jtda"), {
       env: bareEnvironment({ DATABASE_URL: f.store.databaseUrl, CAMPAIGN_YEAR: "2027" }),
     });
     expect(fs.readdirSync(one).filter((n) => !n.startsWith("icp-forms-"))).toEqual(["jtda-苏ICP备12345678号.docx"]);

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { DEFAULT_BOT_USER_ID, startSlackStandin, type SlackStandin } from "../tools/slack-standin/index.ts";
 import { bareEnvironment } from "../src/config/environment.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shutdown-outgoing-cli-"));
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 async function cli(script: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+    const { stdout, stderr } = await run(process.execPath, nodeArgs(`scripts/${script}.ts`, ...args), {
       env: bareEnvironment({ TZ: "America/New_York", DATABASE_URL: `file:${dbFile}`, CAMPAIGN_YEAR: "2027", ...env }),
     });
     return { code: 0, stdout, stderr };

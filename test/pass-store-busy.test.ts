@@ -9,6 +9,7 @@ import { addContact } from "./helpers/campaign-script.ts";
 import { COORD_CHANNEL, postedKeys } from "./helpers/outgoing-fixture.ts";
 import { startScript } from "./helpers/script-process.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 const TOKEN = "xoxb-busy-test";
 const CONTACTS = ["U0B1", "U0B2", "U0B3"];
@@ -37,7 +38,7 @@ afterEach(async () => {
 
 /** Starts the holder; resolves once it holds the write lock, with a promise of its exit. */
 async function holdStore(databaseUrl: string, holdMs: number): Promise<{ committed: Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", HOLDER, databaseUrl, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, nodeArgs(HOLDER, databaseUrl, String(holdMs)), { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const committed = new Promise<void>((resolve, reject) =>
     child.on("exit", (code) => (code === 0 && out.includes("committed") ? resolve() : reject(new Error(`holder exited ${code}: ${out}`)))),

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerContact, startBotFixture, WORKING_ACK, type BotFixture } from "./helpers/bot-fixture.ts";
 import { IMPORTED_ICP } from "./helpers/hold-store-lock.ts";
+import { nodeArgs } from "./helpers/entry-point.ts";
 
 let f: BotFixture;
 const WANG = "U0WANG"; // 档案局
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 /** Starts the holder; resolves once it holds the lock. It commits when told to. */
 async function holdStore(): Promise<{ commit(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", HOLDER, f.store.databaseUrl, "stdin"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, nodeArgs(HOLDER, f.store.databaseUrl, "stdin"), { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   const committed = new Promise<void>((resolve, reject) => {
     child.on("exit", (code) => (code === 0 && out.includes("committed") ? resolve() : reject(new Error(`holder exited ${code}: ${out}`))));

@@ -3,7 +3,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -11,9 +10,10 @@ import type { SqliteLocation } from "./database-url.ts";
 import { PRISMA_FILES, type DatabaseKind } from "./database-kind.ts";
 import { inheritedEnvironment } from "../config/environment.ts";
 import { setupTexts } from "../messages/setup-messages.ts";
+import { projectRoot } from "../lib/project-root.ts";
 
 const run = promisify(execFile);
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const PROJECT_ROOT = projectRoot();
 
 export function listMigrations(kind: DatabaseKind = "sqlite"): string[] {
   const dir = path.join(PROJECT_ROOT, ...PRISMA_FILES[kind].migrations.split("/"));
@@ -58,7 +58,8 @@ async function deploy(url: string): Promise<void> {
   try {
     await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
       cwd: PROJECT_ROOT,
-      env: inheritedEnvironment({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
+      // NOTE: CHECKPOINT_DISABLE: no update check, which started a process of its own to ask the internet.
+      env: inheritedEnvironment({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }),
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };

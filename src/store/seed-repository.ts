@@ -1,7 +1,5 @@
 // Seeding adds only what is missing: reported states, contacts and moved deadlines stay.
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { seedInstant } from "../domain/model/calendar.ts";
 import { CampaignSeedSchema, type CampaignSeed } from "../domain/campaign-seed.ts";
 import { itemKey, UNIT_TASKS } from "../domain/model/tasks.ts";
@@ -9,11 +7,9 @@ import type { Db } from "./store-handle.ts";
 import { inTransaction } from "./transaction.ts";
 import { createFirstFiling } from "./icp-filing-repository.ts";
 import { initialStoredStep } from "../domain/icp-filing-step.ts";
+import { projectPath } from "../lib/project-root.ts";
 
-export const DEFAULT_SEED_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../prisma/seed/campaign.json",
-);
+export const DEFAULT_SEED_FILE = projectPath("prisma", "seed", "campaign.json");
 
 export function readCampaignSeed(file = DEFAULT_SEED_FILE): CampaignSeed {
   return CampaignSeedSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { bareEnvironment } from "../../src/config/environment.ts";
+import { nodeArgs } from "./entry-point.ts";
 
 export interface SandboxRun {
   code: number | null;
@@ -47,7 +48,7 @@ export function useRehearsal(script: string): { run(): SandboxRun; dbPath(): str
 
 function runSandbox(script: string, args: string[]): Promise<SandboxRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts", ...args], {
+    const child = spawn(process.execPath, nodeArgs("scripts/sandbox.ts", ...args), {
       // NOTE: a server TZ far from Shanghai, and no Slack settings: the sandbox must need neither.
       env: bareEnvironment({ TZ: "America/New_York", CAMPAIGN_YEAR: "2027", LOG_LEVEL: "warn" }),
       stdio: ["pipe", "pipe", "pipe"],

@@ -2,6 +2,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { bareEnvironment } from "../../src/config/environment.ts";
+import { nodeArgs } from "./entry-point.ts";
 
 const runFile = promisify(execFile);
 
@@ -14,7 +15,7 @@ export interface ScriptProcess {
 }
 
 export function startScript(script: string, args: string[], env: Record<string, string>): ScriptProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, nodeArgs(script, ...args), {
     env: bareEnvironment({ VERIFY: "off", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -37,7 +38,7 @@ export async function waitFor(check: () => boolean, ms = 30_000): Promise<void> 
 /** Runs `scripts/<script>.ts` to its end with only `env` (and a server TZ far from Shanghai): its exit code and output. */
 export async function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await runFile(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+    const { stdout, stderr } = await runFile(process.execPath, nodeArgs(`scripts/${script}.ts`, ...args), {
       env: bareEnvironment({ TZ: "America/New_York", ...env }),
     });
     return { code: 0, stdout, stderr };

@@ -5,18 +5,29 @@ import { format } from "node:util";
 import { afterAll, afterEach } from "vitest";
 import { takeExpectations } from "../helpers/expected-errors.ts";
 
-const unexpected: string[] = [];
-const logged: string[] = [];
+interface Watch {
+  unexpected: string[];
+  logged: string[];
+}
 
-const consoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  logged.push(format(...args));
-  consoleError(...args);
-};
+// NOTE: a worker runs several test files (isolate: false, decision 022) and this file runs before
+// each: console.error is wrapped and the listener added once per worker, the hooks once per file.
+const WATCH = Symbol.for("shutdown-bot.fail-on-unexpected");
+const holder = globalThis as { [WATCH]?: Watch };
+const { unexpected, logged } = (holder[WATCH] ??= watch());
 
-process.on("unhandledRejection", (reason) => {
-  unexpected.push(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : format(reason)}`);
-});
+function watch(): Watch {
+  const w: Watch = { unexpected: [], logged: [] };
+  const consoleError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    w.logged.push(format(...args));
+    consoleError(...args);
+  };
+  process.on("unhandledRejection", (reason) => {
+    w.unexpected.push(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : format(reason)}`);
+  });
+  return w;
+}
 
 /** What went wrong since the last check that no declared expectation accounts for. */
 function check(): string[] {

@@ -1,11 +1,11 @@
 // The 41 domains of the seed (prisma/seed/campaign.json) as their old sites looked: each on
 // its own loopback address, with its title, ICP number (most of them) and registry entry.
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { CampaignSeedSchema, type CampaignSeed } from "../../src/domain/campaign-seed.ts";
+import { projectPath } from "../../src/lib/project-root.ts";
 import type { FakeDomainInit } from "./world.ts";
 
-export const SEED_FILE = fileURLToPath(new URL("../../prisma/seed/campaign.json", import.meta.url));
+export const SEED_FILE = projectPath("prisma", "seed", "campaign.json");
 
 export function readCampaignSeed(file = SEED_FILE): CampaignSeed {
   return CampaignSeedSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));

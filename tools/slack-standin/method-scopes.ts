@@ -3,6 +3,7 @@
 // and what the token provides, e.g. {"ok":false,"error":"missing_scope","needed":"chat:write",
 // "provided":"commands,users:read"}.
 import fs from "node:fs";
+import { projectPath } from "../../src/lib/project-root.ts";
 import { fail, type ApiReply } from "./method-context.ts";
 
 /**
@@ -29,10 +30,10 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The bot scopes the app is installed with: those of the shipped manifest. */
-export function manifestBotScopes(file: URL = new URL("../../slack-app-manifest.json", import.meta.url)): string[] {
+export function manifestBotScopes(file: string = projectPath("slack-app-manifest.json")): string[] {
   const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { oauth_config?: { scopes?: { bot?: unknown } } };
   const bot = manifest.oauth_config?.scopes?.bot;
-  if (!Array.isArray(bot) || !bot.every((s) => typeof s === "string")) throw new Error(`${file.pathname}: no oauth_config.scopes.bot`);
+  if (!Array.isArray(bot) || !bot.every((s) => typeof s === "string")) throw new Error(`${file}: no oauth_config.scopes.bot`);
   return bot;
 }
 
