@@ -10,7 +10,7 @@ import { DEFAULT_BOT_USER_ID, sendSlashCommand, startSlackStandin, type Recorded
 import { addContact } from "./helpers/campaign-script.ts";
 import { createPostgresDatabase, describeWithPostgres, type PostgresDatabase } from "./helpers/postgres-database.ts";
 import { startScript, waitFor, type ScriptProcess } from "./helpers/script-process.ts";
-import { postedKeys } from "./helpers/outgoing-fixture.ts";
+import { TEST_POSTING, postedKeys } from "./helpers/outgoing-fixture.ts";
 import { CAMPAIGN_YEAR, SEED_TIME } from "./helpers/test-store.ts";
 
 const TOKEN = "xoxb-two-instances";
@@ -43,20 +43,22 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
     standin = await startSlackStandin({
       botToken: TOKEN,
       now: () => new Date(Date.now() + offset),
+      rateClockMs: TEST_POSTING.now,
       channels: [{ id: COORD_CHANNEL, name: "coordinators", members: [DEFAULT_BOT_USER_ID] }],
     });
   });
   afterAll(async () => {
     await standin.close();
   });
-  afterEach(async () => {
+  /** Kills every instance started, and drops the campaign's database. */
+  async function stopAll(): Promise<void> {
     for (const p of spawned) p.child.kill("SIGKILL");
     await Promise.all(spawned.map((p) => p.exited));
     instances = [];
     spawned = [];
     await store?.close();
     await database?.drop();
-  });
+  }
 
   async function campaign(): Promise<void> {
     standin.reset();
@@ -135,84 +137,95 @@ describeWithPostgres("two bot instances on one PostgreSQL", () => {
     return textOf(standin.responses(responseUrl.id)[0]!.body);
   }
 
-  it("send every reminder, escalation and digest exactly once, each slot planned by one of them", async () => {
-    await campaign();
-    await startBoth();
-    await bothDone();
-    const rows = await deliveries();
-    expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
-    expect(rows.some((r) => r.kind === "digest")).toBe(true);
-    // Each delivery once in Slack, and no message posted that is not in the log.
-    expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
-    expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
-    // Each slot's messages were all sent by the instance that ran the slot (the two slots may
-    // have gone to different instances).
-    const senderOf = (r: (typeof rows)[number]) => /pid=(\d+)/.exec(r.claimedBy ?? "")?.[1];
-    const passes = { reminders: rows.filter((r) => r.kind !== "digest"), digest: rows.filter((r) => r.kind === "digest") };
-    for (const [slot, sent] of Object.entries(passes)) {
-      expect(sent.length, slot).toBeGreaterThan(0);
-      expect(new Set(sent.map(senderOf)).size, `${slot}: ${sent.map((r) => `${r.key} by ${r.claimedBy}`).join(", ")}`).toBe(1);
-    }
-    expect(await store.db.scheduledRun.count()).toBe(2);
-  });
-
-  it("apply a Slack retry that reaches the other instance once, show each other's changes at once, and refresh App Home once per change", async () => {
-    await campaign();
-    const [a, b] = await startBoth();
-    await bothDone();
-    const contact = CONTACTS[0]!;
-    const homesOf = (user: string) => standin.callsTo("views.publish").filter((c) => c.args.user_id === user).length;
-    const statusBefore = await slash(b!, contact, "status");
-    const homesBefore = [homesOf(contact), homesOf(COORD)];
-
-    const triggerId = standin.newTriggerId();
-    const first = await slash(a!, contact, "done column 栏目已上线", { triggerId });
-    const retried = await slash(b!, contact, "done column 栏目已上线", { triggerId, retryNum: 1 });
-    expect(retried).toBe(first);
-    const item = await store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/column" } });
-    expect(item.state).toBe("done");
-    expect(await store.db.auditEntry.count({ where: { itemId: item.id, field: "state" } })).toBe(1);
-
-    // The next command on the other instance sees the change.
-    const statusAfter = await slash(b!, contact, "status");
-    expect(statusAfter).not.toBe(statusBefore);
-    expect(statusAfter).toBe(await slash(a!, contact, "status"));
-
-    // A's change refreshed the homes once; a change through B refreshes them once more, and that is all.
-    await waitFor(() => homesOf(contact) === homesBefore[0]! + 1 && homesOf(COORD) === homesBefore[1]! + 1);
-    expect(await slash(b!, contact, "blocked icp 等待电信回复")).toContain("等待电信回复");
-    await waitFor(() => homesOf(contact) === homesBefore[0]! + 2 && homesOf(COORD) === homesBefore[1]! + 2);
-    await slash(a!, COORD, "status jtsf");
-    await slash(b!, COORD, "status jtsf");
-    expect([homesOf(contact), homesOf(COORD)]).toEqual([homesBefore[0]! + 2, homesBefore[1]! + 2]);
-  });
-
-  it("when one is killed (SIGKILL) in the middle of a pass, the other finishes it: nothing twice, nothing lost", async () => {
-    await campaign();
-    let seen = 0;
-    let killed: number | undefined;
-    const stop = standin.beforeAnswer(async (c) => {
-      if (c.method !== "chat.postMessage" || !/^reminder:/.test(keyOf(c) ?? "") || ++seen !== 3) return;
-      stop();
-      // The instance holding this message's claim dies after Slack stored it, before it hears so.
-      const row = await store.db.delivery.findUniqueOrThrow({ where: { key: keyOf(c)! } });
-      killed = Number(/pid=(\d+)/.exec(row.claimedBy ?? "")![1]);
-      const victim = spawned.find((p) => p.child.pid === killed)!;
-      victim.child.kill("SIGKILL");
-      await victim.exited;
+  // NOTE: the first two tests share one start of the two instances (the first only reads what
+  // their passes did; the second goes on from there), the third starts its own.
+  describe("started together", () => {
+    let a: Instance;
+    let b: Instance;
+    beforeAll(async () => {
+      await campaign();
+      [a, b] = (await startBoth()) as [Instance, Instance];
+      await bothDone();
     });
-    await startBoth();
-    await bothDone();
-    expect(killed).toBeDefined();
-    const survivor = instances.find((i) => i.pid !== killed)!;
-    const rows = await deliveries();
-    expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
-    expect(rows.every((r) => r.status === "sent")).toBe(true);
-    expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
-    // The message in flight was found in Slack by its key, not posted again.
-    expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
-    expect(standin.callsTo("conversations.history").length).toBeGreaterThan(0);
-    const finishers = new Set((await store.db.scheduledRun.findMany()).map((r) => /pid=(\d+)/.exec(r.finishedBy)?.[1]));
-    expect(finishers.has(String(survivor.pid))).toBe(true);
+    afterAll(stopAll);
+
+    it("send every reminder, escalation and digest exactly once, each slot planned by one of them", async () => {
+      const rows = await deliveries();
+      expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
+      expect(rows.some((r) => r.kind === "digest")).toBe(true);
+      // Each delivery once in Slack, and no message posted that is not in the log.
+      expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
+      expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
+      // Each slot's messages were all sent by the instance that ran the slot (the two slots may
+      // have gone to different instances).
+      const senderOf = (r: (typeof rows)[number]) => /pid=(\d+)/.exec(r.claimedBy ?? "")?.[1];
+      const passes = { reminders: rows.filter((r) => r.kind !== "digest"), digest: rows.filter((r) => r.kind === "digest") };
+      for (const [slot, sent] of Object.entries(passes)) {
+        expect(sent.length, slot).toBeGreaterThan(0);
+        expect(new Set(sent.map(senderOf)).size, `${slot}: ${sent.map((r) => `${r.key} by ${r.claimedBy}`).join(", ")}`).toBe(1);
+      }
+      expect(await store.db.scheduledRun.count()).toBe(2);
+  });
+
+    it("apply a Slack retry that reaches the other instance once, show each other's changes at once, and refresh App Home once per change", async () => {
+      const contact = CONTACTS[0]!;
+      const homesOf = (user: string) => standin.callsTo("views.publish").filter((c) => c.args.user_id === user).length;
+      const statusBefore = await slash(b, contact, "status");
+      const homesBefore = [homesOf(contact), homesOf(COORD)];
+
+      const triggerId = standin.newTriggerId();
+      const first = await slash(a, contact, "done column 栏目已上线", { triggerId });
+      const retried = await slash(b, contact, "done column 栏目已上线", { triggerId, retryNum: 1 });
+      expect(retried).toBe(first);
+      const item = await store.db.checklistItem.findUniqueOrThrow({ where: { key: "jtda/column" } });
+      expect(item.state).toBe("done");
+      expect(await store.db.auditEntry.count({ where: { itemId: item.id, field: "state" } })).toBe(1);
+
+      // The next command on the other instance sees the change.
+      const statusAfter = await slash(b, contact, "status");
+      expect(statusAfter).not.toBe(statusBefore);
+      expect(statusAfter).toBe(await slash(a, contact, "status"));
+
+      // A's change refreshed the homes once; a change through B refreshes them once more, and that is all.
+      await waitFor(() => homesOf(contact) === homesBefore[0]! + 1 && homesOf(COORD) === homesBefore[1]! + 1);
+      expect(await slash(b, contact, "blocked icp 等待电信回复")).toContain("等待电信回复");
+      await waitFor(() => homesOf(contact) === homesBefore[0]! + 2 && homesOf(COORD) === homesBefore[1]! + 2);
+      await slash(a, COORD, "status jtsf");
+      await slash(b, COORD, "status jtsf");
+      expect([homesOf(contact), homesOf(COORD)]).toEqual([homesBefore[0]! + 2, homesBefore[1]! + 2]);
+    });
+  });
+
+  describe("one killed", () => {
+    afterEach(stopAll);
+
+    it("when one is killed (SIGKILL) in the middle of a pass, the other finishes it: nothing twice, nothing lost", async () => {
+      await campaign();
+      let seen = 0;
+      let killed: number | undefined;
+      const stop = standin.beforeAnswer(async (c) => {
+        if (c.method !== "chat.postMessage" || !/^reminder:/.test(keyOf(c) ?? "") || ++seen !== 3) return;
+        stop();
+        // The instance holding this message's claim dies after Slack stored it, before it hears so.
+        const row = await store.db.delivery.findUniqueOrThrow({ where: { key: keyOf(c)! } });
+        killed = Number(/pid=(\d+)/.exec(row.claimedBy ?? "")![1]);
+        const victim = spawned.find((p) => p.child.pid === killed)!;
+        victim.child.kill("SIGKILL");
+        await victim.exited;
+      });
+      await startBoth();
+      await bothDone();
+      expect(killed).toBeDefined();
+      const survivor = instances.find((i) => i.pid !== killed)!;
+      const rows = await deliveries();
+      expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(planned));
+      expect(rows.every((r) => r.status === "sent")).toBe(true);
+      expect(keysInSlack()).toEqual(rows.map((r) => r.key).sort());
+      // The message in flight was found in Slack by its key, not posted again.
+      expect(standin.callsTo("chat.postMessage").filter((c) => keyOf(c))).toHaveLength(rows.length);
+      expect(standin.callsTo("conversations.history").length).toBeGreaterThan(0);
+      const finishers = new Set((await store.db.scheduledRun.findMany()).map((r) => /pid=(\d+)/.exec(r.finishedBy)?.[1]));
+      expect(finishers.has(String(survivor.pid))).toBe(true);
+    });
   });
 });

@@ -3,6 +3,9 @@ import path from "node:path";
 import { setupTexts } from "../messages/setup-messages.ts";
 import { redactDatabaseUrl } from "./database-kind.ts";
 
+/** How long a statement waits for another process's write lock on the SQLite file before giving up. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export interface SqliteLocation {
   /** Absolute path of the SQLite file. */
   filePath: string;

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import pg from "pg";
 import type { SqliteLocation } from "./database-url.ts";
 import { PRISMA_FILES, type DatabaseKind } from "./database-kind.ts";
 import { inheritedEnvironment } from "../config/environment.ts";
@@ -42,6 +41,8 @@ export function appliedMigrations(location: SqliteLocation): string[] {
 
 /** The same for a PostgreSQL database; empty for a new one. */
 export async function appliedPostgresMigrations(url: string): Promise<string[]> {
+  // NOTE: pg is loaded here, not for every store: SQLite processes never need it.
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {

@@ -6,12 +6,11 @@ import fs from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { SqliteCampaignReader } from "./campaign-reader.ts";
-import { ensureFolder, resolveSqliteUrl } from "./database-url.ts";
+import { BUSY_TIMEOUT_MS, ensureFolder, resolveSqliteUrl } from "./database-url.ts";
 import { enableWal, migrateStore } from "./migrations.ts";
 import { registerClient, type Db, type OpenStoreOptions, type Store } from "./store-handle.ts";
 
-/** How long a statement waits for another process's write lock before giving up. */
-export const BUSY_TIMEOUT_MS = 10_000;
+export { BUSY_TIMEOUT_MS };
 
 function fileIdentity(filePath: string): string | null {
   try {

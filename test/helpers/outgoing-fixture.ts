@@ -5,17 +5,13 @@ import { createDeliveryClient } from "../../src/slack/slack-sender.ts";
 import type { SlackStandin } from "../../tools/slack-standin/index.ts";
 import type { Store } from "../../src/store/open-store.ts";
 import { DEFAULT_DELIVERY_OPTIONS } from "../../src/schedule/deliver.ts";
-import { SendPacing, fastTime } from "../../src/schedule/pacer.ts";
+import { SendPacing } from "../../src/schedule/pacer.ts";
+import { TEST_POSTING } from "./test-posting.ts";
 import { quietLogger } from "../slack-standin/standin-fixture.ts";
 
 export const COORD_CHANNEL = "C0COORD";
 
-/**
- * Slack's posting limits, kept by the passes these deps run and by the stand-in they post to
- * (`rateClockMs: TEST_POSTING.now`), on one clock 50 times faster than real time: a limit a pass
- * overruns is still answered 429, and a second of pacing takes 20 ms.
- */
-export const TEST_POSTING = fastTime(50);
+export { TEST_POSTING };
 
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
