@@ -10,8 +10,6 @@ import { BUSY_TIMEOUT_MS, ensureFolder, resolveSqliteUrl } from "./database-url.
 import { enableWal, migrateStore } from "./migrations.ts";
 import { registerClient, type Db, type OpenStoreOptions, type Store } from "./store-handle.ts";
 
-export { BUSY_TIMEOUT_MS };
-
 function fileIdentity(filePath: string): string | null {
   try {
     const s = fs.statSync(filePath);
