@@ -1,7 +1,7 @@
 // A unit's ICP filings (备案), each with its checklist item, and every change to them audited.
 import type { FilingEntry } from "../domain/icp-filing.ts";
 import { filingItemKey } from "../domain/icp-filing.ts";
-import { filingStepOf, storedStepOf } from "../domain/icp-filing-step.ts";
+import { filingStepOf, initialStoredStep, storedStepOf } from "../domain/icp-filing-step.ts";
 import type { AuditSource, FilingRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -45,27 +45,31 @@ export async function listFilings(db: Reader, where: { unitId?: number } = {}): 
   return rows.map((r) => toFilingRecord(r, names));
 }
 
-/** The unit's first filing on its new `<unit>/icp` item, covering the domains given (the unit's own). */
-export async function createFirstFiling(
-  tx: Tx,
-  unit: { id: number; icpNumber: string | null },
-  itemId: number,
-  domains: readonly { id: number; position: number }[],
-  initialStep: string,
-  now: Date,
-): Promise<void> {
-  const numberFree = unit.icpNumber !== null && !(await tx.icpFiling.findUnique({ where: { number: unit.icpNumber } }));
-  await tx.icpFiling.create({
-    data: {
-      unitId: unit.id,
-      ordinal: 1,
-      number: numberFree ? unit.icpNumber : null,
-      step: initialStep,
-      itemId,
-      createdAt: now,
-      domains: { create: domains.map((d) => ({ domainId: d.id, position: d.position })) },
-    },
+/** A unit whose new `<unit>/icp` item gets its first filing, covering the domains given (the unit's own). */
+export interface FirstFiling {
+  unit: { id: number; icpNumber: string | null; localTelecom: boolean | null };
+  itemId: number;
+  domains: readonly { id: number; position: number }[];
+}
+
+/**
+ * The first filings of new icp items, a table at a time. A filing takes its unit's ICP number
+ * unless another filing (or one before it here) already has it.
+ */
+export async function createFirstFilings(tx: Tx, filings: readonly FirstFiling[], now: Date): Promise<void> {
+  if (filings.length === 0) return;
+  const numbers = filings.map((f) => f.unit.icpNumber).filter((n): n is string => n !== null);
+  const taken = new Set(
+    numbers.length === 0 ? [] : (await tx.icpFiling.findMany({ where: { number: { in: numbers } }, select: { number: true } })).map((f) => f.number),
+  );
+  const data = filings.map((f) => {
+    const number = f.unit.icpNumber !== null && !taken.has(f.unit.icpNumber) ? f.unit.icpNumber : null;
+    if (number !== null) taken.add(number);
+    return { unitId: f.unit.id, ordinal: 1, number, step: initialStoredStep(f.unit.localTelecom), itemId: f.itemId, createdAt: now };
   });
+  const created = new Map((await tx.icpFiling.createManyAndReturn({ data, select: { id: true, itemId: true } })).map((f) => [f.itemId, f.id]));
+  const domains = filings.flatMap((f) => f.domains.map((d) => ({ filingId: created.get(f.itemId)!, domainId: d.id, position: d.position })));
+  if (domains.length > 0) await tx.icpFilingDomain.createMany({ data: domains });
 }
 
 async function setDomains(tx: Tx, filingId: number, unitId: number, domains: readonly string[]): Promise<void> {
