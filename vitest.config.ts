@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/compiled-setup.ts", "test/setup/global-setup.ts", "test/setup/postgres-global-setup.ts"],
+    globalSetup: ["test/setup/run-setup.ts"],
     // Fails a test on an unhandled rejection or an unexpected console.error.
     setupFiles: ["test/setup/fail-on-unexpected.ts"],
     // NOTE: guards against a hang, not a measure of speed (that is npm run bench): a test that

@@ -1,95 +1,16 @@
 // The reads every /shutdown command makes before it answers (CampaignReader), and SQLite's way
-// of making them: prepared statements on a connection of its own. NOTE: a Prisma call costs 0.3–0.7 ms of CPU (its query compiler runs
-// on every call), more than a whole bare Bolt ack; these reads cost microseconds. Writes, and
-// reads inside a transaction, stay with Prisma. See docs/decisions/005-command-reads-and-store-waits.md.
+// of making them: prepared statements on a connection of its own, with the SQL and the mappers of
+// rows.ts. NOTE: a Prisma call costs 0.3–0.7 ms of CPU (its query compiler runs on every call),
+// more than a whole bare Bolt ack; these reads cost microseconds. Writes, and reads inside a
+// transaction, go through the Prisma client. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
-import { sortItems, type BatchRecord, type CampaignSnapshot, type FilingRecord, type ContactRecord, type DeadlineRecord, type DomainRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
-import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
+import type { BatchRecord, CampaignSnapshot, DeadlineRecord, FilingRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
+import type { TaskKey } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
-import type { ItemVerificationView, Verification } from "../domain/model/verification.ts";
-import { toVerificationView } from "./verification-view.ts";
 import { KeptReads } from "./kept-reads.ts";
-
-type Row = Record<string, unknown>;
-
-
-/** Prisma keeps DateTime in SQLite as ISO text; CURRENT_TIMESTAMP defaults are "YYYY-MM-DD HH:MM:SS" in UTC. */
-function toDate(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v));
-  const text = String(v);
-  return new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text.replace(" ", "T")}Z` : text);
-}
-
-const toBool = (v: unknown): boolean | null => (v === null || v === undefined ? null : Boolean(v));
-const toText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-function toUnitRecord(u: Row, domains: Row[], contacts: Row[]): UnitRecord {
-  return {
-    id: Number(u.id),
-    key: String(u.key),
-    name: String(u.name),
-    position: Number(u.position),
-    group: u.group as UnitGroup,
-    governmentRoom: Boolean(u.governmentRoom),
-    icpNumber: toText(u.icpNumber),
-    sponsorName: toText(u.sponsorName),
-    localTelecom: toBool(u.localTelecom),
-    secondLevel: toBool(u.secondLevel),
-    migrateData: toBool(u.migrateData),
-    domains: domains.map((d): DomainRecord => ({ id: Number(d.id), name: String(d.name), isSubdomain: Boolean(d.isSubdomain) })),
-    contacts: contacts.map(
-      (c): ContactRecord => ({ id: Number(c.id), slackUserId: toText(c.slackUserId), name: String(c.name), phone: toText(c.phone), email: toText(c.email) }),
-    ),
-  };
-}
-
-/** Items in checklist order, as the Prisma repository's listItems gives them. */
-function toItemRecords(rows: Row[]): ItemRecord[] {
-  const domainOrder = new Map(rows.filter((r) => r.domainName !== null).map((r) => [String(r.domainName), Number(r.domainPosition)]));
-  const items = rows.map(
-    (i): ItemRecord => ({
-      id: Number(i.id),
-      key: String(i.key),
-      unitId: Number(i.unitId),
-      batchId: Number(i.batchId),
-      task: i.task as TaskKey,
-      domain: toText(i.domainName),
-      isSubdomain: Boolean(i.domainIsSubdomain),
-      state: i.state as ItemState,
-      method: toText(i.method) as DomainMethod | null,
-      note: toText(i.note),
-      expectedBy: toDate(i.expectedBy),
-      updatedAt: toDate(i.updatedAt),
-      updatedBy: toText(i.updatedBy),
-      verification: toVerification(i),
-    }),
-  );
-  return sortItems(items, domainOrder);
-}
-
-/** An item's verification and its latest acceptance (src/store/verification-repository.ts keeps them). */
-const VERIFICATION_COLUMNS = `v.verification AS vVerification, v.summary AS vSummary, v.advice AS vAdvice, v.observedAt AS vObservedAt,
-    v.verifiedAt AS vVerifiedAt, v.changedAt AS vChangedAt,
-    (SELECT json_array(a.actor, a.reason, a.at) FROM "VerificationAcceptance" a WHERE a.itemId = i.id ORDER BY a.at DESC, a.id DESC LIMIT 1) AS vAccepted`;
-
-function toVerification(i: Row): ItemVerificationView | null {
-  const accepted = i.vAccepted ? (JSON.parse(String(i.vAccepted)) as [string, string, unknown]) : null;
-  const row =
-    i.vVerification === null || i.vVerification === undefined
-      ? null
-      : {
-          verification: i.vVerification as Verification,
-          summary: toText(i.vSummary),
-          advice: toText(i.vAdvice),
-          observedAt: toDate(i.vObservedAt),
-          verifiedAt: toDate(i.vVerifiedAt),
-          changedAt: toDate(i.vChangedAt),
-        };
-  return toVerificationView(row, accepted && { by: accepted[0], reason: accepted[1], at: toDate(accepted[2])! });
-}
+import { CONTACTS_SQL, DOMAINS_SQL, dateOf as toDate, FILING_DOMAINS_SQL, FILINGS_SQL, ITEMS_SQL, textOf as toText, toFilingRecord, toItemRecords, toUnitRecord, UNITS_SQL, type Row } from "./rows.ts";
 
 const SQL = {
   handledReply: `SELECT reply FROM "HandledRequest" WHERE key = ?`,
@@ -100,23 +21,18 @@ const SQL = {
   contact: `SELECT id FROM "Contact" WHERE slackUserId = ?`,
   contactUnits: `SELECT u.id, u.key, u.name FROM "UnitContact" uc JOIN "Unit" u ON u.id = uc.unitId
     WHERE uc.contactId = ? ORDER BY u.position, u.id`,
-  unitByKey: `SELECT * FROM "Unit" WHERE key = ?`,
-  domains: `SELECT id, name, isSubdomain FROM "Domain" WHERE unitId = ? ORDER BY position, id`,
-  contacts: `SELECT c.id, c.slackUserId, c.name, c.phone, c.email FROM "UnitContact" uc JOIN "Contact" c ON c.id = uc.contactId
-    WHERE uc.unitId = ? ORDER BY uc.createdAt, uc.contactId`,
-  items: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition, ${VERIFICATION_COLUMNS}
-    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId LEFT JOIN "ItemVerification" v ON v.itemId = i.id
-    WHERE i.unitId = ? ORDER BY i.id`,
-  allUnits: `SELECT * FROM "Unit" ORDER BY position, id`,
-  allDomains: `SELECT id, unitId, name, isSubdomain FROM "Domain" ORDER BY position, id`,
-  allContacts: `SELECT uc.unitId, c.id, c.slackUserId, c.name, c.phone, c.email FROM "UnitContact" uc JOIN "Contact" c ON c.id = uc.contactId
-    ORDER BY uc.createdAt, uc.contactId`,
-  allItems: `SELECT i.*, d.name AS domainName, d.isSubdomain AS domainIsSubdomain, d.position AS domainPosition, ${VERIFICATION_COLUMNS}
-    FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d.id = i.domainId LEFT JOIN "ItemVerification" v ON v.itemId = i.id ORDER BY i.id`,
+  unitByKey: `${UNITS_SQL} WHERE u."key" = ?`,
+  domains: `${DOMAINS_SQL} WHERE d."unitId" = ? ORDER BY d."position", d."id"`,
+  contacts: `${CONTACTS_SQL} WHERE uc."unitId" = ? ORDER BY uc."createdAt", uc."contactId"`,
+  items: `${ITEMS_SQL} WHERE i."unitId" = ? ORDER BY i."id"`,
+  allUnits: `${UNITS_SQL} ORDER BY u."position", u."id"`,
+  allDomains: `${DOMAINS_SQL} ORDER BY d."position", d."id"`,
+  allContacts: `${CONTACTS_SQL} ORDER BY uc."createdAt", uc."contactId"`,
+  allItems: `${ITEMS_SQL} ORDER BY i."id"`,
   deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
   batches: `SELECT id, name, closedAt, createdAt FROM "Batch" ORDER BY id`,
-  allFilings: `SELECT f.*, i.key AS itemKey FROM "IcpFiling" f JOIN "ChecklistItem" i ON i.id = f.itemId ORDER BY f.unitId, f.ordinal`,
-  allFilingDomains: `SELECT fd.filingId, d.name FROM "IcpFilingDomain" fd JOIN "Domain" d ON d.id = fd.domainId ORDER BY fd.filingId, fd.position`,
+  allFilings: `${FILINGS_SQL} ORDER BY f."unitId", f."ordinal"`,
+  allFilingDomains: `${FILING_DOMAINS_SQL} ORDER BY fd."filingId", fd."position"`,
 } as const;
 
 /**
@@ -245,20 +161,7 @@ export class SqliteCampaignReader implements CampaignReader {
   /** As listFilings (icp-filing-repository.ts) reads them. */
   private readFilings(): FilingRecord[] {
     const domains = groupBy(this.all("allFilingDomains"), (d) => Number(d.filingId));
-    return this.all("allFilings").map((f) => ({
-      id: Number(f.id),
-      unitId: Number(f.unitId),
-      ordinal: Number(f.ordinal),
-      itemId: Number(f.itemId),
-      itemKey: String(f.itemKey),
-      number: f.number === null ? null : String(f.number),
-      domains: (domains.get(Number(f.id)) ?? []).map((d) => String(d.name)),
-      sponsorName: f.sponsorName === null ? null : String(f.sponsorName),
-      reason: f.reason === null ? null : String(f.reason),
-      step: String(f.step),
-      stepAt: toDate(f.stepAt),
-      stepBy: f.stepBy === null ? null : String(f.stepBy),
-    }));
+    return this.all("allFilings").map((f) => toFilingRecord(f, domains.get(Number(f.id)) ?? []));
   }
 
   async batches(): Promise<BatchRecord[]> {

@@ -4,7 +4,8 @@ import { filingItemKey } from "../domain/icp-filing.ts";
 import { filingStepOf, initialStoredStep, storedStepOf } from "../domain/icp-filing-step.ts";
 import type { AuditSource, FilingRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { groupBy } from "../lib/group-by.ts";
+import { FILING_DOMAINS_SQL, FILINGS_SQL, toFilingRecord, raw, sql, whereIs, type Row } from "./rows.ts";
 import { writeAudit } from "./audit-repository.ts";
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
@@ -13,36 +14,14 @@ type Reader = Db | Tx;
 /** Who the audit trail names (as change-repository's Who). */
 type Who = { actor: string; source: AuditSource; now: Date };
 
-const filingInclude = {
-  item: { select: { key: true } },
-  domains: { orderBy: { position: "asc" } },
-} satisfies Prisma.IcpFilingInclude;
 
-type FilingRow = Prisma.IcpFilingGetPayload<{ include: typeof filingInclude }>;
-
-function toFilingRecord(row: FilingRow, domainNames: Map<number, string>): FilingRecord {
-  return {
-    id: row.id,
-    unitId: row.unitId,
-    ordinal: row.ordinal,
-    itemId: row.itemId,
-    itemKey: row.item.key,
-    number: row.number,
-    domains: row.domains.map((d) => domainNames.get(d.domainId)).filter((d): d is string => d !== undefined),
-    sponsorName: row.sponsorName,
-    reason: row.reason,
-    step: row.step,
-    stepAt: row.stepAt,
-    stepBy: row.stepBy,
-  };
-}
-
-/** Filings in unit order, then the unit's own order (first filing first). */
+/** Filings in unit order, then the unit's own order (first filing first). The SQL of rows.ts, as listItems. */
 export async function listFilings(db: Reader, where: { unitId?: number } = {}): Promise<FilingRecord[]> {
-  const rows = await db.icpFiling.findMany({ where, include: filingInclude, orderBy: [{ unitId: "asc" }, { ordinal: "asc" }] });
-  const domains = await db.domain.findMany({ where: where.unitId === undefined ? {} : { unitId: where.unitId }, select: { id: true, name: true } });
-  const names = new Map(domains.map((d) => [d.id, d.name]));
-  return rows.map((r) => toFilingRecord(r, names));
+  const filings = await db.$queryRaw<Row[]>(sql`${raw(FILINGS_SQL)}${whereIs(`f."unitId"`, where.unitId)} ORDER BY f."unitId", f."ordinal"`);
+  if (filings.length === 0) return [];
+  // NOTE: asked for one unit, a filing lists only that unit's domains.
+  const domains = groupBy(await db.$queryRaw<Row[]>(sql`${raw(FILING_DOMAINS_SQL)}${whereIs(`d."unitId"`, where.unitId)} ORDER BY fd."filingId", fd."position"`), (d) => Number(d.filingId));
+  return filings.map((f) => toFilingRecord(f, domains.get(Number(f.id)) ?? []));
 }
 
 /** A unit whose new `<unit>/icp` item gets its first filing, covering the domains given (the unit's own). */

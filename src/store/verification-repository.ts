@@ -1,11 +1,10 @@
 // What the probes found, kept: passes, each domain's baseline, every question asked (evidence),
 // each item's verification and the coordinators' acceptances. Plain records in and out.
-import type { ItemVerificationView, Verification, VerificationAcceptance } from "../domain/model/verification.ts";
+import type { Verification, VerificationAcceptance } from "../domain/model/verification.ts";
 import type { EvidenceRecord, Fingerprint } from "../verification/verification-types.ts";
 import type { VerificationState } from "../verification/verdict.ts";
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
-import { toVerificationView } from "./verification-view.ts";
 
 type Reader = Db | Tx;
 
@@ -134,19 +133,3 @@ export async function recordAcceptance(tx: Tx, itemId: number, acceptance: Verif
   await tx.verificationAcceptance.create({ data: { itemId, at: acceptance.at, actor: acceptance.by, reason: acceptance.reason } });
 }
 
-/** Each item's latest acceptance. */
-export async function readAcceptances(db: Reader, itemIds?: readonly number[]): Promise<Map<number, VerificationAcceptance>> {
-  const rows = await db.verificationAcceptance.findMany({
-    where: itemIds ? { itemId: { in: [...itemIds] } } : undefined,
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  return new Map(rows.map((r) => [r.itemId, { by: r.actor, reason: r.reason, at: r.at }]));
-}
-
-/** Every item's verification as it shows, by item id. */
-export async function readVerificationViews(db: Reader, itemIds?: readonly number[]): Promise<Map<number, ItemVerificationView>> {
-  const [states, acceptances] = await Promise.all([readVerificationStates(db, itemIds), readAcceptances(db, itemIds)]);
-  const views = new Map<number, ItemVerificationView>();
-  for (const id of new Set([...states.keys(), ...acceptances.keys()])) views.set(id, toVerificationView(states.get(id), acceptances.get(id))!);
-  return views;
-}
