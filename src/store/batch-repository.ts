@@ -2,7 +2,7 @@
 // and what `batch list` shows. A unit in two batches is one unit with items in each.
 import type { BatchDates } from "../domain/batch-rules.ts";
 import type { AuditSource, DeadlineRecord } from "../domain/model/records.ts";
-import { isFinished, itemKey, UNIT_TASKS, type ItemState } from "../domain/model/tasks.ts";
+import { isFinished, itemKey, UNIT_TASKS, type ItemState, type TaskKey } from "../domain/model/tasks.ts";
 import type { BatchUnitRow, KnownCampaign } from "../units/batch-sheet.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { listBatches, listDeadlines } from "./campaign-repository.ts";
@@ -75,18 +75,21 @@ export async function createBatch(db: Db, name: string, dates: BatchDates, units
       // NOTE: a unit already in an earlier batch gets its new items under the batch's name, so
       // every earlier key stays as it was.
       const prefix = existing ? `${name}/` : "";
-      for (const task of UNIT_TASKS) {
-        await tx.checklistItem.create({ data: { key: itemKey(`${prefix}${unit.key}`, task), unitId: unit.id, batchId: batch.id, task } });
-        items++;
-      }
+      const unitItems: { key: string; unitId: number; batchId: number; task: TaskKey; domainId?: number }[] = UNIT_TASKS.map((task) => ({
+        key: itemKey(`${prefix}${unit.key}`, task),
+        unitId: unit.id,
+        batchId: batch.id,
+        task,
+      }));
       let domainPosition = (await tx.domain.aggregate({ where: { unitId: unit.id }, _max: { position: true } }))._max.position ?? 0;
       for (const d of row.domains) {
         const domain =
           (await tx.domain.findUnique({ where: { name: d.name } })) ??
           (await tx.domain.create({ data: { unitId: unit.id, name: d.name, isSubdomain: d.isSubdomain, position: ++domainPosition } }));
-        await tx.checklistItem.create({ data: { key: itemKey(`${prefix}${unit.key}`, "domain", d.name), unitId: unit.id, batchId: batch.id, task: "domain", domainId: domain.id } });
-        items++;
+        unitItems.push({ key: itemKey(`${prefix}${unit.key}`, "domain", d.name), unitId: unit.id, batchId: batch.id, task: "domain", domainId: domain.id });
       }
+      // NOTE: the unit's items in one statement, in the order one at a time gave them.
+      items += (await tx.checklistItem.createMany({ data: unitItems })).count;
       await writeAudit(tx, {
         at: who.now,
         actor: who.actor,

@@ -2,22 +2,13 @@
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 import type { Caller } from "../domain/access.ts";
+import { CONTACT_SQL, CONTACT_UNITS_ORDER, CONTACT_UNITS_SQL, COORDINATOR_SQL, raw, sql, toCaller, type Row } from "./rows.ts";
 
 export async function findCaller(db: Db | Tx, userId: string, envCoordinators: readonly string[]): Promise<Caller> {
-  const [coordinator, contact] = await Promise.all([
-    db.coordinator.findUnique({ where: { slackUserId: userId } }),
-    db.contact.findUnique({
-      where: { slackUserId: userId },
-      include: { units: { include: { unit: { select: { id: true, key: true, name: true, position: true } } } } },
-    }),
-  ]);
-  const units = (contact?.units ?? []).map((uc) => uc.unit).sort((a, b) => a.position - b.position);
-  return {
-    userId,
-    isCoordinator: envCoordinators.includes(userId) || coordinator !== null,
-    contactId: contact?.id ?? null,
-    units: units.map(({ id, key, name }) => ({ id, key, name })),
-  };
+  const coordinator = envCoordinators.includes(userId) ? [] : await db.$queryRaw<Row[]>(sql`${raw(COORDINATOR_SQL)}${userId}`);
+  const contact = await db.$queryRaw<Row[]>(sql`${raw(CONTACT_SQL)}${userId}`);
+  const units = contact[0] === undefined ? [] : await db.$queryRaw<Row[]>(sql`${raw(CONTACT_UNITS_SQL)}${Number(contact[0].id)}${raw(CONTACT_UNITS_ORDER)}`);
+  return toCaller(userId, envCoordinators, coordinator, contact, units);
 }
 
 export async function listCoordinators(db: Db | Tx, envCoordinators: readonly string[]) {

@@ -6,21 +6,43 @@
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { BatchRecord, CampaignSnapshot, DeadlineRecord, FilingRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
-import type { TaskKey } from "../domain/model/tasks.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { KeptReads } from "./kept-reads.ts";
-import { CONTACTS_SQL, DOMAINS_SQL, dateOf as toDate, FILING_DOMAINS_SQL, FILINGS_SQL, ITEMS_SQL, textOf as toText, toFilingRecord, toItemRecords, toUnitRecord, UNITS_SQL, type Row } from "./rows.ts";
+import {
+  BATCHES_SQL,
+  CONTACT_SQL,
+  CONTACT_UNITS_ORDER,
+  CONTACT_UNITS_SQL,
+  CONTACTS_SQL,
+  COORDINATOR_SQL,
+  COORDINATORS_SQL,
+  DEADLINES_SQL,
+  DOMAINS_SQL,
+  FILING_DOMAINS_SQL,
+  FILINGS_SQL,
+  HANDLED_REPLY_SQL,
+  ITEMS_SQL,
+  textOf as toText,
+  toBatchRecord,
+  toCaller,
+  toDeadlineRecord,
+  toFilingRecord,
+  toItemRecords,
+  toUnitNames,
+  toUnitRecord,
+  UNIT_NAMES_SQL,
+  UNITS_SQL,
+  type Row,
+} from "./rows.ts";
 
 const SQL = {
-  handledReply: `SELECT reply FROM "HandledRequest" WHERE key = ?`,
-  unitNames: `SELECT u.key AS unitKey, u.name AS unitName, d.name AS domainName
-    FROM "Unit" u LEFT JOIN "Domain" d ON d.unitId = u.id ORDER BY u.position, u.id, d.position, d.id`,
-  coordinator: `SELECT 1 AS yes FROM "Coordinator" WHERE slackUserId = ?`,
-  coordinators: `SELECT slackUserId FROM "Coordinator" ORDER BY addedAt, slackUserId`,
-  contact: `SELECT id FROM "Contact" WHERE slackUserId = ?`,
-  contactUnits: `SELECT u.id, u.key, u.name FROM "UnitContact" uc JOIN "Unit" u ON u.id = uc.unitId
-    WHERE uc.contactId = ? ORDER BY u.position, u.id`,
+  handledReply: `${HANDLED_REPLY_SQL}?`,
+  unitNames: UNIT_NAMES_SQL,
+  coordinator: `${COORDINATOR_SQL}?`,
+  coordinators: COORDINATORS_SQL,
+  contact: `${CONTACT_SQL}?`,
+  contactUnits: `${CONTACT_UNITS_SQL}?${CONTACT_UNITS_ORDER}`,
   unitByKey: `${UNITS_SQL} WHERE u."key" = ?`,
   domains: `${DOMAINS_SQL} WHERE d."unitId" = ? ORDER BY d."position", d."id"`,
   contacts: `${CONTACTS_SQL} WHERE uc."unitId" = ? ORDER BY uc."createdAt", uc."contactId"`,
@@ -29,8 +51,8 @@ const SQL = {
   allDomains: `${DOMAINS_SQL} ORDER BY d."position", d."id"`,
   allContacts: `${CONTACTS_SQL} ORDER BY uc."createdAt", uc."contactId"`,
   allItems: `${ITEMS_SQL} ORDER BY i."id"`,
-  deadlines: `SELECT * FROM "Deadline" ORDER BY dueAt, id`,
-  batches: `SELECT id, name, closedAt, createdAt FROM "Batch" ORDER BY id`,
+  deadlines: DEADLINES_SQL,
+  batches: BATCHES_SQL,
   allFilings: `${FILINGS_SQL} ORDER BY f."unitId", f."ordinal"`,
   allFilingDomains: `${FILING_DOMAINS_SQL} ORDER BY fd."filingId", fd."position"`,
 } as const;
@@ -104,14 +126,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   private readUnitNames(): UnitName[] {
-    const units: { key: string; name: string; domains: string[] }[] = [];
-    for (const row of this.all("unitNames")) {
-      const last = units.at(-1);
-      const unit = last && last.key === row.unitKey ? last : { key: String(row.unitKey), name: String(row.unitName), domains: [] };
-      if (unit !== last) units.push(unit);
-      if (row.domainName !== null) unit.domains.push(String(row.domainName));
-    }
-    return units;
+    return toUnitNames(this.all("unitNames"));
   }
 
   async caller(userId: string, envCoordinators: readonly string[]): Promise<Caller> {
@@ -119,15 +134,9 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   private readCaller(userId: string, envCoordinators: readonly string[]): Caller {
-    const isCoordinator = envCoordinators.includes(userId) || this.all("coordinator", userId).length > 0;
-    const contactId = this.all("contact", userId)[0]?.id;
-    const units = contactId === undefined ? [] : this.all("contactUnits", contactId);
-    return {
-      userId,
-      isCoordinator,
-      contactId: contactId === undefined ? null : Number(contactId),
-      units: units.map((u) => ({ id: Number(u.id), key: String(u.key), name: String(u.name) })),
-    };
+    const contact = this.all("contact", userId);
+    const units = contact[0] === undefined ? [] : this.all("contactUnits", contact[0].id);
+    return toCaller(userId, envCoordinators, envCoordinators.includes(userId) ? [] : this.all("coordinator", userId), contact, units);
   }
 
   /** Coordinators added at run time (those of COORDINATOR_USER_IDS are not in the store). */
@@ -169,7 +178,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   private readBatches(): BatchRecord[] {
-    return this.all("batches").map((b) => ({ id: Number(b.id), name: String(b.name), closedAt: toDate(b.closedAt), createdAt: toDate(b.createdAt)! }));
+    return this.all("batches").map(toBatchRecord);
   }
 
   async deadlines(): Promise<DeadlineRecord[]> {
@@ -177,17 +186,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   private readDeadlines(): DeadlineRecord[] {
-    return this.all("deadlines").map((d) => ({
-      id: Number(d.id),
-      key: String(d.key),
-      batchId: Number(d.batchId),
-      title: String(d.title),
-      opensAt: toDate(d.opensAt),
-      dueAt: toDate(d.dueAt)!,
-      tasks: String(d.tasks).split(",").filter(Boolean) as TaskKey[],
-      updatedAt: toDate(d.updatedAt),
-      updatedBy: toText(d.updatedBy),
-    }));
+    return this.all("deadlines").map(toDeadlineRecord);
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import type { CampaignReader } from "./campaign-reader.ts";
 import { findCaller, listCoordinators } from "./caller-repository.ts";
 import { listBatches, listDeadlines, readSnapshot } from "./campaign-repository.ts";
 import { KeptReads } from "./kept-reads.ts";
+import { HANDLED_REPLY_SQL, raw, sql, textOf, type Row } from "./rows.ts";
 import { oneCommit, type Db } from "./store-handle.ts";
 import { listUnitNames, loadUnitWithItems } from "./unit-repository.ts";
 
@@ -29,8 +30,8 @@ export class PrismaCampaignReader implements CampaignReader {
 
   /** Not kept: every request asks about its own key. */
   async handledReply(key: string): Promise<string | null> {
-    const row = await this.db().handledRequest.findUnique({ where: { key }, select: { reply: true } });
-    return row?.reply ?? null;
+    const [row] = await this.db().$queryRaw<Row[]>(sql`${raw(HANDLED_REPLY_SQL)}${key}`);
+    return textOf(row?.reply);
   }
 
   unitNames(): Promise<readonly UnitName[]> {

@@ -1,7 +1,9 @@
 // The campaign's rows as records, whoever read them: the SQLite reader's prepared statements, or
 // $queryRaw on either database (campaign-repository.ts). The SQL here is written once for both
 // databases: quoted names, no dialect functions (decision 023).
-import { sortItems, type ContactRecord, type DomainRecord, type FilingRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import { sortItems, type BatchRecord, type ContactRecord, type DeadlineRecord, type DomainRecord, type FilingRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
+import type { Caller } from "../domain/access.ts";
+import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { DomainMethod, ItemState, TaskKey, UnitGroup } from "../domain/model/tasks.ts";
 import type { Verification } from "../domain/model/verification.ts";
 import { toVerificationView } from "./verification-view.ts";
@@ -121,4 +123,59 @@ export function toFilingRecord(f: Row, domains: readonly Row[]): FilingRecord {
     stepAt: dateOf(f.stepAt),
     stepBy: textOf(f.stepBy),
   };
+}
+
+export const UNIT_NAMES_SQL = `SELECT u."key" AS "unitKey", u."name" AS "unitName", d."name" AS "domainName"
+  FROM "Unit" u LEFT JOIN "Domain" d ON d."unitId" = u."id" ORDER BY u."position", u."id", d."position", d."id"`;
+
+/** Rows of UNIT_NAMES_SQL as the unit directory: each unit once, its domains in order. */
+export function toUnitNames(rows: readonly Row[]): UnitName[] {
+  const units: { key: string; name: string; domains: string[] }[] = [];
+  for (const row of rows) {
+    const last = units.at(-1);
+    const unit = last && last.key === row.unitKey ? last : { key: String(row.unitKey), name: String(row.unitName), domains: [] };
+    if (unit !== last) units.push(unit);
+    if (row.domainName !== null) unit.domains.push(String(row.domainName));
+  }
+  return units;
+}
+
+export const HANDLED_REPLY_SQL = `SELECT r."reply" FROM "HandledRequest" r WHERE r."key" = `;
+export const COORDINATOR_SQL = `SELECT c."slackUserId" FROM "Coordinator" c WHERE c."slackUserId" = `;
+export const COORDINATORS_SQL = `SELECT c."slackUserId" FROM "Coordinator" c ORDER BY c."addedAt", c."slackUserId"`;
+export const CONTACT_SQL = `SELECT c."id" FROM "Contact" c WHERE c."slackUserId" = `;
+export const CONTACT_UNITS_SQL = `SELECT u."id", u."key", u."name" FROM "UnitContact" uc JOIN "Unit" u ON u."id" = uc."unitId" WHERE uc."contactId" = `;
+export const CONTACT_UNITS_ORDER = ` ORDER BY u."position", u."id"`;
+
+/** Who is calling, from the rows of COORDINATOR_SQL, CONTACT_SQL and CONTACT_UNITS_SQL. */
+export function toCaller(userId: string, envCoordinators: readonly string[], coordinator: readonly Row[], contact: readonly Row[], units: readonly Row[]): Caller {
+  return {
+    userId,
+    isCoordinator: envCoordinators.includes(userId) || coordinator.length > 0,
+    contactId: contact[0] === undefined ? null : Number(contact[0].id),
+    units: units.map((u) => ({ id: Number(u.id), key: String(u.key), name: String(u.name) })),
+  };
+}
+
+export const DEADLINES_SQL = `SELECT d."id", d."key", d."batchId", d."title", d."opensAt", d."dueAt", d."tasks", d."updatedAt", d."updatedBy"
+  FROM "Deadline" d ORDER BY d."dueAt", d."id"`;
+
+export function toDeadlineRecord(d: Row): DeadlineRecord {
+  return {
+    id: Number(d.id),
+    key: String(d.key),
+    batchId: Number(d.batchId),
+    title: String(d.title),
+    opensAt: dateOf(d.opensAt),
+    dueAt: dateOf(d.dueAt)!,
+    tasks: String(d.tasks).split(",").filter(Boolean) as TaskKey[],
+    updatedAt: dateOf(d.updatedAt),
+    updatedBy: textOf(d.updatedBy),
+  };
+}
+
+export const BATCHES_SQL = `SELECT b."id", b."name", b."closedAt", b."createdAt" FROM "Batch" b ORDER BY b."id"`;
+
+export function toBatchRecord(b: Row): BatchRecord {
+  return { id: Number(b.id), name: String(b.name), closedAt: dateOf(b.closedAt), createdAt: dateOf(b.createdAt)! };
 }

@@ -1,21 +1,17 @@
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { UnitRecord } from "../domain/model/records.ts";
 import type { TaskKey } from "../domain/model/tasks.ts";
-import { findUnitById, listItems } from "./campaign-repository.ts";
+import { findUnit, listItems } from "./campaign-repository.ts";
+import { raw, sql, textOf, toUnitNames, UNIT_NAMES_SQL, type Row } from "./rows.ts";
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 
 export async function listUnitNames(db: Db | Tx): Promise<UnitName[]> {
-  const rows = await db.unit.findMany({
-    select: { key: true, name: true, domains: { select: { name: true }, orderBy: { position: "asc" } } },
-    orderBy: { position: "asc" },
-  });
-  return rows.map((r) => ({ key: r.key, name: r.name, domains: r.domains.map((d) => d.name) }));
+  return toUnitNames(await db.$queryRaw<Row[]>(sql`${raw(UNIT_NAMES_SQL)}`));
 }
 
 export async function findUnitByKey(db: Db | Tx, key: string): Promise<UnitRecord | null> {
-  const row = await db.unit.findUnique({ where: { key }, select: { id: true } });
-  return row ? findUnitById(db, row.id) : null;
+  return findUnit(db, { key });
 }
 
 export async function loadUnitWithItems(db: Db | Tx, key: string) {
@@ -25,9 +21,9 @@ export async function loadUnitWithItems(db: Db | Tx, key: string) {
 }
 
 export async function findItemUnitKey(db: Db | Tx, itemKey: string) {
-  const row = await db.checklistItem.findUnique({
-    where: { key: itemKey },
-    select: { task: true, unit: { select: { key: true } }, domain: { select: { name: true } } },
-  });
-  return row ? { unitKey: row.unit.key, task: row.task as TaskKey, domain: row.domain?.name ?? null } : null;
+  const [row] = await db.$queryRaw<Row[]>(
+    sql`SELECT i."task", u."key" AS "unitKey", d."name" AS "domainName" FROM "ChecklistItem" i JOIN "Unit" u ON u."id" = i."unitId"
+      LEFT JOIN "Domain" d ON d."id" = i."domainId" WHERE i."key" = ${itemKey}`,
+  );
+  return row ? { unitKey: String(row.unitKey), task: row.task as TaskKey, domain: textOf(row.domainName) } : null;
 }
