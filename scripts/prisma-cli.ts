@@ -2,10 +2,9 @@
 // prisma.config.ts; commands that never connect (generate, migrate diff between schema files)
 // still need a URL of the right kind, so they get a placeholder.
 import { execFile } from "node:child_process";
-import path from "node:path";
 import { promisify } from "node:util";
 import type { DatabaseKind } from "../src/store/database-kind.ts";
-import { inheritedEnvironment } from "../src/config/environment.ts";
+import { prismaCliRun } from "../src/store/migrations.ts";
 import { projectRoot } from "../src/lib/project-root.ts";
 
 const run = promisify(execFile);
@@ -20,14 +19,9 @@ export const PLACEHOLDER_URLS: Record<DatabaseKind, string> = {
 
 /** Runs `prisma <args>` in the project's root; resolves to its stdout, rejects with its output. */
 export async function runPrisma(args: string[], databaseUrl: string): Promise<string> {
-  const cli = path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js");
+  const cli = prismaCliRun(args, databaseUrl);
   try {
-    const { stdout } = await run(process.execPath, [cli, ...args, "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
-      cwd: PROJECT_ROOT,
-      // NOTE: CHECKPOINT_DISABLE: no update check, which started a process of its own to ask the internet.
-      env: inheritedEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }),
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout } = await run(cli.file, cli.args, { ...cli.options, maxBuffer: 64 * 1024 * 1024 });
     // NOTE: the CLI prints its config notice on stdout; it is not part of the answer.
     return stdout.replace(/Loaded Prisma config from \S+?\.ts\.?/g, "");
   } catch (error) {

@@ -54,14 +54,26 @@ export async function appliedPostgresMigrations(url: string): Promise<string[]> 
   }
 }
 
+/**
+ * How node runs the project's Prisma CLI with `args` for the database at `databaseUrl` (the URL
+ * picks the schema in prisma.config.ts). NOTE: --liftoff-only: the CLI loads megabytes of
+ * WebAssembly (its schema engine) and is done within seconds, before V8's optimizing tier, which
+ * compiled it in the background, paid off: about half a second of CPU less per `migrate deploy`.
+ * CHECKPOINT_DISABLE: no update check, which started a process of its own to ask the internet.
+ */
+export function prismaCliRun(args: readonly string[], databaseUrl: string) {
+  const cli = path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js");
+  return {
+    file: process.execPath,
+    args: ["--liftoff-only", cli, ...args, "--config", path.join(PROJECT_ROOT, "prisma.config.ts")],
+    options: { cwd: PROJECT_ROOT, env: inheritedEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }) },
+  };
+}
+
 async function deploy(url: string): Promise<void> {
-  const prismaCli = path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js");
+  const cli = prismaCliRun(["migrate", "deploy"], url);
   try {
-    await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(PROJECT_ROOT, "prisma.config.ts")], {
-      cwd: PROJECT_ROOT,
-      // NOTE: CHECKPOINT_DISABLE: no update check, which started a process of its own to ask the internet.
-      env: inheritedEnvironment({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }),
-    });
+    await run(cli.file, cli.args, cli.options);
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(setupTexts.migrationFailed(`${e.stdout ?? ""}${e.stderr ?? e.message}`));
