@@ -1,6 +1,7 @@
 import type { AuditRecord, AuditSource } from "../domain/model/records.ts";
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
+import { sql } from "./rows.ts";
 
 export interface AuditInput {
   at: Date;
@@ -15,8 +16,13 @@ export interface AuditInput {
   note?: string | null;
 }
 
+/** NOTE: SQL of its own, as the reads of rows.ts: every change writes one or more (decision 023). */
 export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
-  await tx.auditEntry.create({ data: { ...entry } });
+  await tx.$executeRaw(
+    sql`INSERT INTO "AuditEntry" ("at", "actor", "source", "unitId", "itemId", "field", "subject", "fromValue", "toValue", "note")
+      VALUES (${entry.at}, ${entry.actor}, ${entry.source}, ${entry.unitId ?? null}, ${entry.itemId ?? null}, ${entry.field},
+      ${entry.subject ?? null}, ${entry.fromValue ?? null}, ${entry.toValue ?? null}, ${entry.note ?? null})`,
+  );
 }
 
 export async function listAudit(

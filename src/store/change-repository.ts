@@ -10,6 +10,7 @@ import { followFilingRoute } from "./icp-filing-repository.ts";
 import { listItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
 import { describeContact } from "./contact-text.ts";
+import { sql } from "./rows.ts";
 
 export interface Who {
   actor: string;
@@ -23,10 +24,10 @@ export interface Who {
  */
 export async function applyItemChange(tx: Tx, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
   const { item } = change;
-  await tx.checklistItem.update({
-    where: { id: item.id },
-    data: { state: change.state, method: change.method, note: change.note, expectedBy: change.expectedBy, updatedAt: who.now, updatedBy: who.actor },
-  });
+  await tx.$executeRaw(
+    sql`UPDATE "ChecklistItem" SET "state" = ${change.state}, "method" = ${change.method}, "note" = ${change.note}, "expectedBy" = ${change.expectedBy},
+      "updatedAt" = ${who.now}, "updatedBy" = ${who.actor} WHERE "id" = ${item.id}`,
+  );
   const base = { at: who.now, actor: who.actor, source: who.source, unitId: item.unitId, itemId: item.id };
   if (item.state !== change.state) {
     await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: auditNote ?? change.note });

@@ -1,12 +1,25 @@
 // Slack may deliver the same request twice; its key is claimed in the same transaction as the change.
 import { Prisma } from "../generated/prisma/client.ts";
+import { sql } from "./rows.ts";
 import type { Tx } from "./transaction.ts";
 
-/** Fails (isAlreadyClaimed) when the request was handled before. */
+/** A request key claimed before: the change it came with is rolled back. */
+export class RequestAlreadyClaimed extends Error {
+  constructor(readonly key: string) {
+    super(`request ${key} was handled before`);
+    this.name = "RequestAlreadyClaimed";
+  }
+}
+
+/**
+ * Fails (isAlreadyClaimed) when the request was handled before. NOTE: SQL of its own (decision
+ * 023); a second claim of a key inserts nothing, on either database, and is told so here.
+ */
 export async function claimRequest(tx: Tx, key: string, now: Date, reply: string): Promise<void> {
-  await tx.handledRequest.create({ data: { key, reply, createdAt: now } });
+  const inserted = await tx.$executeRaw(sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES (${key}, ${reply}, ${now}) ON CONFLICT ("key") DO NOTHING`);
+  if (inserted === 0) throw new RequestAlreadyClaimed(key);
 }
 
 export function isAlreadyClaimed(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return error instanceof RequestAlreadyClaimed || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
 }
