@@ -41,19 +41,24 @@ export class SlashClient {
       ...signSlackRequest(this.signingSecret, body),
     };
     const started = performance.now();
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: this.target.hostname, port: this.target.port, path: this.target.pathname, method: "POST", headers, agent: this.agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started, responseUrlId: responseUrl.id }));
-          res.on("error", reject);
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+    const attempt = (retried: boolean): Promise<SlashResult> =>
+      new Promise((resolve, reject) => {
+        const req = http.request(
+          { host: this.target.hostname, port: this.target.port, path: this.target.pathname, method: "POST", headers, agent: this.agent },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started, responseUrlId: responseUrl.id }));
+            res.on("error", reject);
+          },
+        );
+        // NOTE: a kept-alive connection the server closed as idle just as this request went out
+        // ("socket hang up" on a reused socket, node's documented race) is tried once more on a
+        // new one, timed from the first try; any other failure fails the run.
+        req.on("error", (error: NodeJS.ErrnoException) => (!retried && req.reusedSocket && error.code === "ECONNRESET" ? resolve(attempt(true)) : reject(error)));
+        req.end(body);
+      });
+    return attempt(false);
   }
 
   close(): void {
