@@ -10,6 +10,8 @@ import { Prisma, PrismaClient } from "../src/generated/prisma-postgresql/client.
 import { migrationsOf } from "../scripts/migration-diff.ts";
 import { postgresqlSchemaPath } from "../scripts/postgresql-schema.ts";
 import { runPrisma } from "../scripts/prisma-cli.ts";
+import { claimRequest, isAlreadyClaimed } from "../src/store/request-repository.ts";
+import type { Db } from "../src/store/store-handle.ts";
 import { createPostgresDatabase, describeWithPostgres, usePostgresDatabase } from "./helpers/postgres-database.ts";
 
 const models = [...fs.readFileSync(postgresqlSchemaPath(), "utf8").matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!).sort();
@@ -138,12 +140,17 @@ describeWithPostgres("the PostgreSQL client through @prisma/adapter-pg", () => {
     });
   });
 
-  it("reports a second claim of the same request key as P2002, which the store reads as already handled", async () => {
+  it("keeps one claim per request key: a second claim inserts nothing and the store reads it as already handled", async () => {
     await withClient(async (db) => {
-      await db.handledRequest.create({ data: { key: "slash:T0:retry-1", reply: "已记录", createdAt: at } });
-      const second = await db.handledRequest.create({ data: { key: "slash:T0:retry-1", reply: "已记录", createdAt: at } }).catch((e: unknown) => e);
-      expect(second).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
-      expect((second as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
+      const claim = () => (db as unknown as Db).$transaction((tx) => claimRequest(tx, "slash:T0:retry-1", at, "已记录"));
+      await claim();
+      const second = await claim().catch((e: unknown) => e);
+      expect(isAlreadyClaimed(second)).toBe(true);
+      expect(await db.handledRequest.count({ where: { key: "slash:T0:retry-1" } })).toBe(1);
+      // The key is unique in the migrated schema itself, whoever writes.
+      const direct = await db.handledRequest.create({ data: { key: "slash:T0:retry-1", reply: "已记录", createdAt: at } }).catch((e: unknown) => e);
+      expect(direct).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+      expect((direct as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
     });
   });
 });

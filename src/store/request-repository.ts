@@ -1,5 +1,4 @@
 // Slack may deliver the same request twice; its key is claimed in the same transaction as the change.
-import { Prisma } from "../generated/prisma/client.ts";
 import { sql } from "./rows.ts";
 import type { Tx } from "./transaction.ts";
 
@@ -21,5 +20,5 @@ export async function claimRequest(tx: Tx, key: string, now: Date, reply: string
 }
 
 export function isAlreadyClaimed(error: unknown): boolean {
-  return error instanceof RequestAlreadyClaimed || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+  return error instanceof RequestAlreadyClaimed;
 }
