@@ -24,10 +24,12 @@ export interface Who {
  */
 export async function applyItemChange(tx: Tx, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
   const { item } = change;
-  await tx.$executeRaw(
+  const updated = await tx.$executeRaw(
     sql`UPDATE "ChecklistItem" SET "state" = ${change.state}, "method" = ${change.method}, "note" = ${change.note}, "expectedBy" = ${change.expectedBy},
       "updatedAt" = ${who.now}, "updatedBy" = ${who.actor} WHERE "id" = ${item.id}`,
   );
+  // NOTE: as Prisma's update did: no row to change fails the transaction, never an audit entry alone.
+  if (updated === 0) throw new Error(`checklist item ${item.id} (${item.key}) is not in the store`);
   const base = { at: who.now, actor: who.actor, source: who.source, unitId: item.unitId, itemId: item.id };
   if (item.state !== change.state) {
     await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: auditNote ?? change.note });
