@@ -14,7 +14,6 @@ type Reader = Db | Tx;
 /** Who the audit trail names (as change-repository's Who). */
 type Who = { actor: string; source: AuditSource; now: Date };
 
-
 /** Filings in unit order, then the unit's own order (first filing first). The SQL of rows.ts, as listItems. */
 export async function listFilings(db: Reader, where: { unitId?: number } = {}): Promise<FilingRecord[]> {
   const filings = await db.$queryRaw<Row[]>(sql`${raw(FILINGS_SQL)}${whereIs(`f."unitId"`, where.unitId)} ORDER BY f."unitId", f."ordinal"`);
