@@ -27,6 +27,21 @@ interface Opened {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The value two reads in a row share. NOTE: PostgreSQL's snapshot is the whole server's, so a
+ * commit to another test's database in between costs a re-read: that pair is read again.
+ */
+async function keptBetweenTwoReads<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const first = await read();
+    const second = await read();
+    if (second === first || attempt === 20) {
+      expect(second).toBe(first);
+      return first;
+    }
+  }
+}
+
 function storeContract(open: () => Promise<Opened>): void {
   let opened: Opened;
   let store: Store;
@@ -126,11 +141,9 @@ function storeContract(open: () => Promise<Opened>): void {
   it("keeps a command's reads, frozen, until anything is committed, by this instance or another", async () => {
     const other = await opened.other();
     try {
-      const first = await store.reader.unitWithItems("jtga");
-      expect(await store.reader.unitWithItems("jtga")).toBe(first);
+      const first = await keptBetweenTwoReads(() => store.reader.unitWithItems("jtga"));
       expect(Object.isFrozen(first!.items[0])).toBe(true);
-      const deadlines = await store.reader.deadlines();
-      expect(await store.reader.deadlines()).toBe(deadlines);
+      await keptBetweenTwoReads(() => store.reader.deadlines());
       // Another instance's commit, then this one's: each is seen by the next read.
       await run(COORD, "jtga blocked column 等模板", "slash:kept-1", other);
       const second = await store.reader.unitWithItems("jtga");

@@ -2,6 +2,7 @@ import type { AuditRecord, AuditSource } from "../domain/model/records.ts";
 import type { Db } from "./store-handle.ts";
 import type { Tx } from "./transaction.ts";
 import { sql } from "./rows.ts";
+import { executeSql, type SqlRunner } from "./sql-tx.ts";
 
 export interface AuditInput {
   at: Date;
@@ -17,8 +18,9 @@ export interface AuditInput {
 }
 
 /** NOTE: SQL of its own, as the reads of rows.ts: every change writes one or more (decision 023). */
-export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
-  await tx.$executeRaw(
+export async function writeAudit(tx: SqlRunner, entry: AuditInput): Promise<void> {
+  await executeSql(
+    tx,
     sql`INSERT INTO "AuditEntry" ("at", "actor", "source", "unitId", "itemId", "field", "subject", "fromValue", "toValue", "note")
       VALUES (${entry.at}, ${entry.actor}, ${entry.source}, ${entry.unitId ?? null}, ${entry.itemId ?? null}, ${entry.field},
       ${entry.subject ?? null}, ${entry.fromValue ?? null}, ${entry.toValue ?? null}, ${entry.note ?? null})`,

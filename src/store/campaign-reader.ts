@@ -1,8 +1,9 @@
 // The reads every /shutdown command makes before it answers (CampaignReader), and SQLite's way
 // of making them: prepared statements on a connection of its own, with the SQL and the mappers of
 // rows.ts. NOTE: a Prisma call costs 0.3–0.7 ms of CPU (its query compiler runs on every call),
-// more than a whole bare Bolt ack; these reads cost microseconds. Writes, and reads inside a
-// transaction, go through the Prisma client. See docs/decisions/005-command-reads-and-store-waits.md.
+// more than a whole bare Bolt ack; these reads cost microseconds. A report's transaction is made
+// with the driver as well (sqlite-writer.ts, decision 024); other writes go through the Prisma
+// client. See docs/decisions/005-command-reads-and-store-waits.md.
 import Database from "better-sqlite3";
 import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { BatchRecord, CampaignSnapshot, DeadlineRecord, FilingRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";

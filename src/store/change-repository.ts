@@ -11,6 +11,7 @@ import { listItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
 import { describeContact } from "./contact-text.ts";
 import { sql } from "./rows.ts";
+import { executeSql, type SqlRunner } from "./sql-tx.ts";
 
 export interface Who {
   actor: string;
@@ -22,9 +23,10 @@ export interface Who {
  * Returns the item as it now is. `auditNote` is written with the state change instead of the
  * item's note: the reason the system gives for a change it made.
  */
-export async function applyItemChange(tx: Tx, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
+export async function applyItemChange(tx: SqlRunner, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
   const { item } = change;
-  const updated = await tx.$executeRaw(
+  const updated = await executeSql(
+    tx,
     sql`UPDATE "ChecklistItem" SET "state" = ${change.state}, "method" = ${change.method}, "note" = ${change.note}, "expectedBy" = ${change.expectedBy},
       "updatedAt" = ${who.now}, "updatedBy" = ${who.actor} WHERE "id" = ${item.id}`,
   );

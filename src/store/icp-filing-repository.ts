@@ -5,21 +5,20 @@ import { filingStepOf, initialStoredStep, storedStepOf } from "../domain/icp-fil
 import type { AuditSource, FilingRecord } from "../domain/model/records.ts";
 import type { ItemState } from "../domain/model/tasks.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { FILING_DOMAINS_SQL, FILINGS_SQL, toFilingRecord, raw, sql, whereIs, type Row } from "./rows.ts";
+import { FILING_DOMAINS_SQL, FILINGS_SQL, toFilingRecord, raw, sql, whereIs } from "./rows.ts";
 import { writeAudit } from "./audit-repository.ts";
-import type { Db } from "./store-handle.ts";
+import { executeSql, queryRows, type SqlRunner } from "./sql-tx.ts";
 import type { Tx } from "./transaction.ts";
 
-type Reader = Db | Tx;
 /** Who the audit trail names (as change-repository's Who). */
 type Who = { actor: string; source: AuditSource; now: Date };
 
 /** Filings in unit order, then the unit's own order (first filing first). The SQL of rows.ts, as listItems. */
-export async function listFilings(db: Reader, where: { unitId?: number } = {}): Promise<FilingRecord[]> {
-  const filings = await db.$queryRaw<Row[]>(sql`${raw(FILINGS_SQL)}${whereIs(`f."unitId"`, where.unitId)} ORDER BY f."unitId", f."ordinal"`);
+export async function listFilings(db: SqlRunner, where: { unitId?: number } = {}): Promise<FilingRecord[]> {
+  const filings = await queryRows(db, sql`${raw(FILINGS_SQL)}${whereIs(`f."unitId"`, where.unitId)} ORDER BY f."unitId", f."ordinal"`);
   if (filings.length === 0) return [];
   // NOTE: asked for one unit, a filing lists only that unit's domains.
-  const domains = groupBy(await db.$queryRaw<Row[]>(sql`${raw(FILING_DOMAINS_SQL)}${whereIs(`d."unitId"`, where.unitId)} ORDER BY fd."filingId", fd."position"`), (d) => Number(d.filingId));
+  const domains = groupBy(await queryRows(db, sql`${raw(FILING_DOMAINS_SQL)}${whereIs(`d."unitId"`, where.unitId)} ORDER BY fd."filingId", fd."position"`), (d) => Number(d.filingId));
   return filings.map((f) => toFilingRecord(f, domains.get(Number(f.id)) ?? []));
 }
 
@@ -126,9 +125,11 @@ export async function setFilingText(tx: Tx, filing: FilingRecord, field: "sponso
 }
 
 /** Moves a filing to a step (who and when kept on the filing), audited; false when it was there. */
-export async function setFilingStep(tx: Tx, filing: FilingRecord, step: string, who: Who, note?: string | null): Promise<boolean> {
+export async function setFilingStep(tx: SqlRunner, filing: FilingRecord, step: string, who: Who, note?: string | null): Promise<boolean> {
   if (filing.step === step) return false;
-  await tx.icpFiling.update({ where: { id: filing.id }, data: { step, stepAt: who.now, stepBy: who.actor } });
+  const updated = await executeSql(tx, sql`UPDATE "IcpFiling" SET "step" = ${step}, "stepAt" = ${who.now}, "stepBy" = ${who.actor} WHERE "id" = ${filing.id}`);
+  // NOTE: as Prisma's update did: no row to change fails the transaction, never an audit entry alone.
+  if (updated === 0) throw new Error(`ICP filing ${filing.id} (${filing.itemKey}) is not in the store`);
   await writeAudit(tx, {
     at: who.now, actor: who.actor, source: who.source, unitId: filing.unitId, itemId: filing.itemId,
     field: "icp.step", subject: filing.itemKey, fromValue: filing.step, toValue: step, note: note ?? null,

@@ -7,6 +7,7 @@
 // (PostgreSQL has already ended the transaction then). Remove it when Prisma releases the
 // connection itself; test/store-contract.test.ts shows whether it does.
 import type { PrismaPg } from "@prisma/adapter-pg";
+import { overriding } from "./overriding.ts";
 
 type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type PgTransaction = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
@@ -14,16 +15,6 @@ type SqlQuery = Parameters<PgTransaction["executeRaw"]>[0];
 
 const isCommit = (query: SqlQuery) => query.sql.trim().toUpperCase() === "COMMIT";
 
-/** Forwards every other member to `target`, methods bound to it. */
-function overriding<T extends object>(target: T, members: Partial<T>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (Object.hasOwn(members, property)) return members[property as keyof T];
-      const value = Reflect.get(object, property, object) as unknown;
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-    },
-  });
-}
 
 function releasingTransaction(transaction: PgTransaction): PgTransaction {
   return overriding(transaction, {

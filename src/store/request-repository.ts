@@ -1,6 +1,6 @@
 // Slack may deliver the same request twice; its key is claimed in the same transaction as the change.
 import { sql } from "./rows.ts";
-import type { Tx } from "./transaction.ts";
+import { executeSql, type SqlRunner } from "./sql-tx.ts";
 
 /** A request key claimed before: the change it came with is rolled back. */
 export class RequestAlreadyClaimed extends Error {
@@ -14,8 +14,8 @@ export class RequestAlreadyClaimed extends Error {
  * Fails (isAlreadyClaimed) when the request was handled before. NOTE: SQL of its own (decision
  * 023); a second claim of a key inserts nothing, on either database, and is told so here.
  */
-export async function claimRequest(tx: Tx, key: string, now: Date, reply: string): Promise<void> {
-  const inserted = await tx.$executeRaw(sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES (${key}, ${reply}, ${now}) ON CONFLICT ("key") DO NOTHING`);
+export async function claimRequest(tx: SqlRunner, key: string, now: Date, reply: string): Promise<void> {
+  const inserted = await executeSql(tx, sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES (${key}, ${reply}, ${now}) ON CONFLICT ("key") DO NOTHING`);
   if (inserted === 0) throw new RequestAlreadyClaimed(key);
 }
 

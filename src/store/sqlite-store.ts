@@ -9,6 +9,7 @@ import { SqliteCampaignReader } from "./campaign-reader.ts";
 import { BUSY_TIMEOUT_MS, ensureFolder, resolveSqliteUrl } from "./database-url.ts";
 import { enableWal, migrateStore } from "./migrations.ts";
 import { registerClient, type Db, type OpenStoreOptions, type Store } from "./store-handle.ts";
+import { withSqliteWriter, type SqliteWriter } from "./sqlite-writer.ts";
 
 function fileIdentity(filePath: string): string | null {
   try {
@@ -24,13 +25,15 @@ export async function openSqliteStore(databaseUrl: string, options: OpenStoreOpt
   ensureFolder(location);
   if (options.migrate !== false) await migrateStore(location);
   enableWal(location);
-  const connect = async (): Promise<Db> => {
-    const adapter = new PrismaBetterSQLite3({ url: location.url, timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
-    const client = new PrismaClient({ adapter });
+  const connect = async (): Promise<{ db: Db; writer: SqliteWriter }> => {
+    let writer: SqliteWriter | undefined;
+    const factory = new PrismaBetterSQLite3({ url: location.url, timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
+    const client = new PrismaClient({ adapter: withSqliteWriter(factory, (w) => (writer = w)) });
     await client.$connect();
-    return client;
+    if (!writer) throw new Error(`the store ${location.filePath} connected without a connection to write on`);
+    return { db: client, writer };
   };
-  let db = await connect();
+  let { db, writer } = await connect();
   let reader = new SqliteCampaignReader(location.filePath);
   const identity = fileIdentity(location.filePath);
   let reconnecting: Promise<void> | null = null;
@@ -43,6 +46,7 @@ export async function openSqliteStore(databaseUrl: string, options: OpenStoreOpt
     get reader() {
       return reader;
     },
+    sqlTransaction: (work) => writer.transaction(work),
     where: location.filePath,
     location,
     fileIsPresent: () => identity !== null && fileIdentity(location.filePath) === identity,
@@ -50,7 +54,7 @@ export async function openSqliteStore(databaseUrl: string, options: OpenStoreOpt
       reconnecting ??= (async () => {
         if (closed) return;
         const old = { db, reader };
-        db = await connect();
+        ({ db, writer } = await connect());
         registerClient(db, store);
         reader = new SqliteCampaignReader(location.filePath);
         store.onReconnect?.(why);

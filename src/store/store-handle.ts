@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { CampaignReader } from "./campaign-reader.ts";
 import type { DatabaseKind } from "./database-kind.ts";
 import type { SqliteLocation } from "./database-url.ts";
+import type { SqlTx } from "./sql-tx.ts";
 
 /**
  * The Prisma client of the campaign's schema. NOTE: typed as the SQLite client for both
@@ -22,6 +23,11 @@ export interface Store {
   readonly where: string;
   /** SQLite's file; null on PostgreSQL. */
   readonly location: SqliteLocation | null;
+  /**
+   * Runs `work` in one transaction made with the driver alone (decision 024), once: retries and
+   * faults are inSqlTransaction's. `work` sends SQL through its SqlTx only, never through `db`.
+   */
+  sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   /** Whether the store this opened is still there: SQLite's file not deleted or replaced (always true on PostgreSQL). */
   fileIsPresent(): boolean;
   /** Reconnects after a fault of the store's files; at most one at a time. */

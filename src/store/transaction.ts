@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
+import { versionMayHaveChanged } from "./kept-reads.ts";
+import type { SqlTx } from "./sql-tx.ts";
 import { storeOf, type Db } from "./store-handle.ts";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -107,6 +109,9 @@ export class StoreMissingError extends Error {
   }
 }
 
+/** Prisma's transaction as the store's are: Serializable, and long enough for a pass's write. */
+export const PRISMA_TRANSACTION = { maxWait: 10_000, timeout: 30_000, isolationLevel: "Serializable" } as const;
+
 /**
  * Runs `work` in one transaction. NOTE: SQLite answers SQLITE_BUSY at once (no busy wait)
  * when a read transaction must turn into a write while another process writes, and the bot's
@@ -116,16 +121,33 @@ export class StoreMissingError extends Error {
  * item, one fails with 40001 and is run again on what the other committed.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs?: number): Promise<T> {
+  return guarded(db, () => db.$transaction(work, PRISMA_TRANSACTION), retryForMs);
+}
+
+/**
+ * The same for work that is SQL only (the repositories that take a SqlRunner): one transaction
+ * made with the database's driver alone (decision 024), retried and guarded as inTransaction's.
+ * NOTE: `work` must send nothing through Prisma: a Prisma call waits for the transaction to end.
+ */
+export async function inSqlTransaction<T>(db: Db, work: (tx: SqlTx) => Promise<T>, retryForMs?: number): Promise<T> {
+  const store = storeOf(db);
+  if (!store) throw new Error("inSqlTransaction needs a store's client");
+  return guarded(db, () => store.sqlTransaction(work), retryForMs);
+}
+
+async function guarded<T>(db: Db, transaction: () => Promise<T>, retryForMs: number | undefined): Promise<T> {
   const store = storeOf(db);
   // NOTE: a deleted file still takes writes through the open handle, and they are lost: refuse them.
   if (store && !store.fileIsPresent()) throw new StoreMissingError(store.where);
   try {
-    return await retryWhileBusy(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000, isolationLevel: "Serializable" }), retryForMs);
+    return await retryWhileBusy(transaction, retryForMs);
   } catch (error) {
     // NOTE: a fault in the middle of a transaction (SQLITE_FULL at COMMIT) left Prisma's connection
     // waiting on it forever; every later change hung. A new connection serves the next ones.
     if (store && isStoreFault(error) && !(error instanceof StoreMissingError)) await store.reconnect(error).catch(() => undefined);
     throw error;
+  } finally {
+    versionMayHaveChanged();
   }
 }
 

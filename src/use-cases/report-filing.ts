@@ -14,7 +14,7 @@ import { icpStepMessages } from "../messages/icp-filing-messages.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { applyItemChange, type Who } from "../store/change-repository.ts";
 import { listFilings, setFilingStep } from "../store/icp-filing-repository.ts";
-import type { Tx } from "../store/transaction.ts";
+import type { SqlRunner } from "../store/sql-tx.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import type { CommandResult } from "./command-result.ts";
 
@@ -27,7 +27,8 @@ export interface FilingReportRequest extends ReportRequest {
   itemKey?: string;
 }
 
-interface Scene {
+/** What a report is decided on: who asks, the unit and its items as read in the transaction. */
+export interface ReportScene {
   caller: Caller;
   unit: UnitRecord;
   items: ItemRecord[];
@@ -53,7 +54,7 @@ function filingFor(unit: UnitRecord, filings: FilingRecord[], req: FilingReportR
   return { filing: found as FilingRecord, note: req.note };
 }
 
-export async function reportFiling(tx: Tx, scene: Scene, req: FilingReportRequest): Promise<CommandResult> {
+export async function reportFiling(tx: SqlRunner, scene: ReportScene, req: FilingReportRequest): Promise<CommandResult> {
   const { unit, items, caller, who } = scene;
   const filings = await listFilings(tx, { unitId: unit.id });
   if (filings.length === 0) throw new DomainError(ErrorCode.NoSuchItem, icpStepMessages.noFiling(unit.name));

@@ -6,14 +6,15 @@ import { commandPrefix, isRegistered, targetUnit, type Caller } from "../domain/
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
 import { claimRequest } from "../store/request-repository.ts";
-import { inTransaction } from "../store/transaction.ts";
+import { inSqlTransaction } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { CommandDeps } from "./command-deps.ts";
 import { refusalOf } from "./refusal.ts";
-import { reportFiling, type FilingReportRequest } from "./report-filing.ts";
+import { reportFiling, type FilingReportRequest, type ReportScene } from "./report-filing.ts";
+import type { SqlRunner } from "../store/sql-tx.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
 import type { FilingRequest } from "../domain/model/icp-steps.ts";
 
@@ -32,38 +33,39 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
   const { unit } = (await deps.reader.unitWithItems(unitKey))!;
   const deadlines = await deps.reader.deadlines();
   const prefix = commandPrefix(caller, unit);
-  return inTransaction(deps.db, async (tx) => {
+  const who = { actor: caller.userId, source: ctx.source, now: ctx.now };
+  // NOTE: SQL only, so made with the driver alone (decision 024): reports are most of the bot's writes.
+  return inSqlTransaction(deps.db, async (tx) => {
     // The items are read inside the transaction: the change is decided on what it replaces.
     const items = await listItems(tx, { unitId: unit.id });
-    if (req.task === "icp") {
-      const who = { actor: caller.userId, source: ctx.source, now: ctx.now };
-      const result = await reportFiling(tx, { caller, unit, items, deadlines, prefix, who }, req);
-      if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
-      return result;
-    }
-    const change = decideReport(unit, items, req, { now: ctx.now, deadlines, prefix });
-    let result: CommandResult = { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
-    if (change) {
-      const item = await applyItemChange(tx, change, { actor: caller.userId, source: ctx.source, now: ctx.now });
-      const after = items.map((i) => (i.id === item.id ? item : i));
-      result = {
-        kind: "reported",
-        unit,
-        item,
-        from: change.item.state,
-        warnings: change.warnings,
-        items: after,
-        deadlines,
-        now: ctx.now,
-        prefix,
-        // Only the change that finishes the unit announces it (the delivery log keeps it to once).
-        ...(justFinished(items, after) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
-      };
-    }
+    const scene = { caller, unit, items, deadlines, prefix, who };
+    const result = req.task === "icp" ? await reportFiling(tx, scene, req) : await reportOtherItem(tx, scene, req);
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.
     if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
     return result;
   }, ctx.storeWaitMs);
+}
+
+/** A report about any item but an ICP filing's. */
+async function reportOtherItem(tx: SqlRunner, scene: ReportScene, req: ReportRequest): Promise<CommandResult> {
+  const { unit, items, deadlines, prefix, who } = scene;
+  const change = decideReport(unit, items, req, { now: who.now, deadlines, prefix });
+  if (!change) return { kind: "unchanged", text: rm.itemUnchanged(unit.name, req.task, req.state) };
+  const item = await applyItemChange(tx, change, who);
+  const after = items.map((i) => (i.id === item.id ? item : i));
+  return {
+    kind: "reported",
+    unit,
+    item,
+    from: change.item.state,
+    warnings: change.warnings,
+    items: after,
+    deadlines: [...deadlines],
+    now: who.now,
+    prefix,
+    // Only the change that finishes the unit announces it (the delivery log keeps it to once).
+    ...(justFinished(items, after) && { followUps: [{ kind: "unit-done", unitKey: unit.key }] }),
+  };
 }
 
 /** A report about an item named by its key (buttons, modals), checked against who is asking. */

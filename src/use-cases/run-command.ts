@@ -9,10 +9,19 @@ import type { CommandDeps, CommandInput } from "./command-deps.ts";
 import type { CommandResult } from "./command-result.ts";
 import { runUseCase } from "./command-table.ts";
 import { refusalOf } from "./refusal.ts";
+import { askVersionOnce } from "../store/kept-reads.ts";
 
 export type { CommandDeps, CommandInput, Outbox } from "./command-deps.ts";
 
-export async function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
+/**
+ * NOTE: the command's kept reads ask the store's version once (PostgreSQL: one round trip, not one
+ * per read), and again after each transaction of its own.
+ */
+export function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
+  return askVersionOnce(() => understandAndRun(deps, input));
+}
+
+async function understandAndRun(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
   let caller: Caller | undefined;
   try {
     caller = await deps.reader.caller(input.userId, deps.envCoordinators);
