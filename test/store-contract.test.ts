@@ -11,7 +11,8 @@ import { createJoinRequest, decideJoin, findPendingJoin } from "../src/store/joi
 import { openStore, type Store } from "../src/store/open-store.ts";
 import { runForSlot } from "../src/store/scheduled-run-repository.ts";
 import { isStoreEmpty, readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
-import { inTransaction, isStoreBusy, isStoreUnreachable } from "../src/store/transaction.ts";
+import { inSqlTransaction, inTransaction, isStoreBusy, isStoreUnreachable } from "../src/store/transaction.ts";
+import { claimRequest, RequestAlreadyClaimed } from "../src/store/request-repository.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { StoreProbe } from "../src/store/health-probe.ts";
 import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
@@ -102,6 +103,46 @@ function storeContract(open: () => Promise<Opened>): void {
     expect((await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!.state).toBe("done");
     const audit = await listAudit(store.db, { unitId: item.unitId, newestFirst: true, limit: 1 });
     expect(audit[0]).toMatchObject({ field: "state", fromValue: item.state, toValue: "done", note: "已关停", at: at(51) });
+  });
+
+  it("makes a report's transaction with the driver alone: a change and its audit entry together or neither, its dates as Prisma reads them in any time zone", async () => {
+    const { items } = (await loadUnitWithItems(store.db, "jtga"))!;
+    const item = items.find((i) => i.task === "unbind")!;
+    const auditBefore = (await listAudit(store.db, { unitId: item.unitId })).length;
+    const change = { item, state: "doing" as const, method: null, note: "解绑中", expectedBy: at(59), warnings: [] };
+    await expect(
+      inSqlTransaction(store.db, async (tx) => {
+        await applyItemChange(tx, change, { actor: COORD, source: "slash", now: at(58) });
+        await claimRequest(tx, "slash:driver-given-up", at(58), "");
+        throw new Error("the change is given up");
+      }),
+    ).rejects.toThrow("given up");
+    expect((await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!.state).toBe(item.state);
+    expect(await listAudit(store.db, { unitId: item.unitId })).toHaveLength(auditBefore);
+    expect(await store.reader.handledReply("slash:driver-given-up")).toBeNull();
+    // NOTE: a zone far from UTC: a date sent or read as local time would move by eight hours.
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Shanghai";
+    try {
+      await inSqlTransaction(store.db, async (tx) => {
+        await applyItemChange(tx, change, { actor: COORD, source: "slash", now: at(60) });
+        await claimRequest(tx, "slash:driver-kept", at(60), "已记录");
+      });
+      const row = await store.db.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
+      expect(row).toMatchObject({ state: "doing", note: "解绑中", updatedBy: COORD });
+      expect(row.updatedAt?.toISOString()).toBe(at(60).toISOString());
+      expect(row.expectedBy?.toISOString()).toBe(at(59).toISOString());
+      const read = (await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!;
+      expect(read.updatedAt?.toISOString()).toBe(at(60).toISOString());
+      const audit = await listAudit(store.db, { unitId: item.unitId, newestFirst: true, limit: 2 });
+      expect(audit.map((a) => [a.field, a.at.toISOString()])).toEqual([["expectedBy", at(60).toISOString()], ["state", at(60).toISOString()]]);
+      expect(await store.reader.handledReply("slash:driver-kept")).toBe("已记录");
+      // A second claim of the same key inserts nothing and rolls its change back.
+      await expect(inSqlTransaction(store.db, (tx) => claimRequest(tx, "slash:driver-kept", at(61), "again"))).rejects.toBeInstanceOf(RequestAlreadyClaimed);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it("applies a request once, whichever instance it reaches, and answers the retry with the first reply", async () => {

@@ -4,7 +4,7 @@
 // the middle of it. Here every transaction, Prisma's and the driver's, takes this writer's turn,
 // and while a driver transaction is open Prisma's other statements wait for it: none of them can
 // end up inside it, or be rolled back with it.
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import type { Statement } from "better-sqlite3";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Sql } from "@prisma/client/runtime/client";
@@ -106,7 +106,10 @@ export function withSqliteWriter(factory: Factory, onConnect: (writer: SqliteWri
   return overriding(factory, {
     connect: async () => {
       const adapter = await factory.connect();
-      const writer = new SqliteWriter((adapter as unknown as { client: Database.Database }).client);
+      // NOTE: the adapter's handle is not a published API: a Prisma that moved it fails every store at open.
+      const client = (adapter as unknown as { client?: unknown }).client;
+      if (!(client instanceof Database)) throw new Error("Prisma's SQLite adapter no longer shows its better-sqlite3 connection (adapter.client)");
+      const writer = new SqliteWriter(client);
       onConnect(writer);
       const outside =
         <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
