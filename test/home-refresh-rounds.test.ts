@@ -76,6 +76,29 @@ describe("App Home rounds", () => {
     expect(h.calls).toEqual([["jtda"], ["jtsf", null]]);
   });
 
+  it("rest, between rounds asked for back to back, four times as long as the last one took", async () => {
+    const spans: { start: number; end: number }[] = [];
+    const rounds = new HomeRounds(
+      async () => {
+        const start = performance.now();
+        // The round's own work: as long as publishing a burst's homes takes.
+        await new Promise((r) => setTimeout(r, 40));
+        spans.push({ start, end: performance.now() });
+      },
+      () => {},
+      0,
+      4,
+    );
+    const first = rounds.request("jtda");
+    // Asked for while the first runs: it waits for the rest after it.
+    await new Promise((r) => setImmediate(r));
+    const second = rounds.request("jtsf");
+    await Promise.all([first, second]);
+    const [a, b] = spans as [{ start: number; end: number }, { start: number; end: number }];
+    // NOTE: a lower bound only (timers may fire late on a busy machine, never much early).
+    expect(b.start - a.end).toBeGreaterThanOrEqual(4 * (a.end - a.start) - 5);
+  });
+
   it("stop waits for the round running and the one asked for, then drops new requests", async () => {
     const h = heldRounds();
     void h.rounds.request("jtda");

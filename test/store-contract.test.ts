@@ -13,6 +13,7 @@ import { runForSlot } from "../src/store/scheduled-run-repository.ts";
 import { isStoreEmpty, readCampaignSeed, seedCampaign } from "../src/store/seed-repository.ts";
 import { inSqlTransaction, inTransaction, isStoreBusy, isStoreUnreachable } from "../src/store/transaction.ts";
 import { claimRequest, RequestAlreadyClaimed } from "../src/store/request-repository.ts";
+import { setProcessTimeZone } from "../src/config/environment.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { StoreProbe } from "../src/store/health-probe.ts";
 import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
@@ -121,8 +122,7 @@ function storeContract(open: () => Promise<Opened>): void {
     expect(await listAudit(store.db, { unitId: item.unitId })).toHaveLength(auditBefore);
     expect(await store.reader.handledReply("slash:driver-given-up")).toBeNull();
     // NOTE: a zone far from UTC: a date sent or read as local time would move by eight hours.
-    const zone = process.env.TZ;
-    process.env.TZ = "Asia/Shanghai";
+    const zone = setProcessTimeZone("Asia/Shanghai");
     try {
       await inSqlTransaction(store.db, async (tx) => {
         await applyItemChange(tx, change, { actor: COORD, source: "slash", now: at(60) });
@@ -140,8 +140,7 @@ function storeContract(open: () => Promise<Opened>): void {
       // A second claim of the same key inserts nothing and rolls its change back.
       await expect(inSqlTransaction(store.db, (tx) => claimRequest(tx, "slash:driver-kept", at(61), "again"))).rejects.toBeInstanceOf(RequestAlreadyClaimed);
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      setProcessTimeZone(zone);
     }
   });
 
