@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { HomeRounds } from "../src/slack/home/publish-home.ts";
 import { registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
 import { expectConsoleError } from "./helpers/expected-errors.ts";
+import { settled } from "./helpers/settled.ts";
 
 /** A round function the test releases by hand, recording what each round was asked for. */
 function heldRounds(failFirst = false) {
@@ -36,15 +37,6 @@ function heldRounds(failFirst = false) {
     release: () => releases.shift()?.(),
   };
 }
-
-const settled = async (p: Promise<unknown>) => {
-  let done = false;
-  void p.then(() => (done = true));
-  // Two turns of the event loop for anything already due.
-  await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setImmediate(r));
-  return done;
-};
 
 describe("App Home rounds", () => {
   it("a round that throws is logged, its callers are not rejected, and later refreshes still run", async () => {

@@ -6,18 +6,7 @@ import { sql } from "../src/store/rows.ts";
 import { executeSql, queryRows } from "../src/store/sql-tx.ts";
 import { inTransaction } from "../src/store/transaction.ts";
 import { createTestStore, type TestStore } from "./helpers/test-store.ts";
-
-const settled = async (p: Promise<unknown>) => {
-  let done = false;
-  void p.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  // Two turns of the event loop for anything already due.
-  await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setImmediate(r));
-  return done;
-};
+import { settled } from "./helpers/settled.ts";
 
 describe("SQLite's driver transactions", () => {
   let store: TestStore;
