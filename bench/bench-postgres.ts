@@ -2,6 +2,7 @@
 // server: a role that may create databases), dropped when the section ends.
 import pg from "pg";
 import { runPrisma } from "../scripts/prisma-cli.ts";
+import { dropDatabase } from "../scripts/drop-database.ts";
 
 export const POSTGRES_MISSING = "PostgreSQL rows not measured: set TEST_DATABASE_URL (README, Development) to a server whose role may create databases.";
 
@@ -24,7 +25,7 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
 export async function createBenchDatabase(serverUrl: string, role: string, options: { empty?: boolean } = {}): Promise<BenchDatabase> {
   const name = `shutdown_bench_${process.pid}_${role}`;
   await admin(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropDatabase(client, name);
     await client.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
   });
   const url = new URL(serverUrl);
@@ -32,6 +33,6 @@ export async function createBenchDatabase(serverUrl: string, role: string, optio
   if (!options.empty) await runPrisma(["migrate", "deploy"], url.toString());
   return {
     url: url.toString(),
-    drop: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => admin(serverUrl, (client) => dropDatabase(client, name)),
   };
 }

@@ -15,6 +15,9 @@ import { inSqlTransaction, inTransaction, isStoreBusy, isStoreUnreachable } from
 import { claimRequest, RequestAlreadyClaimed } from "../src/store/request-repository.ts";
 import { setProcessTimeZone } from "../src/config/environment.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
+import { DIRECTORY_VERSION_SQL, raw, sql } from "../src/store/rows.ts";
+import { executeSql, queryRows } from "../src/store/sql-tx.ts";
+import { askVersionOnce } from "../src/store/kept-reads.ts";
 import { StoreProbe } from "../src/store/health-probe.ts";
 import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
 import { createPostgresDatabase, describeWithPostgres } from "./helpers/postgres-database.ts";
@@ -79,6 +82,8 @@ function storeContract(open: () => Promise<Opened>): void {
     expect((await run("U0A", "jtda done column 栏目已上线")).kind).toBe("reported");
     expect(await store.reader.unitWithItems("jtda")).toEqual(await loadUnitWithItems(store.db, "jtda"));
     expect(await store.reader.unitWithItems("nosuch")).toBeNull();
+    expect(await store.reader.unit("jtda")).toEqual((await loadUnitWithItems(store.db, "jtda"))!.unit);
+    expect(await store.reader.unit("nosuch")).toBeNull();
     expect(await store.reader.snapshot()).toEqual(await readSnapshot(store.db));
     expect(await store.reader.deadlines()).toEqual(await listDeadlines(store.db));
     expect(await store.reader.unitNames()).toEqual(await listUnitNames(store.db));
@@ -194,6 +199,55 @@ function storeContract(open: () => Promise<Opened>): void {
     } finally {
       await other.close();
     }
+  });
+
+  it("keeps reads of the directory alone through reports, and reads them anew after any change to it, on either instance", async () => {
+    const other = await opened.other();
+    try {
+      const directoryReads = () => Promise.all([store.reader.unitNames(), store.reader.unit("jtga"), store.reader.caller("U0A", [COORD]), store.reader.deadlines(), store.reader.batches(), store.reader.coordinators()]);
+      const before = await directoryReads();
+      // Reports change items, audit entries and handled requests: none of the directory.
+      await run(COORD, "jtga blocked site 等通知", "slash:directory-1", other);
+      await run(COORD, "jtga doing site", "slash:directory-2", store);
+      const after = await directoryReads();
+      after.forEach((read, n) => expect(read).toBe(before[n]));
+      // A contact assigned through the other instance: the next read here sees it.
+      await run(COORD, "assign jtga <@U0DIR>", undefined, other);
+      const [, unit, caller] = await directoryReads();
+      expect(unit).not.toBe(before[1]);
+      expect(unit!.contacts.map((c) => c.slackUserId)).toContain("U0DIR");
+      expect(caller).toEqual(before[2]);
+      expect((await store.reader.caller("U0DIR", [COORD])).units.map((u) => u.key)).toEqual(["jtga"]);
+      // A unit and its items are of one commit, even when the directory changes between the
+      // version this command asked and the read of the items.
+      const read = await askVersionOnce(async () => {
+        await store.reader.unit("jtga");
+        await run(COORD, "assign jtga <@U0DIR2>", undefined, other);
+        return store.reader.unitWithItems("jtga");
+      });
+      expect(read).toEqual(await loadUnitWithItems(store.db, "jtga"));
+      expect(read!.unit.contacts.map((c) => c.slackUserId)).toContain("U0DIR2");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("raises the directory's version with every change to a table of the directory, and with none to the others", async () => {
+    const version = async () => Number((await queryRows(store.db, sql`${raw(DIRECTORY_VERSION_SQL)}`))[0]!.version);
+    const changes = async (statement: ReturnType<typeof sql>) => {
+      const from = await version();
+      expect(await executeSql(store.db, statement)).toBeGreaterThan(0);
+      return (await version()) - from;
+    };
+    expect(await changes(sql`INSERT INTO "Coordinator" ("slackUserId", "addedBy", "addedAt") VALUES ('U0VERSION', ${COORD}, ${at(70)})`)).toBeGreaterThan(0);
+    // NOTE: a migration that rebuilds a table drops its triggers: every table is checked.
+    const touch = { Unit: "name", Domain: "name", Contact: "name", UnitContact: "createdAt", Coordinator: "addedAt", Deadline: "title", Batch: "name" };
+    for (const [table, column] of Object.entries(touch)) {
+      expect(await changes(sql`UPDATE ${raw(`"${table}" SET "${column}" = "${column}"`)}`), table).toBeGreaterThan(0);
+    }
+    expect(await changes(sql`DELETE FROM "Coordinator" WHERE "slackUserId" = 'U0VERSION'`)).toBeGreaterThan(0);
+    expect(await changes(sql`UPDATE "ChecklistItem" SET "note" = "note"`)).toBe(0);
+    expect(await changes(sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES ('slash:version', '', ${at(70)})`)).toBe(0);
   });
 
   it("applies every one of many changes made at once on two instances, none lost, each audited once", async () => {

@@ -17,6 +17,7 @@ import {
   CONTACT_UNITS_SQL,
   CONTACTS_SQL,
   COORDINATOR_SQL,
+  DIRECTORY_VERSION_SQL,
   COORDINATORS_SQL,
   DEADLINES_SQL,
   DOMAINS_SQL,
@@ -67,6 +68,8 @@ export interface CampaignReader {
   /** The reply kept with a request key, or null when the request was never handled. */
   handledReply(key: string): Promise<string | null>;
   unitNames(): Promise<readonly UnitName[]>;
+  /** A unit with its domains and contacts, without its items (kept until the directory changes). */
+  unit(key: string): Promise<UnitRecord | null>;
   caller(userId: string, envCoordinators: readonly string[]): Promise<Caller>;
   /** Coordinators added at run time (those of COORDINATOR_USER_IDS are not in the store). */
   coordinators(): Promise<readonly string[]>;
@@ -83,9 +86,12 @@ export class SqliteCampaignReader implements CampaignReader {
   private readonly conn: Database.Database;
   private readonly statements = new Map<keyof typeof SQL, Database.Statement>();
   private readonly unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
+  private readonly unitAtOnce: (key: string) => UnitRecord | null;
   private readonly snapshotAtOnce: () => CampaignSnapshot;
   private readonly dataVersion: Database.Statement;
-  private readonly kept = new KeptReads();
+  private readonly directoryVersion: Database.Statement;
+  private readonly keptEverything = new KeptReads("everything");
+  private readonly keptDirectory = new KeptReads("directory");
 
   constructor(filePath: string) {
     // NOTE: WAL readers never wait for a writer, so this connection cannot block the event loop
@@ -94,8 +100,10 @@ export class SqliteCampaignReader implements CampaignReader {
     this.conn.pragma("query_only = ON");
     // One read transaction, so the unit and its items come from the same commit.
     this.unitWithItemsAtOnce = this.conn.transaction((key: string) => this.readUnitWithItems(key));
+    this.unitAtOnce = this.conn.transaction((key: string) => this.readUnit(key));
     this.snapshotAtOnce = this.conn.transaction(() => this.readSnapshot());
     this.dataVersion = this.conn.prepare("PRAGMA data_version").pluck();
+    this.directoryVersion = this.conn.prepare(DIRECTORY_VERSION_SQL).pluck();
   }
 
   private all(name: keyof typeof SQL, ...params: unknown[]): Row[] {
@@ -119,11 +127,20 @@ export class SqliteCampaignReader implements CampaignReader {
    * Kept values are frozen: they are shared by every request until then.
    */
   private cached<T>(key: string, read: () => T): T {
-    return this.kept.get(this.dataVersion.get(), key, read);
+    return this.keptEverything.get(this.dataVersion.get(), key, read);
+  }
+
+  /** Reads of the directory's tables alone: kept until one of them changes (kept-reads.ts). */
+  private cachedDirectory<T>(key: string, read: () => T): T {
+    return this.keptDirectory.get(this.directoryVersion.get(), key, read);
   }
 
   async unitNames(): Promise<readonly UnitName[]> {
-    return this.cached("units", () => this.readUnitNames());
+    return this.cachedDirectory("units", () => this.readUnitNames());
+  }
+
+  async unit(key: string): Promise<UnitRecord | null> {
+    return this.cachedDirectory(`unit:${key}`, () => this.unitAtOnce(key));
   }
 
   private readUnitNames(): UnitName[] {
@@ -131,7 +148,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   async caller(userId: string, envCoordinators: readonly string[]): Promise<Caller> {
-    return this.cached(`caller:${userId}:${envCoordinators.join(",")}`, () => this.readCaller(userId, envCoordinators));
+    return this.cachedDirectory(`caller:${userId}:${envCoordinators.join(",")}`, () => this.readCaller(userId, envCoordinators));
   }
 
   private readCaller(userId: string, envCoordinators: readonly string[]): Caller {
@@ -142,7 +159,7 @@ export class SqliteCampaignReader implements CampaignReader {
 
   /** Coordinators added at run time (those of COORDINATOR_USER_IDS are not in the store). */
   async coordinators(): Promise<readonly string[]> {
-    return this.cached("coordinators", () => this.all("coordinators").map((c) => String(c.slackUserId)));
+    return this.cachedDirectory("coordinators", () => this.all("coordinators").map((c) => String(c.slackUserId)));
   }
 
   async unitWithItems(key: string): Promise<{ unit: UnitRecord; items: ItemRecord[] } | null> {
@@ -150,10 +167,13 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   private readUnitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
+    const unit = this.readUnit(key);
+    return unit && { unit, items: toItemRecords(this.all("items", unit.id)) };
+  }
+
+  private readUnit(key: string): UnitRecord | null {
     const u = this.all("unitByKey", key)[0];
-    if (!u) return null;
-    const unit = toUnitRecord(u, this.all("domains", u.id), this.all("contacts", u.id));
-    return { unit, items: toItemRecords(this.all("items", u.id)) };
+    return u ? toUnitRecord(u, this.all("domains", u.id), this.all("contacts", u.id)) : null;
   }
 
   /** Every unit, item and deadline, from one commit: what the overview and App Home show. */
@@ -175,7 +195,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   async batches(): Promise<BatchRecord[]> {
-    return this.cached("batches", () => this.readBatches());
+    return this.cachedDirectory("batches", () => this.readBatches());
   }
 
   private readBatches(): BatchRecord[] {
@@ -183,7 +203,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   async deadlines(): Promise<DeadlineRecord[]> {
-    return this.cached("deadlines", () => this.readDeadlines());
+    return this.cachedDirectory("deadlines", () => this.readDeadlines());
   }
 
   private readDeadlines(): DeadlineRecord[] {

@@ -140,6 +140,8 @@ export function toUnitNames(rows: readonly Row[]): UnitName[] {
   return units;
 }
 
+/** The directory's version (kept-reads.ts): one row, raised by triggers. */
+export const DIRECTORY_VERSION_SQL = `SELECT v."version" FROM "DirectoryVersion" v WHERE v."id" = 1`;
 export const HANDLED_REPLY_SQL = `SELECT r."reply" FROM "HandledRequest" r WHERE r."key" = `;
 export const COORDINATOR_SQL = `SELECT c."slackUserId" FROM "Coordinator" c WHERE c."slackUserId" = `;
 export const COORDINATORS_SQL = `SELECT c."slackUserId" FROM "Coordinator" c ORDER BY c."addedAt", c."slackUserId"`;

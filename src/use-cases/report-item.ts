@@ -30,7 +30,7 @@ export interface ReportContext {
 
 export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: FilingReportRequest, ctx: ReportContext): Promise<CommandResult> {
   // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
-  const { unit } = (await deps.reader.unitWithItems(unitKey))!;
+  const unit = (await deps.reader.unit(unitKey))!;
   const deadlines = await deps.reader.deadlines();
   const prefix = commandPrefix(caller, unit);
   const who = { actor: caller.userId, source: ctx.source, now: ctx.now };

@@ -9,16 +9,17 @@ import type { CommandDeps, CommandInput } from "./command-deps.ts";
 import type { CommandResult } from "./command-result.ts";
 import { runUseCase } from "./command-table.ts";
 import { refusalOf } from "./refusal.ts";
-import { askVersionOnce } from "../store/kept-reads.ts";
+import { askVersionOnceInRequest } from "../store/kept-reads.ts";
 
 export type { CommandDeps, CommandInput, Outbox } from "./command-deps.ts";
 
 /**
- * NOTE: the command's kept reads ask the store's version once (PostgreSQL: one round trip, not one
- * per read), and again after each transaction of its own.
+ * NOTE: the command's kept reads ask the store's versions once (PostgreSQL: one round trip, not
+ * one per read; none when the listener's look for a handled request brought them), and again
+ * after each transaction of its own.
  */
 export function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
-  return askVersionOnce(() => understandAndRun(deps, input));
+  return askVersionOnceInRequest(() => understandAndRun(deps, input));
 }
 
 async function understandAndRun(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {

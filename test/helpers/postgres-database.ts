@@ -15,6 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { redactDatabaseUrl } from "../../src/store/database-kind.ts";
 import { runPrisma } from "../../scripts/prisma-cli.ts";
+import { dropDatabase } from "../../scripts/drop-database.ts";
 import { environmentVariable } from "../../src/config/environment.ts";
 
 export const START_POSTGRESQL = [
@@ -145,7 +146,7 @@ function migratedTemplate(serverUrl: string): Promise<string> {
         try {
           await runPrisma(["migrate", "deploy"], databaseUrl(serverUrl, name));
         } catch (error) {
-          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          await dropDatabase(client, name);
           throw error;
         }
       }
@@ -167,7 +168,7 @@ export async function createPostgresDatabase(options: { migrated?: boolean } = {
   return {
     name,
     url: databaseUrl(serverUrl, name),
-    drop: () => withServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => withServer(serverUrl, (client) => dropDatabase(client, name)),
   };
 }
 
@@ -175,7 +176,7 @@ async function dropWhere(serverUrl: string, keep: (name: string) => boolean): Pr
   await withServer(serverUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'shutdown\\_t%'");
     for (const { datname } of rows) {
-      if (RUN_DATABASE.test(datname) && !keep(datname)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (RUN_DATABASE.test(datname) && !keep(datname)) await dropDatabase(client, datname);
     }
   });
 }

@@ -13,7 +13,7 @@ export function register(app: App, bot: BotContext): void {
     app.action<BlockAction>(actionId, async ({ ack, body, client }) => {
       await ack();
       const unitKey = (body.actions[0] as ButtonAction).value ?? "";
-      const unit = (await bot.store.reader.unitWithItems(unitKey))?.unit;
+      const unit = await bot.store.reader.unit(unitKey);
       if (!unit) return;
       const deps = { ...commandDeps(bot), userName: async (id: string) => id };
       const result = await runCommand(deps, { userId: body.user.id, text: `${unit.name} set provider ${answer}`, now: bot.clock(), source: "button" });

@@ -14,6 +14,7 @@ import { typedText } from "../slash-text.ts";
 import { scheduleFollowUps } from "./follow-up-sender.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { storeWaitNotices } from "../../store/transaction.ts";
+import { oneRequestsReads } from "../../store/kept-reads.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
@@ -23,7 +24,9 @@ const REPLY_DEADLINE_MS = 25_000;
 export function register(app: App, bot: BotContext): void {
   app.command("/shutdown", async ({ command, ack, respond, client, logger }) => {
     const requestKey = `slash:${command.trigger_id || `${command.user_id}:${command.text}`}`;
-    const replay = await bot.store.reader.handledReply(requestKey);
+    // One scope for the look and the command: PostgreSQL's versions come with the look (kept-reads.ts).
+    const reads = oneRequestsReads();
+    const replay = await reads.run(() => bot.store.reader.handledReply(requestKey));
     if (replay) {
       await ack({ response_type: "ephemeral", ...(JSON.parse(replay) as SlackMessage) });
       return;
@@ -43,7 +46,14 @@ export function register(app: App, bot: BotContext): void {
           }
         : undefined,
     };
-    const replyOf = (result: CommandResult) => JSON.stringify(renderCommandResult(result));
+    // NOTE: rendered once: the reply kept with the request's claim is the one the ack sends.
+    const rendered = new WeakMap<CommandResult, SlackMessage>();
+    const render = (result: CommandResult) => {
+      let reply = rendered.get(result);
+      if (!reply) rendered.set(result, (reply = renderCommandResult(result)));
+      return reply;
+    };
+    const replyOf = (result: CommandResult) => JSON.stringify(render(result));
     // NOTE: decoded once, here: everything after sees (and stores) what the person typed.
     const text = typedText(command.text);
     const input = { userId: command.user_id, text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
@@ -52,7 +62,7 @@ export function register(app: App, bot: BotContext): void {
     // reply by response_url, so the ack never waits for the store.
     let storeWait = () => {};
     const storeBusy = new Promise<undefined>((resolve) => (storeWait = () => resolve(undefined)));
-    const work = storeWaitNotices.run(storeWait, () => runCommand(deps, input)).then(
+    const work = storeWaitNotices.run(storeWait, () => reads.run(() => runCommand(deps, input))).then(
       async (result) => {
         if (result.kind === "form") {
           const metadata = { unitKey: result.unit.key, channel: command.channel_id };
@@ -62,7 +72,7 @@ export function register(app: App, bot: BotContext): void {
         // NOTE: App Home refreshes (rounds start on a later turn) and follow-up messages go after the ack, never delaying the reply.
         if (touched !== undefined) void refreshHomes(client, bot, touched, (e) => logger.error(e));
         scheduleFollowUps(bot, result.followUps, (e) => logger.error(e));
-        return renderCommandResult(result);
+        return render(result);
       },
     ).catch((error: unknown) => {
       logger.error("/shutdown failed", error);

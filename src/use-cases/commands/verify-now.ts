@@ -7,6 +7,6 @@ import type { UseCase } from "../command-context.ts";
 export const verifyNow: UseCase<"verify"> = async ({ deps, caller, input }, command) => {
   if (!deps.verifier) throw new DomainError(ErrorCode.VerifyOff, verifyReplyTexts.disabled);
   const report = await deps.verifier.verify({ unitKey: command.unit, domain: command.domain }, input.now, caller.userId);
-  const unitName = command.unit ? (await deps.reader.unitWithItems(command.unit))?.unit.name : undefined;
+  const unitName = command.unit ? (await deps.reader.unit(command.unit))?.name : undefined;
   return { kind: "verification", report, scope: command.domain ?? unitName ?? verifyReplyTexts.scopeAll(report.domains.length) };
 };
