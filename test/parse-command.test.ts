@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { directory, failure, parse } from "./helpers/parse-fixture.ts";
 import { parseCommand, parseUserId, ParseError } from "../src/domain/command/parse-command.ts";
-import { UnitDirectory } from "../src/domain/command/unit-directory.ts";
+import { UnitDirectory, unitDirectoryOf } from "../src/domain/command/unit-directory.ts";
 import { DomainError } from "../src/domain/errors.ts";
 import { readCampaignSeed } from "../src/store/seed-repository.ts";
 
@@ -238,5 +238,15 @@ describe("mentions", () => {
     ["blocked icp 等 <@U0WANG> 回复", "等 <@U0WANG> 回复"],
   ])("a mention Slack made in a note reads as typed: %s", (text, note) => {
     expect(parse(text)).toMatchObject({ kind: "report", note });
+  });
+});
+
+describe("the unit directory", () => {
+  it("is made once per list of unit names, and anew for another list", () => {
+    const names = directory.units;
+    expect(unitDirectoryOf(names)).toBe(unitDirectoryOf(names));
+    const renamed = names.map((u) => (u.key === "jtda" ? { ...u, name: "金坛区档案馆" } : u));
+    expect(unitDirectoryOf(renamed)).not.toBe(unitDirectoryOf(names));
+    expect(unitDirectoryOf(renamed).find("档案馆")?.key).toBe("jtda");
   });
 });

@@ -2,7 +2,7 @@
 // with the unit in front when they must name it. Never the grammar: that is for help.
 import { UNIT_COMMANDS, type Command } from "../domain/command/command.ts";
 import { parseCommand, type ParseError } from "../domain/command/parse-command.ts";
-import { UnitDirectory } from "../domain/command/unit-directory.ts";
+import { unitDirectoryOf } from "../domain/command/unit-directory.ts";
 import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../domain/model/records.ts";
 import { isFinished } from "../domain/model/tasks.ts";
 import { hintTexts } from "../messages/hint-messages.ts";
@@ -43,7 +43,7 @@ function nextItem(work: UnitWork[], deadlines: readonly DeadlineRecord[]): { uni
 export async function closestCommandFor(reader: CampaignReader, caller: Caller, error: ParseError): Promise<string> {
   const work = await unitsOf(reader, caller);
   if (error.corrected) {
-    const command = parseCommand(error.corrected, new UnitDirectory(await reader.unitNames()));
+    const command = parseCommand(error.corrected, unitDirectoryOf(await reader.unitNames()));
     const needsUnit = UNIT_COMMANDS.has(command.kind) && !("unit" in command && command.unit);
     const unit = needsUnit ? likelyUnit(work, command) : undefined;
     const prefix = unit ? commandPrefix(caller, unit) : "";

@@ -2,7 +2,7 @@
 // command's own use case (command-table.ts). Slack-free; the store only through repositories.
 import { assertMayRun, isRegistered, needsRegistration, type Caller } from "../domain/access.ts";
 import { parseCommand, ParseError } from "../domain/command/parse-command.ts";
-import { UnitDirectory } from "../domain/command/unit-directory.ts";
+import { unitDirectoryOf } from "../domain/command/unit-directory.ts";
 import { closestCommandFor } from "./closest-command.ts";
 import { commandContext } from "./command-context.ts";
 import type { CommandDeps, CommandInput } from "./command-deps.ts";
@@ -26,7 +26,7 @@ async function understandAndRun(deps: CommandDeps, input: CommandInput): Promise
   let caller: Caller | undefined;
   try {
     caller = await deps.reader.caller(input.userId, deps.envCoordinators);
-    const command = parseCommand(input.text, new UnitDirectory(await deps.reader.unitNames()));
+    const command = parseCommand(input.text, unitDirectoryOf(await deps.reader.unitNames()));
     if (needsRegistration(command.kind) && !isRegistered(caller)) return { kind: "not-registered", userId: caller.userId };
     assertMayRun(caller, command.kind);
     return await runUseCase(commandContext(deps, caller, input), command);

@@ -23,6 +23,18 @@ export function bareDomain(s: string): string {
   return s.toLowerCase().replace(/^https?:\/\//, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").replace(/^www\./, "");
 }
 
+const directories = new WeakMap<readonly UnitName[], UnitDirectory>();
+
+/**
+ * The directory of these unit names, made once per list: the store's reader keeps one frozen
+ * list until a unit or domain changes, so every command in between shares one directory.
+ */
+export function unitDirectoryOf(units: readonly UnitName[]): UnitDirectory {
+  let directory = directories.get(units);
+  if (!directory) directories.set(units, (directory = new UnitDirectory(units)));
+  return directory;
+}
+
 export class UnitDirectory {
   private readonly byWord = new Map<string, UnitName>();
   private readonly shortNames: { short: string; unit: UnitName }[];
