@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CommandDeps } from "../src/use-cases/run-command.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
 import { findCaller } from "../src/store/caller-repository.ts";
-import { listDeadlines, readSnapshot } from "../src/store/campaign-repository.ts";
+import { listDeadlines, listItems, readSnapshot } from "../src/store/campaign-repository.ts";
 import { applyItemChange } from "../src/store/change-repository.ts";
 import { claimDelivery, ensureDelivery, findDelivery, markSent, releaseDelivery } from "../src/store/delivery-repository.ts";
 import { createJoinRequest, decideJoin, findPendingJoin } from "../src/store/join-repository.ts";
@@ -436,6 +436,53 @@ describeWithPostgres("the store on PostgreSQL", () => {
       await db.$transaction((tx) => tx.checklistItem.update({ where: { id: x!.id }, data: { note: "after the races" } }), serializable);
       expect((await loadUnitWithItems(db, "jtez"))!.items.find((i) => i.id === x!.id)!.note).toBe("after the races");
     } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it("makes a report and a fact change on one unit, on two instances, wait for each other's lock, neither losing a race", async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    const other = await openStore(database.url);
+    try {
+      await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
+      const { unit } = (await loadUnitWithItems(store.db, "jtez"))!;
+      let held = () => {};
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let attempts = 0;
+      const report = inSqlTransaction(store.db, async (tx) => {
+        attempts++;
+        const items = await listItems(tx, { unitId: unit.id, forChange: true });
+        held();
+        await released;
+        const column = items.find((i) => i.task === "column")!;
+        await applyItemChange(tx, { item: column, state: "done", method: null, note: "栏目已上线", expectedBy: null, warnings: [] }, { actor: COORD, source: "slash", now: at(80) });
+      });
+      await holding;
+      const deps: CommandDeps = { db: other.db, reader: other.reader, envCoordinators: [COORD], userName: async (id) => `名${id}` };
+      const fact = runCommand(deps, { userId: COORD, text: "jtez set secondlevel no", now: at(81), source: "slash" });
+      // The fact change waits for the report's lock on the unit's items, then decides on what it wrote.
+      const waiting = async () => (await queryRows(store.db, sql`SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).map((r) => String(r.query));
+      let waits: string[];
+      for (let polls = 0; (waits = await waiting()).length === 0; polls++) {
+        if (polls === 500) throw new Error("the fact change never waited for the report's lock");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // …at its first statement, the lock on the unit's items, before it read anything it decides on.
+      expect(waits).toEqual([expect.stringContaining("FOR NO KEY UPDATE")]);
+      release();
+      await report;
+      expect((await fact).kind).toBe("done");
+      expect(attempts).toBe(1);
+      const audit = await listAudit(store.db, { unitId: unit.id });
+      const reported = audit.findIndex((e) => e.field === "state" && e.toValue === "done");
+      expect(reported).toBeGreaterThanOrEqual(0);
+      expect(reported).toBeLessThan(audit.findIndex((e) => e.field === "unit.secondLevel"));
+    } finally {
+      await other.close();
       await store.close();
       await database.drop();
     }

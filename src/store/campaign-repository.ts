@@ -1,9 +1,9 @@
 // Reads the campaign as plain records; the domain never sees Prisma.
 import type { BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
-import { oneCommit, type Db } from "./store-handle.ts";
+import { oneCommit, storeOf, type Db } from "./store-handle.ts";
 import { listFilings } from "./icp-filing-repository.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { queryRows, type SqlRunner } from "./sql-tx.ts";
+import { isDriverTx, queryRows, type SqlRunner } from "./sql-tx.ts";
 import { BATCHES_SQL, CONTACTS_SQL, DEADLINES_SQL, DOMAINS_SQL, ITEMS_SQL, raw, sql, toBatchRecord, toDeadlineRecord, toItemRecords, toUnitRecord, UNITS_SQL, whereIs } from "./rows.ts";
 
 /**
@@ -34,8 +34,31 @@ export async function findUnit(db: SqlRunner, which: { id: number } | { key: str
   return (await readUnits(db, which))[0] ?? null;
 }
 
-export async function listItems(db: SqlRunner, options: { unitId?: number } = {}): Promise<ItemRecord[]> {
-  return toItemRecords(await queryRows(db, sql`${raw(ITEMS_SQL)}${whereIs(`i."unitId"`, options.unitId)} ORDER BY i."id"`));
+/**
+ * Whether a transaction on `runner` locks the rows it reads for a change (`SELECT … FOR NO KEY
+ * UPDATE`): on PostgreSQL, where transactions run side by side; SQLite has one writer at a time.
+ */
+function rowLocks(runner: SqlRunner): boolean {
+  return isDriverTx(runner) ? runner.locksRows : storeOf(runner)?.kind === "postgresql";
+}
+
+/** `forChange`: inside a transaction that changes them, the items are locked (lockUnitItems). */
+export async function listItems(db: SqlRunner, options: { unitId?: number; forChange?: boolean } = {}): Promise<ItemRecord[]> {
+  const lock = options.forChange && rowLocks(db) ? " FOR NO KEY UPDATE OF i" : "";
+  return toItemRecords(await queryRows(db, sql`${raw(ITEMS_SQL)}${whereIs(`i."unitId"`, options.unitId)} ORDER BY i."id"${raw(lock)}`));
+}
+
+/**
+ * Locks a unit's items for the rest of the transaction (PostgreSQL; SQLite's writer is one at a
+ * time). NOTE: every transaction that decides on a unit's items or filings takes it first, before
+ * reading them: reports run at READ COMMITTED (decision 025), so this lock, not Serializable's
+ * checks, keeps two such transactions on one unit from deciding on what the other changes.
+ */
+export async function lockUnitItems(tx: SqlRunner, unit: { id: number } | { key: string }): Promise<void> {
+  if (!rowLocks(tx)) return;
+  const which = "id" in unit ? sql`${unit.id}` : sql`(SELECT u."id" FROM "Unit" u WHERE u."key" = ${unit.key})`;
+  // In the order of their ids, as listItems locks them: two lockers never wait on each other in a ring.
+  await queryRows(tx, sql`SELECT i."id" FROM "ChecklistItem" i WHERE i."unitId" = ${which} ORDER BY i."id" FOR NO KEY UPDATE`);
 }
 
 export async function listDeadlines(db: SqlRunner): Promise<DeadlineRecord[]> {

@@ -7,7 +7,7 @@ import type { AuditSource, ItemChange, ItemRecord } from "../domain/model/record
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
 import { writeAudit } from "./audit-repository.ts";
 import { followFilingRoute } from "./icp-filing-repository.ts";
-import { listItems } from "./campaign-repository.ts";
+import { listItems, lockUnitItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
 import { describeContact } from "./contact-text.ts";
 import { sql } from "./rows.ts";
@@ -54,6 +54,7 @@ export async function applyItemChange(tx: SqlRunner, change: ItemChange, who: Wh
  * transaction; says what it changed and what it left because a person had reported it.
  */
 export async function applyFactRules(tx: Tx, unitId: number, now: Date): Promise<FactOutcome> {
+  await lockUnitItems(tx, { id: unitId });
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
   const items = await listItems(tx, { unitId });
   const outcome = decideFactChanges(unit, items);

@@ -34,12 +34,13 @@ async function rowsOf(on: Queryable, statement: Sql): Promise<pg.QueryResult<Row
 export function pgRunner(on: Queryable): SqlTx {
   return {
     driver: true,
+    locksRows: true,
     query: async (statement) => (await rowsOf(on, statement)).rows,
     execute: async (statement) => (await rowsOf(on, statement)).rowCount ?? 0,
   };
 }
 
-export type PgIsolation = "SERIALIZABLE" | "REPEATABLE READ";
+export type PgIsolation = "SERIALIZABLE" | "REPEATABLE READ" | "READ COMMITTED";
 
 /**
  * Runs `work` between BEGIN and COMMIT on one connection of the pool, rolled back when it throws.

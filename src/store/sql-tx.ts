@@ -7,6 +7,8 @@ import type { Row } from "./rows.ts";
 export interface SqlTx {
   /** Tells it from a Prisma client or transaction. */
   readonly driver: true;
+  /** PostgreSQL's: rows can be locked for a change (rowLocks). */
+  readonly locksRows: boolean;
   query(statement: Sql): Promise<Row[]>;
   /** The number of rows the statement changed. */
   execute(statement: Sql): Promise<number>;
@@ -21,7 +23,7 @@ interface PrismaRaw {
 /** Whatever a repository written as SQL can send a statement on. */
 export type SqlRunner = PrismaRaw | SqlTx;
 
-const isDriverTx = (runner: SqlRunner): runner is SqlTx => (runner as Partial<SqlTx>).driver === true;
+export const isDriverTx = (runner: SqlRunner): runner is SqlTx => (runner as Partial<SqlTx>).driver === true;
 
 export function queryRows(runner: SqlRunner, statement: Sql): Promise<Row[]> {
   return isDriverTx(runner) ? runner.query(statement) : Promise.resolve(runner.$queryRaw<Row[]>(statement));

@@ -62,6 +62,7 @@ export class SqliteWriter {
 
   private readonly tx: SqlTx = {
     driver: true,
+    locksRows: false,
     query: async (q: Sql) => this.statement(q.sql).all(...q.values.map(bindable)) as Row[],
     execute: async (q: Sql) => this.statement(q.sql).run(...q.values.map(bindable)).changes,
   };

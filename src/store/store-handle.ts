@@ -44,13 +44,14 @@ export interface OpenStoreOptions {
 }
 
 /** A store, by the client that writes to it: how inTransaction finds whom to tell about a fault, and which database it is. */
-const storeOfClient = new WeakMap<Db, Store>();
+const storeOfClient = new WeakMap<object, Store>();
 
-export function storeOf(db: Db): Store | undefined {
+/** The store of a client, or of a transaction inTransaction runs. */
+export function storeOf(db: object): Store | undefined {
   return storeOfClient.get(db);
 }
 
-export function registerClient(db: Db, store: Store): void {
+export function registerClient(db: object, store: Store): void {
   storeOfClient.set(db, store);
 }
 

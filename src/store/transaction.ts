@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import { versionMayHaveChanged } from "./kept-reads.ts";
 import type { SqlTx } from "./sql-tx.ts";
-import { storeOf, type Db } from "./store-handle.ts";
+import { registerClient, storeOf, type Db } from "./store-handle.ts";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -121,7 +121,10 @@ export const PRISMA_TRANSACTION = { maxWait: 10_000, timeout: 30_000, isolationL
  * item, one fails with 40001 and is run again on what the other committed.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs?: number): Promise<T> {
-  return guarded(db, () => db.$transaction(work, PRISMA_TRANSACTION), retryForMs);
+  const store = storeOf(db);
+  // NOTE: the transaction is known as its store's, so that its repositories know the database (rowLocks).
+  const registered = store ? (tx: Tx) => (registerClient(tx, store), work(tx)) : work;
+  return guarded(db, () => db.$transaction(registered, PRISMA_TRANSACTION), retryForMs);
 }
 
 /**

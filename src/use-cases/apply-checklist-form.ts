@@ -13,7 +13,7 @@ import { filingStepOf, storedStepOf } from "../domain/icp-filing-step.ts";
 import { decideFilingStep, requestForItemState } from "../domain/icp-path.ts";
 import { SELF_STEPS } from "../domain/model/icp-steps.ts";
 import type { FilingRecord } from "../domain/model/records.ts";
-import { listDeadlines, listItems } from "../store/campaign-repository.ts";
+import { listDeadlines, listItems, lockUnitItems } from "../store/campaign-repository.ts";
 import { justFinished } from "../domain/model/tasks.ts";
 import { factEffectNotes, factFormatTexts } from "../messages/fact-messages.ts";
 import type { FollowUp } from "../domain/follow-up.ts";
@@ -53,6 +53,7 @@ export async function applyChecklistForm(
   }
   const who: Who = { actor: input.userId, source: "modal", now: input.now };
   return inTransaction(deps.db, async (tx) => {
+    await lockUnitItems(tx, { key: input.unitKey });
     const { unit, items } = (await loadUnitWithItems(tx, input.unitKey))!;
     const deadlines = await listDeadlines(tx);
     const prefix = commandPrefix(caller, unit);

@@ -37,7 +37,8 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
   // NOTE: SQL only, so made with the driver alone (decision 024): reports are most of the bot's writes.
   return inSqlTransaction(deps.db, async (tx) => {
     // The items are read inside the transaction: the change is decided on what it replaces.
-    const items = await listItems(tx, { unitId: unit.id });
+    // NOTE: locked for the change (PostgreSQL): a report on the same unit elsewhere waits for this one.
+    const items = await listItems(tx, { unitId: unit.id, forChange: true });
     const scene = { caller, unit, items, deadlines, prefix, who };
     const result = req.task === "icp" ? await reportFiling(tx, scene, req) : await reportOtherItem(tx, scene, req);
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.

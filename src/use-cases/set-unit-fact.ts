@@ -5,13 +5,14 @@ import type { FactChange } from "../domain/unit-facts.ts";
 import type { UnitRecord } from "../domain/model/records.ts";
 import { factEffectNotes } from "../messages/fact-messages.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
-import { listItems } from "../store/campaign-repository.ts";
+import { listItems, lockUnitItems } from "../store/campaign-repository.ts";
 import { commandPrefix, type Caller } from "../domain/access.ts";
 import { applyFactRules, applyUnitFact, type Who } from "../store/change-repository.ts";
 import type { Tx } from "../store/transaction.ts";
 import type { CommandResult } from "./command-result.ts";
 
 export async function setUnitFact(tx: Tx, caller: Caller, unit: UnitRecord, change: Extract<FactChange, { target: "unit" }>, who: Who): Promise<CommandResult> {
+  await lockUnitItems(tx, unit);
   const before = await listItems(tx, { unitId: unit.id });
   const done = await applyUnitFact(tx, unit.id, change, who);
   // NOTE: also when the fact was already so: an item may still be out of step with it.

@@ -8,6 +8,7 @@ import type { FilingRecord, UnitRecord } from "../../domain/model/records.ts";
 import { icpFilingSetMessages as M } from "../../messages/icp-filing-messages.ts";
 import { applyUnitFact } from "../../store/change-repository.ts";
 import { applyFilingEntry, listFilings, setFilingText } from "../../store/icp-filing-repository.ts";
+import { lockUnitItems } from "../../store/campaign-repository.ts";
 import type { CommandContext } from "../command-context.ts";
 import type { CommandResult } from "../command-result.ts";
 
@@ -36,6 +37,7 @@ export async function setFilingField(ctx: CommandContext, caller: Caller, unit: 
     const domains = tokens.filter((t) => DOMAIN_LIKE.test(t));
     const number = tokens.filter((t) => !DOMAIN_LIKE.test(t)).join("");
     return write(async (tx) => {
+      await lockUnitItems(tx, unit);
       const filings = await listFilings(tx);
       const own = filings.filter((f) => f.unitId === unit.id);
       const others = await tx.unit.findMany({ where: { id: { in: filings.filter((f) => f.unitId !== unit.id && f.number).map((f) => f.unitId) } } });
@@ -49,6 +51,7 @@ export async function setFilingField(ctx: CommandContext, caller: Caller, unit: 
     });
   }
   return write(async (tx) => {
+    await lockUnitItems(tx, unit);
     const filings = await listFilings(tx, { unitId: unit.id });
     const { filing, rest } = splitFilingWord(unit, filings, value);
     if (field === "sponsor") {
