@@ -441,6 +441,32 @@ describeWithPostgres("the store on PostgreSQL", () => {
     }
   });
 
+  it("prepares each statement once on a connection and runs it by name after that, Prisma's and the driver's alike", async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    const prepared = sql`SELECT p."name", p."statement", (p."generic_plans" + p."custom_plans")::int AS "runs" FROM pg_prepared_statements p`;
+    try {
+      const unitId = (await listUnitNames(store.db)).length;
+      const driver = await inSqlTransaction(store.db, async (tx) => {
+        for (let n = 0; n < 3; n++) await listItems(tx, { unitId });
+        return tx.query(prepared);
+      });
+      const prisma = await store.db.$transaction(async (tx) => {
+        for (let n = 0; n < 3; n++) await tx.unit.findMany({ where: { id: unitId } });
+        return queryRows(tx, prepared);
+      });
+      for (const [rows, table] of [[driver, `FROM "ChecklistItem" i`], [prisma, `FROM "public"."Unit"`]] as const) {
+        const read = rows.filter((r) => String(r.statement).includes(table));
+        expect(read, `${table}: ${JSON.stringify(rows)}`).toHaveLength(1);
+        expect(read[0]!.name).toMatch(/^s\d+$/);
+        expect(read[0]!.runs).toBe(3);
+      }
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
   it("makes a report and a fact change on one unit, on two instances, wait for each other's lock, neither losing a race", async () => {
     const database = await createPostgresDatabase();
     const store = await openStore(database.url);

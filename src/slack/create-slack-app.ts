@@ -28,6 +28,7 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
     signingSecret: credentials.signingSecret,
     appToken: credentials.appToken,
     socketMode,
+    convoStore: false,
     logLevel: LOG_LEVELS[bot.config.LOG_LEVEL],
     clientOptions: { slackApiUrl: bot.config.SLACK_API_URL },
     customRoutes: socketMode
