@@ -28,6 +28,8 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
     signingSecret: credentials.signingSecret,
     appToken: credentials.appToken,
     socketMode,
+    // NOTE: Bolt's conversation store keeps state in one process's memory, which another
+    // instance would not see; no listener uses it, and it ran for every event (decision 026).
     convoStore: false,
     logLevel: LOG_LEVELS[bot.config.LOG_LEVEL],
     clientOptions: { slackApiUrl: bot.config.SLACK_API_URL },
