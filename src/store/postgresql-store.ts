@@ -10,7 +10,7 @@ import { redactDatabaseUrl } from "./database-kind.ts";
 import { migratePostgres } from "./migrations.ts";
 import { releasingFailedCommits } from "./pg-commit-release.ts";
 import { PgCampaignReader } from "./pg-campaign-reader.ts";
-import { pgTransaction, statementName } from "./pg-driver.ts";
+import { PIPELINED, pgTransaction, statementName } from "./pg-driver.ts";
 import { registerClient, type Db, type OpenStoreOptions, type Store } from "./store-handle.ts";
 
 /** Connections per instance: the bot's requests, a pass's writes, and the planning lock's transaction. */
@@ -20,7 +20,7 @@ export async function openPostgresStore(databaseUrl: string, options: OpenStoreO
   if (options.migrate !== false) await migratePostgres(databaseUrl);
   // NOTE: wrapped so that a COMMIT that fails gives its connection back (src/store/pg-commit-release.ts).
   // NOTE: one pool for Prisma's adapter and the driver's own transactions (decision 024).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: 10_000, ...PIPELINED });
   // NOTE: Prisma's statements are prepared by name as the driver's are (statementName, decision 026).
   const adapter = releasingFailedCommits(new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql) }));
   // NOTE: the PostgreSQL client is generated from the same schema as the SQLite one; its query
