@@ -63,8 +63,8 @@ async function rowsOf(on: Queryable, statement: Sql): Promise<pg.QueryResult<Row
 
 /**
  * Statements on `on`, each on its own (the pool) or in the transaction a client holds. `begun`:
- * the transaction's BEGIN, sent but not yet answered; each statement's result counts only once it
- * has succeeded.
+ * the transaction's BEGIN, sent but perhaps not yet answered; a statement's result is used only
+ * once BEGIN has succeeded too.
  */
 export function pgRunner(on: Queryable, begun: Promise<unknown> = Promise.resolve()): SqlTx {
   const run = async (statement: Sql) => (await Promise.all([begun, rowsOf(on, statement)]))[1];
@@ -111,7 +111,7 @@ export async function pgTransaction<T>(pool: pg.Pool, isolation: PgIsolation, wo
 }
 
 /**
- * Pool options of every pool the store opens. NOTE: `pipeline`: a statement sent while another is
+ * The store's pool options. NOTE: `pipeline`: a statement sent while another is
  * still being answered goes out at once instead of waiting (pg 8.23); pgTransaction relies on it
  * (decision 026). Prisma's adapter waits for each of its statements, so it sends as before.
  */
