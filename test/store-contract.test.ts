@@ -142,8 +142,17 @@ function storeContract(open: () => Promise<Opened>): void {
       const audit = await listAudit(store.db, { unitId: item.unitId, newestFirst: true, limit: 2 });
       expect(audit.map((a) => [a.field, a.at.toISOString()])).toEqual([["expectedBy", at(60).toISOString()], ["state", at(60).toISOString()]]);
       expect(await store.reader.handledReply("slash:driver-kept")).toBe("已记录");
-      // A second claim of the same key inserts nothing and rolls its change back.
-      await expect(inSqlTransaction(store.db, (tx) => claimRequest(tx, "slash:driver-kept", at(61), "again"))).rejects.toBeInstanceOf(RequestAlreadyClaimed);
+      // A second claim of the same key inserts nothing and rolls its change back, audit entries and all.
+      const auditKept = (await listAudit(store.db, { unitId: item.unitId })).length;
+      await expect(
+        inSqlTransaction(store.db, async (tx) => {
+          await applyItemChange(tx, { item: read, state: "done", method: read.method, note: "又报一次", expectedBy: read.expectedBy, warnings: [] }, { actor: COORD, source: "slash", now: at(61) });
+          await claimRequest(tx, "slash:driver-kept", at(61), "again");
+        }),
+      ).rejects.toBeInstanceOf(RequestAlreadyClaimed);
+      expect((await loadUnitWithItems(store.db, "jtga"))!.items.find((i) => i.id === item.id)!).toMatchObject({ state: "doing", note: "解绑中" });
+      expect(await listAudit(store.db, { unitId: item.unitId })).toHaveLength(auditKept);
+      expect(await store.reader.handledReply("slash:driver-kept")).toBe("已记录");
     } finally {
       setProcessTimeZone(zone);
     }
@@ -435,6 +444,26 @@ describeWithPostgres("the store on PostgreSQL", () => {
       // With the lost races' connections kept, this would wait for a connection and fail (P2028).
       await db.$transaction((tx) => tx.checklistItem.update({ where: { id: x!.id }, data: { note: "after the races" } }), serializable);
       expect((await loadUnitWithItems(db, "jtez"))!.items.find((i) => i.id === x!.id)!.note).toBe("after the races");
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it("fails a driver transaction whose failed statement was caught, for PostgreSQL rolled it back at COMMIT", async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    try {
+      await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
+      const { items } = (await loadUnitWithItems(store.db, "jtga"))!;
+      const item = items[0]!;
+      await expect(
+        inSqlTransaction(store.db, async (tx) => {
+          await applyItemChange(tx, { item, state: "done", method: item.method, note: "会回滚", expectedBy: item.expectedBy, warnings: [] }, { actor: COORD, source: "slash", now: at(70) });
+          await tx.query(sql`SELECT 1 / 0`).catch(() => undefined);
+        }),
+      ).rejects.toThrow(/ROLLBACK/);
+      expect((await loadUnitWithItems(store.db, "jtga"))!.items[0]!.note).toBe(item.note);
     } finally {
       await store.close();
       await database.drop();

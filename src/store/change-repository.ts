@@ -5,7 +5,7 @@ import { type FactOutcome } from "../domain/model/facts.ts";
 import { factReasonText } from "../messages/fact-messages.ts";
 import type { AuditSource, ItemChange, ItemRecord } from "../domain/model/records.ts";
 import { formatYesNo, type FactChange } from "../domain/unit-facts.ts";
-import { writeAudit } from "./audit-repository.ts";
+import { writeAudit, type AuditInput } from "./audit-repository.ts";
 import { followFilingRoute } from "./icp-filing-repository.ts";
 import { listItems, lockUnitItems } from "./campaign-repository.ts";
 import type { Tx } from "./transaction.ts";
@@ -25,27 +25,27 @@ export interface Who {
  */
 export async function applyItemChange(tx: SqlRunner, change: ItemChange, who: Who, auditNote?: string): Promise<ItemRecord> {
   const { item } = change;
-  const updated = await executeSql(
-    tx,
-    sql`UPDATE "ChecklistItem" SET "state" = ${change.state}, "method" = ${change.method}, "note" = ${change.note}, "expectedBy" = ${change.expectedBy},
-      "updatedAt" = ${who.now}, "updatedBy" = ${who.actor} WHERE "id" = ${item.id}`,
-  );
-  // NOTE: as Prisma's update did: no row to change fails the transaction, never an audit entry alone.
-  if (updated === 0) throw new Error(`checklist item ${item.id} (${item.key}) is not in the store`);
   const base = { at: who.now, actor: who.actor, source: who.source, unitId: item.unitId, itemId: item.id };
-  if (item.state !== change.state) {
-    await writeAudit(tx, { ...base, field: "state", fromValue: item.state, toValue: change.state, note: auditNote ?? change.note });
-  }
-  if (item.method !== change.method) {
-    await writeAudit(tx, { ...base, field: "method", fromValue: item.method, toValue: change.method });
-  }
-  if (item.note !== change.note && item.state === change.state) {
-    await writeAudit(tx, { ...base, field: "note", fromValue: item.note, toValue: change.note });
-  }
+  const audits: AuditInput[] = [];
+  if (item.state !== change.state) audits.push({ ...base, field: "state", fromValue: item.state, toValue: change.state, note: auditNote ?? change.note });
+  if (item.method !== change.method) audits.push({ ...base, field: "method", fromValue: item.method, toValue: change.method });
+  if (item.note !== change.note && item.state === change.state) audits.push({ ...base, field: "note", fromValue: item.note, toValue: change.note });
   if (item.expectedBy?.getTime() !== change.expectedBy?.getTime()) {
     const day = (d: Date | null) => (d ? formatIsoShanghai(d) : null);
-    await writeAudit(tx, { ...base, field: "expectedBy", fromValue: day(item.expectedBy), toValue: day(change.expectedBy) });
+    audits.push({ ...base, field: "expectedBy", fromValue: day(item.expectedBy), toValue: day(change.expectedBy) });
   }
+  // NOTE: the update and its audit entries are sent at once, not one after the other: on
+  // PostgreSQL's pipelined connections one round trip for all (decision 027).
+  const [updated] = await Promise.all([
+    executeSql(
+      tx,
+      sql`UPDATE "ChecklistItem" SET "state" = ${change.state}, "method" = ${change.method}, "note" = ${change.note}, "expectedBy" = ${change.expectedBy},
+      "updatedAt" = ${who.now}, "updatedBy" = ${who.actor} WHERE "id" = ${item.id}`,
+    ),
+    ...audits.map((entry) => writeAudit(tx, entry)),
+  ]);
+  // NOTE: as Prisma's update did: no row to change fails the transaction, never an audit entry alone.
+  if (updated === 0) throw new Error(`checklist item ${item.id} (${item.key}) is not in the store`);
   return { ...item, state: change.state, method: change.method, note: change.note, expectedBy: change.expectedBy, updatedAt: who.now, updatedBy: who.actor };
 }
 

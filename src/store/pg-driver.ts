@@ -76,6 +76,40 @@ export function pgRunner(on: Queryable, begun: Promise<unknown> = Promise.resolv
   };
 }
 
+interface LastStatement {
+  statement: Sql;
+  failed: (error: unknown) => unknown;
+}
+
+/**
+ * Sends the transaction's last statements and its COMMIT in one go: with the pipeline, one round
+ * trip for all. NOTE: a last statement that fails aborts the transaction, and PostgreSQL answers
+ * the COMMIT after it by rolling back (command tag ROLLBACK, no error): its failure is what is
+ * thrown, and the transaction is over.
+ */
+async function commitWith(client: pg.PoolClient, last: readonly LastStatement[]): Promise<void> {
+  const sent = last.map(({ statement }) => rowsOf(client, statement));
+  const committed = client.query("COMMIT");
+  const outcomes = await Promise.allSettled(sent);
+  const commit = await committed.then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  const failure = outcomes.findIndex((o) => o.status === "rejected");
+  if (failure >= 0) {
+    const reason = (outcomes[failure] as PromiseRejectedResult).reason;
+    // NOTE: a lost connection fails the statement and the COMMIT alike: that error goes on as it is.
+    throw "error" in commit ? commit.error : new RolledBack(last[failure]!.failed(reason));
+  }
+  if ("error" in commit) throw commit.error;
+  if (commit.result.command !== "COMMIT") throw new Error(`PostgreSQL answered the COMMIT with ${commit.result.command}`);
+}
+
+/** The transaction was rolled back already (by its COMMIT): `cause` is what to tell. */
+class RolledBack {
+  constructor(readonly cause: unknown) {}
+}
+
 export type PgIsolation = "SERIALIZABLE" | "REPEATABLE READ" | "READ COMMITTED";
 
 /**
@@ -97,12 +131,15 @@ export async function pgTransaction<T>(pool: pg.Pool, isolation: PgIsolation, wo
   });
   // Seen here whatever the work does; its statements and the COMMIT below wait for it.
   begun.catch(() => undefined);
+  const last: LastStatement[] = [];
+  const tx: SqlTx = { ...pgRunner(client, begun), withCommit: (statement, failed) => void last.push({ statement, failed }) };
   try {
-    const value = await work(pgRunner(client, begun));
+    const value = await work(tx);
     await begun;
-    await client.query("COMMIT");
+    await commitWith(client, last);
     return value;
   } catch (error) {
+    if (error instanceof RolledBack) throw error.cause;
     if (!broken) await client.query("ROLLBACK").catch((e: Error) => (broken = e));
     throw error;
   } finally {

@@ -1,6 +1,7 @@
 // Slack may deliver the same request twice; its key is claimed in the same transaction as the change.
 import { sql } from "./rows.ts";
-import { executeSql, type SqlRunner } from "./sql-tx.ts";
+import { executeSql, isDriverTx, type SqlRunner } from "./sql-tx.ts";
+import { isUniqueViolation } from "./transaction.ts";
 
 /** A request key claimed before: the change it came with is rolled back. */
 export class RequestAlreadyClaimed extends Error {
@@ -15,6 +16,14 @@ export class RequestAlreadyClaimed extends Error {
  * 023); a second claim of a key inserts nothing, on either database, and is told so here.
  */
 export async function claimRequest(tx: SqlRunner, key: string, now: Date, reply: string): Promise<void> {
+  if (isDriverTx(tx) && tx.withCommit) {
+    // NOTE: sent with the COMMIT (decision 027): a key claimed before fails the insert itself,
+    // so that COMMIT rolls the change back.
+    tx.withCommit(sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES (${key}, ${reply}, ${now})`, (error) =>
+      isUniqueViolation(error, "HandledRequest") ? new RequestAlreadyClaimed(key) : error,
+    );
+    return;
+  }
   const inserted = await executeSql(tx, sql`INSERT INTO "HandledRequest" ("key", "reply", "createdAt") VALUES (${key}, ${reply}, ${now}) ON CONFLICT ("key") DO NOTHING`);
   if (inserted === 0) throw new RequestAlreadyClaimed(key);
 }

@@ -12,6 +12,12 @@ export interface SqlTx {
   query(statement: Sql): Promise<Row[]>;
   /** The number of rows the statement changed. */
   execute(statement: Sql): Promise<number>;
+  /**
+   * Where the driver can, sends `statement` as the transaction's last, together with its COMMIT
+   * (PostgreSQL: one round trip for both); when it fails, the COMMIT rolls everything back and the
+   * transaction throws `failed(error)`. Absent: the caller runs the statement as any other.
+   */
+  readonly withCommit?: (statement: Sql, failed: (error: unknown) => unknown) => void;
 }
 
 /** A Prisma client or transaction, as far as raw SQL goes. */

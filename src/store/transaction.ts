@@ -82,6 +82,12 @@ export function isStoreUnreachable(error: unknown): boolean {
   return error instanceof Error && isDriverError(error) && /Connection terminated|Can't reach database server|ECONNREFUSED|terminating connection due to administrator command/.test(error.message);
 }
 
+/** PostgreSQL refused a row because `table` has one with the same key (23505). */
+export function isUniqueViolation(error: unknown, table: string): boolean {
+  const e = error as { code?: unknown; table?: unknown } | null;
+  return e?.code === "23505" && e.table === table;
+}
+
 /** An error from Prisma or a database driver, never a DomainError carrying a person's text. */
 function isDriverError(error: Error): boolean {
   return error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError" || "severity" in error || "errno" in error;
