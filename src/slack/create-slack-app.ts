@@ -12,6 +12,7 @@ import { register as registerProviderAnswerButtons } from "./listeners/provider-
 import { register as registerItemModalSubmissions } from "./listeners/item-modal-submissions.ts";
 import { register as registerShutdownCommand } from "./listeners/shutdown-command.ts";
 import { register as registerUnitChecklistButton } from "./listeners/unit-checklist-button.ts";
+import { ListenerRouter } from "./listener-router.ts";
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
@@ -49,6 +50,7 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
           },
         ],
   });
+  const listeners = new ListenerRouter(app);
   for (const register of [
     registerShutdownCommand,
     registerItemDoneButton,
@@ -62,7 +64,8 @@ export function createSlackApp(bot: BotContext, credentials: SlackCredentials, v
     registerJoinDecisionButtons,
     registerAppHomeOpened,
   ]) {
-    register(app, bot);
+    register(listeners, bot);
   }
+  listeners.mount();
   return app;
 }

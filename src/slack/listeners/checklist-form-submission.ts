@@ -1,5 +1,6 @@
 // The checklist form's submission: read with zod, problems shown next to their fields.
-import type { App, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { z } from "zod";
 import { applyChecklistForm } from "../../use-cases/apply-checklist-form.ts";
 import type { ChecklistFormInput } from "../../domain/checklist-form.ts";
@@ -50,7 +51,7 @@ export function readChecklistForm(values: StateValues): ChecklistFormInput {
 
 const FACT_BLOCK: Record<string, string> = { icpNumber: "icp", localTelecom: "provider", secondLevel: "secondlevel", migrateData: "migrate" };
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.view(CHECKLIST_FORM_CALLBACK, async ({ ack, body, view, client, logger }) => {
     const metadata = MetadataSchema.parse(JSON.parse(view.private_metadata));
     const userId = body.user.id;

@@ -1,12 +1,13 @@
 // 已受理 / 已提交管局 / 完成 in `/shutdown forms`: a coordinator records the center's step of a filing.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { FILING_STEP_ACTION, readFilingStepValue } from "../blocks/filing-list-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
 import { clickOrigin, commandDeps } from "./click-context.ts";
 import { showItemResult } from "./item-feedback.ts";
 import { reportItemByKey } from "../../use-cases/report-item.ts";
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.action<BlockAction>(new RegExp(`^${FILING_STEP_ACTION}:`), async ({ ack, body, client, logger }) => {
     await ack();
     const action = body.actions[0] as ButtonAction;

@@ -1,5 +1,6 @@
 // 遇到问题: asks for the reason in a modal; the submission records it.
-import type { App, BlockAction } from "@slack/bolt";
+import type { BlockAction } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { ITEM_ACTION } from "../blocks/item-buttons.ts";
 import { reasonModal } from "../blocks/item-modals.ts";
 import type { BotContext } from "../bot-context.ts";
@@ -7,7 +8,7 @@ import { clickOrigin, commandDeps } from "./click-context.ts";
 import { showItemResult } from "./item-feedback.ts";
 import { loadItemForCaller } from "../../use-cases/report-item.ts";
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.action<BlockAction>(ITEM_ACTION.blocked, async ({ ack, body, client, logger }) => {
     await ack();
     const { origin, blocks } = clickOrigin(body);

@@ -1,5 +1,5 @@
 // Submissions of the reason and domain-method modals opened by item buttons.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { z } from "zod";
 import { reportItemByKey } from "../../use-cases/report-item.ts";
 import type { ItemState } from "../../domain/model/tasks.ts";
@@ -23,7 +23,7 @@ export const MODAL_STORE_WAIT_MS = 1_500;
 
 type ViewState = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.view(REASON_CALLBACK, async ({ ack, body, view, client, logger }) => {
     const state = view.state.values as ViewState;
     const reason = (state.reason?.value?.value ?? "").trim();

@@ -1,5 +1,6 @@
 // 批准 / 拒绝 on a join request: coordinators only; the requester hears the outcome by DM.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { decideJoinRequest } from "../../use-cases/join-unit.ts";
 import { section } from "../blocks/block-kit.ts";
 import { message } from "../blocks/slack-message.ts";
@@ -11,7 +12,7 @@ import type { FollowUp } from "../../domain/follow-up.ts";
 import { slackUserName } from "./slack-user-name.ts";
 import { tellPrivately } from "./tell-privately.ts";
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   for (const approve of [true, false]) {
     app.action<BlockAction>(approve ? JOIN_ACTION.approve : JOIN_ACTION.reject, async ({ ack, body, client, logger }) => {
       await ack();

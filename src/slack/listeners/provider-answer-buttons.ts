@@ -1,5 +1,6 @@
 // 是，区电信接入 / 不是: the answer to 是否区电信接入？, recorded as `set provider local|other` would be.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { PROVIDER_ACTION } from "../blocks/provider-question-blocks.ts";
 import { renderCommandResult } from "../blocks/command-reply-blocks.ts";
 import type { BotContext } from "../bot-context.ts";
@@ -8,7 +9,7 @@ import { postToResponseUrl } from "./item-feedback.ts";
 import { tellPrivately } from "./tell-privately.ts";
 import { runCommand } from "../../use-cases/run-command.ts";
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   for (const [answer, actionId] of Object.entries(PROVIDER_ACTION)) {
     app.action<BlockAction>(actionId, async ({ ack, body, client }) => {
       await ack();

@@ -1,5 +1,5 @@
 // /shutdown: ack inside Slack's 3 seconds with the reply when it is ready, else follow up by response_url.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import type { CommandResult } from "../../use-cases/command-result.ts";
 import { runCommand, type CommandDeps } from "../../use-cases/run-command.ts";
 import { resultMessages as rm } from "../../messages/result-messages.ts";
@@ -21,7 +21,7 @@ const ACK_BUDGET_MS = 2_000;
 /** A reply still not ready after this long is given up on, so that nobody is left with 正在处理. */
 const REPLY_DEADLINE_MS = 25_000;
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.command("/shutdown", async ({ command, ack, respond, client, logger }) => {
     const requestKey = `slash:${command.trigger_id || `${command.user_id}:${command.text}`}`;
     // One scope for the look and the command: PostgreSQL's versions come with the look (kept-reads.ts).

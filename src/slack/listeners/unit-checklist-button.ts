@@ -1,5 +1,6 @@
 // 打开清单 on a unit's block (a contact of several units): opens that unit's checklist form.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../listener-router.ts";
 import { ErrorCode } from "../../domain/error-codes.ts";
 import { BUTTON_REPLY } from "../../messages/button-messages.ts";
 import { checklistFormView } from "../blocks/checklist-form.ts";
@@ -8,7 +9,7 @@ import type { BotContext } from "../bot-context.ts";
 import { clickOrigin } from "./click-context.ts";
 import { showItemResult } from "./item-feedback.ts";
 
-export function register(app: App, bot: BotContext): void {
+export function register(app: Listeners, bot: BotContext): void {
   app.action<BlockAction>(UNIT_ACTION.openChecklist, async ({ ack, body, client, logger }) => {
     await ack();
     const unitKey = (body.actions[0] as ButtonAction).value ?? "";
