@@ -17,7 +17,6 @@ import { setProcessTimeZone } from "../src/config/environment.ts";
 import { listUnitNames, loadUnitWithItems } from "../src/store/unit-repository.ts";
 import { DIRECTORY_VERSION_SQL, raw, sql } from "../src/store/rows.ts";
 import { executeSql, queryRows } from "../src/store/sql-tx.ts";
-import { askVersionOnce } from "../src/store/kept-reads.ts";
 import { StoreProbe } from "../src/store/health-probe.ts";
 import { CAMPAIGN_YEAR, SEED_TIME, createTestStore } from "./helpers/test-store.ts";
 import { createPostgresDatabase, describeWithPostgres } from "./helpers/postgres-database.ts";
@@ -229,13 +228,18 @@ function storeContract(open: () => Promise<Opened>): void {
       expect((await store.reader.caller("U0DIR", [COORD])).units.map((u) => u.key)).toEqual(["jtga"]);
       // A unit and its items are of one commit, even when the directory changes between the
       // version this command asked and the read of the items.
-      const read = await askVersionOnce(async () => {
-        await store.reader.unit("jtga");
-        await run(COORD, "assign jtga <@U0DIR2>", undefined, other);
-        return store.reader.unitWithItems("jtga");
-      });
-      expect(read).toEqual(await loadUnitWithItems(store.db, "jtga"));
-      expect(read!.unit.contacts.map((c) => c.slackUserId)).toContain("U0DIR2");
+      const scoped = store.reader.oneVersion();
+      const name = (await scoped.unit("jtga"))!.name;
+      // NOTE: by the other instance and outside a transaction of this process, so nothing here
+      // tells the scope: only the versions can.
+      await executeSql(other.db, sql`UPDATE "Unit" SET "name" = ${`${name}（新）`} WHERE "key" = 'jtga'`);
+      try {
+        const read = await scoped.unitWithItems("jtga");
+        expect(read).toEqual(await loadUnitWithItems(store.db, "jtga"));
+        expect(read!.unit.name).toBe(`${name}（新）`);
+      } finally {
+        await executeSql(other.db, sql`UPDATE "Unit" SET "name" = ${name} WHERE "key" = 'jtga'`);
+      }
     } finally {
       await other.close();
     }

@@ -67,6 +67,12 @@ const SQL = {
 export interface CampaignReader {
   /** The reply kept with a request key, or null when the request was never handled. */
   handledReply(key: string): Promise<string | null>;
+  /**
+   * This reader, with the store's versions asked once for all its kept reads, and again after any
+   * transaction this process ends (kept-reads.ts VersionScope): for one request or one App Home
+   * refresh, never kept longer. SQLite: the reader itself (its versions cost no round trip).
+   */
+  oneVersion(): CampaignReader;
   unitNames(): Promise<readonly UnitName[]>;
   /** A unit with its domains and contacts, without its items (kept until the directory changes). */
   unit(key: string): Promise<UnitRecord | null>;
@@ -113,6 +119,10 @@ export class SqliteCampaignReader implements CampaignReader {
       this.statements.set(name, statement);
     }
     return statement.all(...params) as Row[];
+  }
+
+  oneVersion(): CampaignReader {
+    return this;
   }
 
   /** Not kept: every request asks about its own key. */

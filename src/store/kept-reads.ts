@@ -5,8 +5,6 @@
 // that take in items too. NOTE: a version is always taken before the read it keys, so a commit in
 // between costs a re-read, never a stale answer.
 
-import { AsyncLocalStorage } from "node:async_hooks";
-
 /** Callers and units kept between commits; plenty for a campaign of 38 units. */
 const MAX_KEPT = 2_000;
 
@@ -24,53 +22,44 @@ export interface StoreVersions {
   everything: unknown;
 }
 
-/** The versions asked for the reads of one piece of work (askVersionOnce), until a transaction ends. */
-interface VersionScope {
-  versions?: Promise<StoreVersions>;
-  /** Made by oneRequestsReads: askVersionOnceInRequest joins it. */
-  request?: true;
-}
-const oneVersion = new AsyncLocalStorage<VersionScope>();
+/** Transactions this process has ended: a version asked before the last one may miss its writes. */
+let transactionsEnded = 0;
 
-/**
- * Runs `work` with its kept reads checked against one asking of the version, not one each
- * (PostgreSQL: a round trip each). NOTE: the version is asked at the first read, so the work sees
- * every commit made before it began; a transaction of its own ends the shared version
- * (versionMayHaveChanged), so what it wrote is seen by its reads after.
- */
-export function askVersionOnce<T>(work: () => Promise<T>): Promise<T> {
-  return oneVersion.run({}, work);
-}
-
-/** As askVersionOnce, but inside a request's scope (oneRequestsReads) its versions serve on. */
-export function askVersionOnceInRequest<T>(work: () => Promise<T>): Promise<T> {
-  return oneVersion.getStore()?.request ? work() : askVersionOnce(work);
-}
-
-/**
- * One scope for the pieces of one request that run apart (the listener's look for a handled
- * request, then the command): the versions the first took, with it, serve the next. NOTE: only
- * what runs inside `run` shares them; work started after (App Home rounds) asks anew, and work
- * that outlives the request must not be started inside it.
- */
-export function oneRequestsReads(): { run<T>(work: () => Promise<T>): Promise<T> } {
-  const scope: VersionScope = { request: true };
-  return { run: (work) => oneVersion.run(scope, work) };
-}
-
-/**
- * Versions read together with something else (PostgreSQL: with the handled request, in the same
- * statement) serve the scope's next reads, if it has not asked yet.
- */
-export function offerVersions(versions: StoreVersions): void {
-  const scope = oneVersion.getStore();
-  if (scope && !scope.versions) scope.versions = Promise.resolve(versions);
-}
-
-/** Called when a transaction ends: the next kept read asks the versions again. */
+/** Called when a transaction ends: versions a scope asked before it are asked again. */
 export function versionMayHaveChanged(): void {
-  const scope = oneVersion.getStore();
-  if (scope) scope.versions = undefined;
+  transactionsEnded++;
+}
+
+/**
+ * The versions asked once for the reads of one piece of work (a request, an App Home refresh):
+ * PostgreSQL: one round trip, not one per read. NOTE: asked at the first read, so the work sees
+ * every commit made before it began; asked again after any transaction this process ends, so
+ * what the work wrote is seen by its reads after. Never kept longer than the work: another
+ * instance's commits would go unseen.
+ */
+export class VersionScope {
+  private versions: Promise<StoreVersions> | undefined;
+  private askedAt = -1;
+
+  ask(versions: () => Promise<StoreVersions>): Promise<StoreVersions> {
+    if (!this.versions || this.askedAt !== transactionsEnded) {
+      this.askedAt = transactionsEnded;
+      const asked = versions();
+      this.versions = asked;
+      // A failed asking is not kept: the next read asks again.
+      asked.catch(() => {
+        if (this.versions === asked) this.versions = undefined;
+      });
+    }
+    return this.versions;
+  }
+
+  /** Versions read together with something else (PostgreSQL: with the handled request, in the same statement). */
+  offer(versions: StoreVersions): void {
+    if (this.versions && this.askedAt === transactionsEnded) return;
+    this.askedAt = transactionsEnded;
+    this.versions = Promise.resolve(versions);
+  }
 }
 
 /** Kept values are frozen: every request shares them until the version changes. */
@@ -104,7 +93,7 @@ export class KeptReads {
     return value;
   }
 
-  /** The same for a read that waits on the database; `versions` are asked first (once, inside askVersionOnce). */
+  /** The same for a read that waits on the database; `versions` are asked first. */
   async getAsync<T>(versions: () => Promise<StoreVersions>, key: string, read: () => Promise<T>): Promise<T> {
     return (await this.getAsyncAt(versions, key, read)).value;
   }
@@ -114,8 +103,7 @@ export class KeptReads {
    * none after it as long as a later statement still finds the store at that version.
    */
   async getAsyncAt<T>(versions: () => Promise<StoreVersions>, key: string, read: () => Promise<T>): Promise<{ value: T; version: unknown }> {
-    const scope = oneVersion.getStore();
-    const seen = (await (scope ? (scope.versions ??= versions()) : versions()))[this.which];
+    const seen = (await versions())[this.which];
     this.at(seen);
     if (this.values.has(key)) return { value: this.values.get(key) as T, version: seen };
     const value = deepFreeze(await read());

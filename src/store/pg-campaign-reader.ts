@@ -11,7 +11,7 @@ import type { BatchRecord, CampaignSnapshot, DeadlineRecord, ItemRecord, UnitRec
 import type { CampaignReader } from "./campaign-reader.ts";
 import { findCaller, listCoordinators } from "./caller-repository.ts";
 import { listBatches, listDeadlines, readSnapshotIn } from "./campaign-repository.ts";
-import { KeptReads, offerVersions, type StoreVersions } from "./kept-reads.ts";
+import { KeptReads, VersionScope, type StoreVersions } from "./kept-reads.ts";
 import { pgRunner, pgTransaction } from "./pg-driver.ts";
 import { DIRECTORY_VERSION_SQL, HANDLED_REPLY_SQL, ITEMS_SQL, raw, sql, textOf, toItemRecords } from "./rows.ts";
 import type { SqlTx } from "./sql-tx.ts";
@@ -22,27 +22,46 @@ const VERSIONS_SQL = `SELECT pg_current_snapshot()::text AS "everything", (${DIR
 /** The items' read, with the directory's version in every row. */
 const ITEMS_WITH_DIRECTORY_VERSION_SQL = ITEMS_SQL.replace(/^SELECT /, `SELECT (${DIRECTORY_VERSION_SQL}) AS "directoryVersion", `);
 
+/** What every reader of one store shares: the pool, and what was read under which versions. */
+interface Kept {
+  pool: pg.Pool;
+  db: SqlTx;
+  everything: KeptReads;
+  directory: KeptReads;
+}
+
 export class PgCampaignReader implements CampaignReader {
-  private readonly keptEverything = new KeptReads("everything");
-  private readonly keptDirectory = new KeptReads("directory");
+  private readonly kept: Kept;
+  private readonly pool: pg.Pool;
   private readonly db: SqlTx;
 
-  constructor(private readonly pool: pg.Pool) {
-    this.db = pgRunner(pool);
+  /** `scope`: the versions of one piece of work (oneVersion); without, every read asks them. */
+  constructor(pool: pg.Pool | Kept, private readonly scope?: VersionScope) {
+    this.kept = "db" in pool ? pool : { pool, db: pgRunner(pool), everything: new KeptReads("everything"), directory: new KeptReads("directory") };
+    this.pool = this.kept.pool;
+    this.db = this.kept.db;
+  }
+
+  oneVersion(): CampaignReader {
+    return this.scope ? this : new PgCampaignReader(this.kept, new VersionScope());
   }
 
   /** One round trip: the transactions completed as of now, and the directory's version. */
-  private async versions(): Promise<StoreVersions> {
+  private async askVersions(): Promise<StoreVersions> {
     const { rows } = await this.pool.query<StoreVersions>(VERSIONS_SQL);
     return rows[0]!;
   }
 
+  private versions(): Promise<StoreVersions> {
+    return this.scope ? this.scope.ask(() => this.askVersions()) : this.askVersions();
+  }
+
   private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return this.keptEverything.getAsync(() => this.versions(), key, read);
+    return this.kept.everything.getAsync(() => this.versions(), key, read);
   }
 
   private cachedDirectory<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return this.keptDirectory.getAsync(() => this.versions(), key, read);
+    return this.kept.directory.getAsync(() => this.versions(), key, read);
   }
 
   /** Reads that must see one commit: REPEATABLE READ (PostgreSQL's default gives each statement its own). */
@@ -52,12 +71,12 @@ export class PgCampaignReader implements CampaignReader {
 
   /**
    * Not kept: every request asks about its own key. NOTE: the versions come in the same
-   * statement, and serve the request's kept reads after it (kept-reads.ts oneRequestsReads):
-   * one round trip less for every command.
+   * statement, and serve the kept reads of this reader's scope after it (oneVersion): one round
+   * trip less for every command.
    */
   async handledReply(key: string): Promise<string | null> {
     const [row] = await this.db.query(sql`${raw(VERSIONS_SQL)}, (${raw(HANDLED_REPLY_SQL)}${key}) AS "reply"`);
-    offerVersions({ everything: row!.everything, directory: row!.directory });
+    this.scope?.offer({ everything: row!.everything, directory: row!.directory });
     return textOf(row!.reply);
   }
 
@@ -84,7 +103,7 @@ export class PgCampaignReader implements CampaignReader {
    */
   unitWithItems(key: string): Promise<{ unit: UnitRecord; items: ItemRecord[] } | null> {
     return this.cached(`unit:${key}`, async () => {
-      const { value: unit, version } = await this.keptDirectory.getAsyncAt(() => this.versions(), `unit:${key}`, () => this.readUnit(key));
+      const { value: unit, version } = await this.kept.directory.getAsyncAt(() => this.versions(), `unit:${key}`, () => this.readUnit(key));
       if (!unit) return null;
       const rows = await this.db.query(sql`${raw(ITEMS_WITH_DIRECTORY_VERSION_SQL)} WHERE i."unitId" = ${unit.id} ORDER BY i."id"`);
       if (rows.length > 0 && rows.every((r) => r.directoryVersion === version)) return { unit, items: toItemRecords(rows) };

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import { versionMayHaveChanged } from "./kept-reads.ts";
 import type { SqlTx } from "./sql-tx.ts";
@@ -126,11 +125,11 @@ export const PRISMA_TRANSACTION = { maxWait: 10_000, timeout: 30_000, isolationL
  * is Serializable, as SQLite's are (one writer at a time): of two instances changing the same
  * item, one fails with 40001 and is run again on what the other committed.
  */
-export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs?: number): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, retryForMs?: number, onBusy?: StoreBusyNotice): Promise<T> {
   const store = storeOf(db);
   // NOTE: the transaction is known as its store's, so that its repositories know the database (rowLocks).
   const registered = store ? (tx: Tx) => (registerClient(tx, store), work(tx)) : work;
-  return guarded(db, () => db.$transaction(registered, PRISMA_TRANSACTION), retryForMs);
+  return guarded(db, () => db.$transaction(registered, PRISMA_TRANSACTION), retryForMs, onBusy);
 }
 
 /**
@@ -138,18 +137,18 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, ret
  * made with the database's driver alone (decision 024), retried and guarded as inTransaction's.
  * NOTE: `work` must send nothing through Prisma: a Prisma call waits for the transaction to end.
  */
-export async function inSqlTransaction<T>(db: Db, work: (tx: SqlTx) => Promise<T>, retryForMs?: number): Promise<T> {
+export async function inSqlTransaction<T>(db: Db, work: (tx: SqlTx) => Promise<T>, retryForMs?: number, onBusy?: StoreBusyNotice): Promise<T> {
   const store = storeOf(db);
   if (!store) throw new Error("inSqlTransaction needs a store's client");
-  return guarded(db, () => store.sqlTransaction(work), retryForMs);
+  return guarded(db, () => store.sqlTransaction(work), retryForMs, onBusy);
 }
 
-async function guarded<T>(db: Db, transaction: () => Promise<T>, retryForMs: number | undefined): Promise<T> {
+async function guarded<T>(db: Db, transaction: () => Promise<T>, retryForMs: number | undefined, onBusy: StoreBusyNotice | undefined): Promise<T> {
   const store = storeOf(db);
   // NOTE: a deleted file still takes writes through the open handle, and they are lost: refuse them.
   if (store && !store.fileIsPresent()) throw new StoreMissingError(store.where);
   try {
-    return await retryWhileBusy(transaction, retryForMs);
+    return await retryWhileBusy(transaction, retryForMs, onBusy);
   } catch (error) {
     // NOTE: a fault in the middle of a transaction (SQLITE_FULL at COMMIT) left Prisma's connection
     // waiting on it forever; every later change hung. A new connection serves the next ones.
@@ -161,10 +160,11 @@ async function guarded<T>(db: Db, transaction: () => Promise<T>, retryForMs: num
 }
 
 /**
- * Told (once per piece of work run inside it) when a write finds the store busy: the Slack
- * listeners ack "正在处理" at once then, instead of keeping Slack waiting.
+ * Told, once, when a write finds the store busy: the Slack listeners ack "正在处理" at once then,
+ * instead of keeping Slack waiting. NOTE: passed along, not kept in an AsyncLocalStorage: on
+ * Node 20 one in use puts a hook on every promise the process makes, Bolt's and pg's too (decision 027).
  */
-export const storeWaitNotices = new AsyncLocalStorage<() => void>();
+export type StoreBusyNotice = () => void;
 
 // NOTE: while another process holds the write lock, every attempt waits the busy timeout
 // synchronously, freezing the event loop. Hundreds of requests retrying at once froze it for
@@ -190,7 +190,7 @@ async function attemptWrite<T>(write: () => Promise<T>): Promise<T> {
  * Runs a write (a transaction, or one statement on its own) again while the store is busy: for
  * `retryForMs` when given, else BUSY_RETRY_MS, or CONFLICT_RETRY_MS after a lost race.
  */
-export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs?: number): Promise<T> {
+export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs?: number, onBusy?: StoreBusyNotice): Promise<T> {
   const started = performance.now();
   let noticed = false;
   for (let attempt = 1; ; attempt++) {
@@ -207,7 +207,7 @@ export async function retryWhileBusy<T>(write: () => Promise<T>, retryForMs?: nu
         busySeenAt = performance.now();
         if (!noticed) {
           noticed = true;
-          storeWaitNotices.getStore()?.();
+          onBusy?.();
         }
       }
       const limit = retryForMs ?? (lostRace ? CONFLICT_RETRY_MS : BUSY_RETRY_MS);

@@ -36,7 +36,7 @@ export function commandContext(deps: CommandDeps, caller: Caller, input: Command
         // whole transaction rolls back, so it changes nothing; a retry never finds a claim without a reply.
         if (input.requestKey) await claimRequest(tx, input.requestKey, input.now, input.replyOf?.(result) ?? "");
         return result;
-      }),
+      }, undefined, input.onStoreBusy),
     // Units are never deleted and their ids never change, so reading one outside the transaction is safe.
     unitOf: async (key) => (await deps.reader.unitWithItems(key))!,
   };

@@ -3,6 +3,7 @@
 import type { AuditSource } from "../domain/model/records.ts";
 import type { CampaignReader } from "../store/campaign-reader.ts";
 import type { Db } from "../store/open-store.ts";
+import type { StoreBusyNotice } from "../store/transaction.ts";
 import type { CommandResult } from "./command-result.ts";
 import type { JoinNotifier } from "./join-unit.ts";
 import type { VerificationRunReport } from "../verification/run-report.ts";
@@ -52,4 +53,6 @@ export interface CommandInput {
   requestKey?: string;
   /** The reply to keep with the request key, so a retry is answered the same; saved with the change. */
   replyOf?: (result: CommandResult) => string;
+  /** Told once when a write finds the store busy (the listener then acks 正在处理 at once). */
+  onStoreBusy?: StoreBusyNotice;
 }

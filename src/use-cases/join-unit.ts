@@ -5,7 +5,7 @@ import { findCaller } from "../store/caller-repository.ts";
 import { assignContact, type Who } from "../store/change-repository.ts";
 import { createJoinRequest, decideJoin, findJoinRequest, findPendingJoin, recordJoinPost, type JoinRequestRecord } from "../store/join-repository.ts";
 import type { Db } from "../store/open-store.ts";
-import { inTransaction } from "../store/transaction.ts";
+import { inTransaction, type StoreBusyNotice } from "../store/transaction.ts";
 import { findUnitByKey } from "../store/unit-repository.ts";
 import type { CommandResult } from "./command-result.ts";
 import { ErrorCode } from "../domain/error-codes.ts";
@@ -15,7 +15,7 @@ export type JoinNotifier = (request: { id: number; userId: string; unitName: str
 
 export async function requestToJoin(
   deps: { db: Db; envCoordinators: readonly string[]; notifyJoinRequest?: JoinNotifier },
-  input: { userId: string; unitKey: string; now: Date; source: "slash" },
+  input: { userId: string; unitKey: string; now: Date; source: "slash"; onStoreBusy?: StoreBusyNotice },
 ): Promise<CommandResult> {
   const caller = await findCaller(deps.db, input.userId, deps.envCoordinators);
   const unit = (await findUnitByKey(deps.db, input.unitKey))!;
@@ -23,7 +23,7 @@ export async function requestToJoin(
   if (await findPendingJoin(deps.db, input.userId, unit.id)) return { kind: "unchanged", text: jm.alreadyPending(unit.name) };
   if (!deps.notifyJoinRequest) throw new DomainError(ErrorCode.NoCoordinatorChannel, jm.noChannel);
   const who: Who = { actor: input.userId, source: input.source, now: input.now };
-  const id = await inTransaction(deps.db, (tx) => createJoinRequest(tx, input.userId, unit.id, who));
+  const id = await inTransaction(deps.db, (tx) => createJoinRequest(tx, input.userId, unit.id, who), undefined, input.onStoreBusy);
   const posted = await deps.notifyJoinRequest({ id, userId: input.userId, unitName: unit.name });
   await recordJoinPost(deps.db, id, posted.channel, posted.ts);
   return { kind: "done", text: jm.submitted(unit.name) };

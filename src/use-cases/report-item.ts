@@ -6,7 +6,7 @@ import { commandPrefix, isRegistered, targetUnit, type Caller } from "../domain/
 import { listItems } from "../store/campaign-repository.ts";
 import { applyItemChange } from "../store/change-repository.ts";
 import { claimRequest } from "../store/request-repository.ts";
-import { inSqlTransaction } from "../store/transaction.ts";
+import { inSqlTransaction, type StoreBusyNotice } from "../store/transaction.ts";
 import { findItemUnitKey } from "../store/unit-repository.ts";
 import { resultMessages as rm } from "../messages/result-messages.ts";
 import { justFinished } from "../domain/model/tasks.ts";
@@ -26,6 +26,8 @@ export interface ReportContext {
   replyOf?: (result: CommandResult) => string;
   /** How long to wait for a busy store (default BUSY_RETRY_MS); a modal must answer within Slack's 3 s. */
   storeWaitMs?: number;
+  /** Told once when the write finds the store busy. */
+  onStoreBusy?: StoreBusyNotice;
 }
 
 export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, caller: Caller, unitKey: string, req: FilingReportRequest, ctx: ReportContext): Promise<CommandResult> {
@@ -44,7 +46,7 @@ export async function reportItem(deps: Pick<CommandDeps, "db" | "reader">, calle
     // NOTE: claimed last, with its reply: a second delivery fails here and rolls the change back.
     if (ctx.requestKey) await claimRequest(tx, ctx.requestKey, ctx.now, ctx.replyOf?.(result) ?? "");
     return result;
-  }, ctx.storeWaitMs);
+  }, ctx.storeWaitMs, ctx.onStoreBusy);
 }
 
 /** A report about any item but an ICP filing's. */

@@ -9,17 +9,16 @@ import type { CommandDeps, CommandInput } from "./command-deps.ts";
 import type { CommandResult } from "./command-result.ts";
 import { runUseCase } from "./command-table.ts";
 import { refusalOf } from "./refusal.ts";
-import { askVersionOnceInRequest } from "../store/kept-reads.ts";
 
 export type { CommandDeps, CommandInput, Outbox } from "./command-deps.ts";
 
 /**
  * NOTE: the command's kept reads ask the store's versions once (PostgreSQL: one round trip, not
- * one per read; none when the listener's look for a handled request brought them), and again
- * after each transaction of its own.
+ * one per read; none when the listener's look for a handled request, on the same reader, brought
+ * them), and again after a transaction (oneVersion).
  */
 export function runCommand(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {
-  return askVersionOnceInRequest(() => understandAndRun(deps, input));
+  return understandAndRun({ ...deps, reader: deps.reader.oneVersion() }, input);
 }
 
 async function understandAndRun(deps: CommandDeps, input: CommandInput): Promise<CommandResult> {

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import type { webApi } from "@slack/bolt";
 import type { BotContext } from "../bot-context.ts";
 import { homeView } from "./home-view.ts";
-import { askVersionOnce } from "../../store/kept-reads.ts";
+import type { CampaignReader } from "../../store/campaign-reader.ts";
 
 type WebClient = webApi.WebClient;
 
@@ -11,18 +11,16 @@ export async function publishHome(client: WebClient, bot: BotContext, userId: st
   // NOTE: through the reader, which keeps what it read until the next commit: every home of one
   // refresh shares one read of the campaign, and none of it costs Prisma calls that would take
   // the CPU from other people's acks.
-  // PostgreSQL: the home's reads ask the store's versions once (kept-reads.ts).
-  const view = await askVersionOnce(async () => {
-    const reader = bot.store.reader;
-    const caller = await reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
-    const units = (await Promise.all(caller.units.map((u) => reader.unitWithItems(u.key)))).flatMap((u) => u ?? []);
-    return homeView({
-      isCoordinator: caller.isCoordinator,
-      units,
-      deadlines: await reader.deadlines(),
-      snapshot: caller.isCoordinator ? await reader.snapshot() : undefined,
-      now: bot.clock(),
-    });
+  // PostgreSQL: the home's reads ask the store's versions once (oneVersion).
+  const reader = bot.store.reader.oneVersion();
+  const caller = await reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
+  const units = (await Promise.all(caller.units.map((u) => reader.unitWithItems(u.key)))).flatMap((u) => u ?? []);
+  const view = homeView({
+    isCoordinator: caller.isCoordinator,
+    units,
+    deadlines: await reader.deadlines(),
+    snapshot: caller.isCoordinator ? await reader.snapshot() : undefined,
+    now: bot.clock(),
   });
   await client.views.publish({ user_id: userId, view });
 }
@@ -136,8 +134,7 @@ const ROUND_REST_FACTOR = 4;
 const roundsOf = new WeakMap<BotContext, HomeRounds>();
 
 /** Who sees a unit in App Home: its contacts and every coordinator. */
-async function homeAudience(bot: BotContext, unitKey: string | null): Promise<string[]> {
-  const reader = bot.store.reader;
+async function homeAudience(bot: BotContext, reader: CampaignReader, unitKey: string | null): Promise<string[]> {
   const contacts = unitKey ? ((await reader.unit(unitKey))?.contacts ?? []) : [];
   return [...bot.config.COORDINATOR_USER_IDS, ...(await reader.coordinators()), ...contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))];
 }
@@ -150,7 +147,9 @@ export function refreshHomes(client: WebClient, bot: BotContext, unitKey: string
   let rounds = roundsOf.get(bot);
   if (!rounds) {
     rounds = new HomeRounds(async (unitKeys) => {
-      const users = new Set((await askVersionOnce(() => Promise.all(unitKeys.map((key) => homeAudience(bot, key))))).flat());
+      // NOTE: one asking of the versions for the audience; each home asks its own (publishHome).
+      const reader = bot.store.reader.oneVersion();
+      const users = new Set((await Promise.all(unitKeys.map((key) => homeAudience(bot, reader, key)))).flat());
       for (const userId of users) {
         try {
           await publishHome(client, bot, userId);

@@ -13,8 +13,6 @@ import { joinRequestMessage } from "../blocks/join-blocks.ts";
 import { typedText } from "../slash-text.ts";
 import { scheduleFollowUps } from "./follow-up-sender.ts";
 import { slackUserName } from "./slack-user-name.ts";
-import { storeWaitNotices } from "../../store/transaction.ts";
-import { oneRequestsReads } from "../../store/kept-reads.ts";
 
 /** Replies still being worked on after this long are acked first and sent by response_url. */
 const ACK_BUDGET_MS = 2_000;
@@ -24,9 +22,9 @@ const REPLY_DEADLINE_MS = 25_000;
 export function register(app: Listeners, bot: BotContext): void {
   app.command("/shutdown", async ({ command, ack, respond, client, logger }) => {
     const requestKey = `slash:${command.trigger_id || `${command.user_id}:${command.text}`}`;
-    // One scope for the look and the command: PostgreSQL's versions come with the look (kept-reads.ts).
-    const reads = oneRequestsReads();
-    const replay = await reads.run(() => bot.store.reader.handledReply(requestKey));
+    // One reader for the look and the command: PostgreSQL's versions come with the look (oneVersion).
+    const reader = bot.store.reader.oneVersion();
+    const replay = await reader.handledReply(requestKey);
     if (replay) {
       await ack({ response_type: "ephemeral", ...(JSON.parse(replay) as SlackMessage) });
       return;
@@ -34,7 +32,7 @@ export function register(app: Listeners, bot: BotContext): void {
     const digestChannel = bot.config.DIGEST_CHANNEL_ID;
     const deps: CommandDeps = {
       db: bot.store.db,
-      reader: bot.store.reader,
+      reader,
       envCoordinators: bot.config.COORDINATOR_USER_IDS,
       userName: (userId) => slackUserName(client, userId),
       outbox: bot.outbox,
@@ -56,13 +54,13 @@ export function register(app: Listeners, bot: BotContext): void {
     const replyOf = (result: CommandResult) => JSON.stringify(render(result));
     // NOTE: decoded once, here: everything after sees (and stores) what the person typed.
     const text = typedText(command.text);
-    const input = { userId: command.user_id, text, now: bot.clock(), source: "slash" as const, requestKey, replyOf };
+    let storeWait = () => {};
+    const storeBusy = new Promise<undefined>((resolve) => (storeWait = () => resolve(undefined)));
+    const input = { userId: command.user_id, text, now: bot.clock(), source: "slash" as const, requestKey, replyOf, onStoreBusy: storeWait };
     // NOTE: whatever goes wrong, the person gets a reply they can read, never Slack's bare error.
     // NOTE: when the store is not free at once (another process writing), ack 正在处理 now and
     // reply by response_url, so the ack never waits for the store.
-    let storeWait = () => {};
-    const storeBusy = new Promise<undefined>((resolve) => (storeWait = () => resolve(undefined)));
-    const work = storeWaitNotices.run(storeWait, () => reads.run(() => runCommand(deps, input))).then(
+    const work = runCommand(deps, input).then(
       async (result) => {
         if (result.kind === "form") {
           const metadata = { unitKey: result.unit.key, channel: command.channel_id };

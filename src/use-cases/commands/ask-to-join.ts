@@ -3,4 +3,4 @@ import type { UseCase } from "../command-context.ts";
 import { requestToJoin } from "../join-unit.ts";
 
 export const askToJoin: UseCase<"join"> = async ({ deps, caller, input }, command) =>
-  requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash" });
+  requestToJoin(deps, { userId: caller.userId, unitKey: command.unit, now: input.now, source: "slash", onStoreBusy: input.onStoreBusy });
