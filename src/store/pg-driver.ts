@@ -61,13 +61,39 @@ async function rowsOf(on: Queryable, statement: Sql): Promise<pg.QueryResult<Row
   return on.query<Row>({ text: statement.text, name: statementName(statement.text), values: statement.values.map(bindable), types });
 }
 
+type Corkable = { cork(): void; uncork(): void };
+const corked = new WeakSet<Corkable>();
+
+/**
+ * Statements a transaction sends one right after the other (BEGIN and the first, an update and its
+ * audit entries, the last ones and COMMIT) leave in one write to the socket, not one each. NOTE:
+ * the socket is held back until the code that is running ends (a microtask), then written at
+ * once; on loopback each write cost more than a statement's own work. pg's connection.stream is
+ * not a published API: without it, statements are written one by one, as before.
+ */
+function writeTogether(client: pg.PoolClient): void {
+  const stream = (client as unknown as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
+  if (typeof stream?.cork !== "function" || typeof stream.uncork !== "function") return;
+  const socket = stream as Corkable;
+  if (corked.has(socket)) return;
+  corked.add(socket);
+  socket.cork();
+  queueMicrotask(() => {
+    corked.delete(socket);
+    socket.uncork();
+  });
+}
+
 /**
  * Statements on `on`, each on its own (the pool) or in the transaction a client holds. `begun`:
  * the transaction's BEGIN, sent but perhaps not yet answered; a statement's result is used only
  * once BEGIN has succeeded too.
  */
-export function pgRunner(on: Queryable, begun: Promise<unknown> = Promise.resolve()): SqlTx {
-  const run = async (statement: Sql) => (await Promise.all([begun, rowsOf(on, statement)]))[1];
+export function pgRunner(on: Queryable, begun: Promise<unknown> = Promise.resolve(), client?: pg.PoolClient): SqlTx {
+  const run = async (statement: Sql) => {
+    if (client) writeTogether(client);
+    return (await Promise.all([begun, rowsOf(on, statement)]))[1];
+  };
   return {
     driver: true,
     locksRows: true,
@@ -88,6 +114,7 @@ interface LastStatement {
  * thrown, and the transaction is over.
  */
 async function commitWith(client: pg.PoolClient, last: readonly LastStatement[]): Promise<void> {
+  writeTogether(client);
   const sent = last.map(({ statement }) => rowsOf(client, statement));
   const committed = client.query("COMMIT");
   const outcomes = await Promise.allSettled(sent);
@@ -125,6 +152,7 @@ export async function pgTransaction<T>(pool: pg.Pool, isolation: PgIsolation, wo
   const client = await pool.connect();
   // A connection that failed BEGIN, or could not even roll back, is dropped, never handed on.
   let broken: Error | undefined;
+  writeTogether(client);
   const begun = client.query(`BEGIN ISOLATION LEVEL ${isolation}${isolation === "REPEATABLE READ" ? " READ ONLY" : ""}`).catch((error: Error) => {
     broken = error;
     throw error;
@@ -132,7 +160,7 @@ export async function pgTransaction<T>(pool: pg.Pool, isolation: PgIsolation, wo
   // Seen here whatever the work does; its statements and the COMMIT below wait for it.
   begun.catch(() => undefined);
   const last: LastStatement[] = [];
-  const tx: SqlTx = { ...pgRunner(client, begun), withCommit: (statement, failed) => void last.push({ statement, failed }) };
+  const tx: SqlTx = { ...pgRunner(client, begun, client), withCommit: (statement, failed) => void last.push({ statement, failed }) };
   try {
     const value = await work(tx);
     await begun;
