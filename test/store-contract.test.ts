@@ -1,5 +1,6 @@
 // The store's promises, kept the same on SQLite and on PostgreSQL: one suite, run against both.
 // The PostgreSQL half needs TEST_DATABASE_URL (test/helpers/postgres-database.ts says how).
+import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CommandDeps } from "../src/use-cases/run-command.ts";
 import { listAudit } from "../src/store/audit-repository.ts";
@@ -449,6 +450,38 @@ describeWithPostgres("the store on PostgreSQL", () => {
       await db.$transaction((tx) => tx.checklistItem.update({ where: { id: x!.id }, data: { note: "after the races" } }), serializable);
       expect((await loadUnitWithItems(db, "jtez"))!.items.find((i) => i.id === x!.id)!.note).toBe("after the races");
     } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it("sends a report in three writes to the server: BEGIN with the items' read, the change with its audit entries, the claim with COMMIT", async () => {
+    const database = await createPostgresDatabase();
+    const store = await openStore(database.url);
+    const port = Number(new URL(database.url).port || 5432);
+    const socket = Socket.prototype as unknown as Record<"_write" | "_writev", (...args: unknown[]) => unknown>;
+    const original = { _write: socket._write, _writev: socket._writev };
+    let writes = 0;
+    try {
+      await seedCampaign(store.db, readCampaignSeed(), { year: CAMPAIGN_YEAR, now: SEED_TIME });
+      const { unit } = (await loadUnitWithItems(store.db, "jtga"))!;
+      for (const name of ["_write", "_writev"] as const) {
+        socket[name] = function (this: Socket, ...args: unknown[]) {
+          if (this.remotePort === port) writes++;
+          return original[name].apply(this, args);
+        };
+      }
+      await inSqlTransaction(store.db, async (tx) => {
+        const items = await listItems(tx, { unitId: unit.id, forChange: true });
+        const item = items.find((i) => i.task === "unbind")!;
+        // A state and an expected date: two audit entries with the update.
+        await applyItemChange(tx, { item, state: "doing", method: item.method, note: "写三次", expectedBy: at(80), warnings: [] }, { actor: COORD, source: "slash", now: at(75) });
+        await claimRequest(tx, "slash:three-writes", at(75), "已记录");
+      });
+      expect(writes).toBe(3);
+      expect(await store.reader.handledReply("slash:three-writes")).toBe("已记录");
+    } finally {
+      Object.assign(socket, original);
       await store.close();
       await database.drop();
     }
