@@ -110,7 +110,17 @@ describe("CampaignReader", () => {
     expect((await store.reader.unitNames())).toEqual(await listUnitNames(store.db));
   });
 
+  it("gives each request a reader of its own on the store's connection, which closing does not close", async () => {
+    const scoped = store.reader.oneVersion();
+    expect(scoped).not.toBe(store.reader);
+    expect(scoped.oneVersion()).toBe(scoped);
+    expect(await scoped.handledReply("never-handled")).toBeNull();
+    scoped.close();
+    expect((await store.reader.unitWithItems("jtda"))!.unit.key).toBe("jtda");
+    expect(await scoped.unitWithItems("jtda")).toBe(await store.reader.unitWithItems("jtda"));
+  });
+
   it("cannot write", () => {
-    expect(() => (store.reader as unknown as { conn: { exec(s: string): void } }).conn.exec(`DELETE FROM "Unit"`)).toThrow(/readonly|query_only|attempt to write/i);
+    expect(() => (store.reader as unknown as { c: { conn: { exec(s: string): void } } }).c.conn.exec(`DELETE FROM "Unit"`)).toThrow(/readonly|query_only|attempt to write/i);
   });
 });

@@ -20,12 +20,12 @@ describe("one version for a piece of work", () => {
   it("takes versions offered with another read, unless it asked already", async () => {
     const versions = counting();
     const offered = new VersionScope();
-    offered.offer({ everything: "offered", directory: 1 });
+    offered.offer(Promise.resolve({ everything: "offered", directory: 1 }));
     expect((await offered.ask(versions.ask)).everything).toBe("offered");
-    offered.offer({ everything: "later", directory: 2 });
+    offered.offer(Promise.resolve({ everything: "later", directory: 2 }));
     expect((await offered.ask(versions.ask)).everything).toBe("offered");
     versionMayHaveChanged();
-    offered.offer({ everything: "after the transaction", directory: 2 });
+    offered.offer(Promise.resolve({ everything: "after the transaction", directory: 2 }));
     expect((await offered.ask(versions.ask)).everything).toBe("after the transaction");
     expect(versions.asked()).toBe(0);
   });

@@ -9,7 +9,7 @@ import type { UnitName } from "../domain/command/unit-directory.ts";
 import type { BatchRecord, CampaignSnapshot, DeadlineRecord, FilingRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import type { Caller } from "../domain/access.ts";
 import { groupBy } from "../lib/group-by.ts";
-import { KeptReads } from "./kept-reads.ts";
+import { KeptReads, VersionScope, type StoreVersions } from "./kept-reads.ts";
 import {
   BATCHES_SQL,
   CONTACT_SQL,
@@ -38,8 +38,13 @@ import {
   type Row,
 } from "./rows.ts";
 
+/** Both versions in one statement: the connection's data_version, the directory's. */
+const VERSIONS_SQL = `SELECT (SELECT "data_version" FROM pragma_data_version) AS "everything", (${DIRECTORY_VERSION_SQL}) AS "directory"`;
+
 const SQL = {
   handledReply: `${HANDLED_REPLY_SQL}?`,
+  versions: VERSIONS_SQL,
+  versionsAndReply: `${VERSIONS_SQL}, (${HANDLED_REPLY_SQL}?) AS "reply"`,
   unitNames: UNIT_NAMES_SQL,
   coordinator: `${COORDINATOR_SQL}?`,
   coordinators: COORDINATORS_SQL,
@@ -70,7 +75,7 @@ export interface CampaignReader {
   /**
    * This reader, with the store's versions asked once for all its kept reads, and again after any
    * transaction this process ends (kept-reads.ts VersionScope): for one request or one App Home
-   * refresh, never kept longer. SQLite: the reader itself (its versions cost no round trip).
+   * refresh, never kept longer. NOTE: it shares its store's connection and what the store keeps.
    */
   oneVersion(): CampaignReader;
   unitNames(): Promise<readonly UnitName[]>;
@@ -88,46 +93,52 @@ export interface CampaignReader {
   close(): void;
 }
 
-export class SqliteCampaignReader implements CampaignReader {
-  private readonly conn: Database.Database;
-  private readonly statements = new Map<keyof typeof SQL, Database.Statement>();
-  private readonly unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
-  private readonly unitAtOnce: (key: string) => UnitRecord | null;
-  private readonly snapshotAtOnce: () => CampaignSnapshot;
-  private readonly dataVersion: Database.Statement;
-  private readonly directoryVersion: Database.Statement;
-  private readonly keptEverything = new KeptReads("everything");
-  private readonly keptDirectory = new KeptReads("directory");
+/** What every reader of one store shares: the connection, its statements, what was read under which versions. */
+interface ReadConnection {
+  conn: Database.Database;
+  statements: Map<keyof typeof SQL, Database.Statement>;
+  dataVersion: Database.Statement;
+  directoryVersion: Database.Statement;
+  everything: KeptReads;
+  directory: KeptReads;
+  /** One read transaction each, so the unit and its items come from the same commit. */
+  unitWithItemsAtOnce: (key: string) => { unit: UnitRecord; items: ItemRecord[] } | null;
+  unitAtOnce: (key: string) => UnitRecord | null;
+  snapshotAtOnce: () => CampaignSnapshot;
+}
 
-  constructor(filePath: string) {
-    // NOTE: WAL readers never wait for a writer, so this connection cannot block the event loop
-    // on another process's write; query_only makes a write through it an error.
-    this.conn = new Database(filePath, { fileMustExist: true, timeout: 1_000 });
-    this.conn.pragma("query_only = ON");
-    // One read transaction, so the unit and its items come from the same commit.
-    this.unitWithItemsAtOnce = this.conn.transaction((key: string) => this.readUnitWithItems(key));
-    this.unitAtOnce = this.conn.transaction((key: string) => this.readUnit(key));
-    this.snapshotAtOnce = this.conn.transaction(() => this.readSnapshot());
-    this.dataVersion = this.conn.prepare("PRAGMA data_version").pluck();
-    this.directoryVersion = this.conn.prepare(DIRECTORY_VERSION_SQL).pluck();
+export class SqliteCampaignReader implements CampaignReader {
+  private readonly c: ReadConnection;
+
+  /** `scope`: the versions of one piece of work (oneVersion); without, every read asks its own. */
+  constructor(source: string | SqliteCampaignReader, private readonly scope?: VersionScope<StoreVersions>) {
+    // NOTE: a scoped reader is made for every request: it makes nothing of its own but the scope.
+    this.c = typeof source === "string" ? this.openReadConnection(source) : source.c;
   }
 
   private all(name: keyof typeof SQL, ...params: unknown[]): Row[] {
-    let statement = this.statements.get(name);
+    let statement = this.c.statements.get(name);
     if (!statement) {
-      statement = this.conn.prepare(SQL[name]);
-      this.statements.set(name, statement);
+      statement = this.c.conn.prepare(SQL[name]);
+      this.c.statements.set(name, statement);
     }
     return statement.all(...params) as Row[];
   }
 
   oneVersion(): CampaignReader {
-    return this;
+    return this.scope ? this : new SqliteCampaignReader(this, new VersionScope<StoreVersions>());
   }
 
-  /** Not kept: every request asks about its own key. */
+  /**
+   * Not kept: every request asks about its own key. NOTE: in a scope (oneVersion) the versions
+   * come in the same statement and serve the reads after it, as on PostgreSQL: one statement for
+   * all of a command's versions, not one per read.
+   */
   async handledReply(key: string): Promise<string | null> {
-    return toText(this.all("handledReply", key)[0]?.reply);
+    if (!this.scope) return toText(this.all("handledReply", key)[0]?.reply);
+    const row = this.all("versionsAndReply", key)[0]!;
+    this.scope.offer({ everything: row.everything, directory: row.directory });
+    return toText(row.reply);
   }
 
   /**
@@ -137,12 +148,16 @@ export class SqliteCampaignReader implements CampaignReader {
    * Kept values are frozen: they are shared by every request until then.
    */
   private cached<T>(key: string, read: () => T): T {
-    return this.keptEverything.get(this.dataVersion.get(), key, read);
+    return this.c.everything.get(this.scope ? this.versions().everything : this.c.dataVersion.get(), key, read);
   }
 
   /** Reads of the directory's tables alone: kept until one of them changes (kept-reads.ts). */
   private cachedDirectory<T>(key: string, read: () => T): T {
-    return this.keptDirectory.get(this.directoryVersion.get(), key, read);
+    return this.c.directory.get(this.scope ? this.versions().directory : this.c.directoryVersion.get(), key, read);
+  }
+
+  private versions(): StoreVersions {
+    return this.scope!.ask(() => this.all("versions")[0] as unknown as StoreVersions);
   }
 
   async unitNames(): Promise<readonly UnitName[]> {
@@ -150,7 +165,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   async unit(key: string): Promise<UnitRecord | null> {
-    return this.cachedDirectory(`unit:${key}`, () => this.unitAtOnce(key));
+    return this.cachedDirectory(`unit:${key}`, () => this.c.unitAtOnce(key));
   }
 
   private readUnitNames(): UnitName[] {
@@ -173,7 +188,7 @@ export class SqliteCampaignReader implements CampaignReader {
   }
 
   async unitWithItems(key: string): Promise<{ unit: UnitRecord; items: ItemRecord[] } | null> {
-    return this.cached(`unit:${key}`, () => this.unitWithItemsAtOnce(key));
+    return this.cached(`unit:${key}`, () => this.c.unitWithItemsAtOnce(key));
   }
 
   private readUnitWithItems(key: string): { unit: UnitRecord; items: ItemRecord[] } | null {
@@ -188,7 +203,7 @@ export class SqliteCampaignReader implements CampaignReader {
 
   /** Every unit, item and deadline, from one commit: what the overview and App Home show. */
   async snapshot(): Promise<CampaignSnapshot> {
-    return this.cached("snapshot", () => this.snapshotAtOnce());
+    return this.cached("snapshot", () => this.c.snapshotAtOnce());
   }
 
   private readSnapshot(): CampaignSnapshot {
@@ -220,7 +235,26 @@ export class SqliteCampaignReader implements CampaignReader {
     return this.all("deadlines").map(toDeadlineRecord);
   }
 
+  private openReadConnection(filePath: string): ReadConnection {
+    // NOTE: WAL readers never wait for a writer, so this connection cannot block the event loop
+    // on another process's write; query_only makes a write through it an error.
+    const conn = new Database(filePath, { fileMustExist: true, timeout: 1_000 });
+    conn.pragma("query_only = ON");
+    return {
+      conn,
+      statements: new Map(),
+      dataVersion: conn.prepare("PRAGMA data_version").pluck(),
+      directoryVersion: conn.prepare(DIRECTORY_VERSION_SQL).pluck(),
+      everything: new KeptReads("everything"),
+      directory: new KeptReads("directory"),
+      unitWithItemsAtOnce: conn.transaction((key: string) => this.readUnitWithItems(key)),
+      unitAtOnce: conn.transaction((key: string) => this.readUnit(key)),
+      snapshotAtOnce: conn.transaction(() => this.readSnapshot()),
+    };
+  }
+
+  /** A scoped reader shares its store's connection: only the store's own reader closes it. */
   close(): void {
-    this.conn.close();
+    if (!this.scope) this.c.conn.close();
   }
 }

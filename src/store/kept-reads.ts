@@ -4,17 +4,11 @@
 // everything's (the SQLite reader's data_version, the PostgreSQL reader's snapshot), for reads
 // that take in items too. NOTE: a version is always taken before the read it keys, so a commit in
 // between costs a re-read, never a stale answer.
+import { deepFreeze } from "../lib/deep-freeze.ts";
 
 /** Callers and units kept between commits; plenty for a campaign of 38 units. */
 const MAX_KEPT = 2_000;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** A store's versions, as asked once: the directory's, and everything's. */
 export interface StoreVersions {
@@ -32,33 +26,36 @@ export function versionMayHaveChanged(): void {
 
 /**
  * The versions asked once for the reads of one piece of work (a request, an App Home refresh):
- * PostgreSQL: one round trip, not one per read. NOTE: asked at the first read, so the work sees
- * every commit made before it began; asked again after any transaction this process ends, so
- * what the work wrote is seen by its reads after. Never kept longer than the work: another
- * instance's commits would go unseen.
+ * PostgreSQL: one round trip, not one per read; SQLite: one statement. NOTE: asked at the first
+ * read, so the work sees every commit made before it began; asked again after any transaction
+ * this process ends, so what the work wrote is seen by its reads after. Never kept longer than
+ * the work: another instance's commits would go unseen. `V`: the versions as the store gives
+ * them, a promise (PostgreSQL) or at once (SQLite).
  */
-export class VersionScope {
-  private versions: Promise<StoreVersions> | undefined;
+export class VersionScope<V extends StoreVersions | Promise<StoreVersions> = Promise<StoreVersions>> {
+  private versions: V | undefined;
   private askedAt = -1;
 
-  ask(versions: () => Promise<StoreVersions>): Promise<StoreVersions> {
-    if (!this.versions || this.askedAt !== transactionsEnded) {
-      this.askedAt = transactionsEnded;
+  ask(versions: () => V): V {
+    if (this.versions === undefined || this.askedAt !== transactionsEnded) {
+      const epoch = transactionsEnded;
+      // A failed asking, thrown (SQLite) or rejected (PostgreSQL), is not kept: the next read asks again.
       const asked = versions();
+      this.askedAt = epoch;
       this.versions = asked;
-      // A failed asking is not kept: the next read asks again.
-      asked.catch(() => {
-        if (this.versions === asked) this.versions = undefined;
-      });
+      if (asked instanceof Promise)
+        asked.catch(() => {
+          if (this.versions === asked) this.versions = undefined;
+        });
     }
     return this.versions;
   }
 
-  /** Versions read together with something else (PostgreSQL: with the handled request, in the same statement). */
-  offer(versions: StoreVersions): void {
-    if (this.versions && this.askedAt === transactionsEnded) return;
+  /** Versions read together with something else (in the same statement as the handled request). */
+  offer(versions: V): void {
+    if (this.versions !== undefined && this.askedAt === transactionsEnded) return;
     this.askedAt = transactionsEnded;
-    this.versions = Promise.resolve(versions);
+    this.versions = versions;
   }
 }
 

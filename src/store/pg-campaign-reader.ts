@@ -76,7 +76,7 @@ export class PgCampaignReader implements CampaignReader {
    */
   async handledReply(key: string): Promise<string | null> {
     const [row] = await this.db.query(sql`${raw(VERSIONS_SQL)}, (${raw(HANDLED_REPLY_SQL)}${key}) AS "reply"`);
-    this.scope?.offer({ everything: row!.everything, directory: row!.directory });
+    this.scope?.offer(Promise.resolve({ everything: row!.everything, directory: row!.directory }));
     return textOf(row!.reply);
   }
 

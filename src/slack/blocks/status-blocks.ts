@@ -1,6 +1,7 @@
 // A unit's checklist: every item with its state, grouped by deadline, and what to do next.
 import { deadlineForTask, type DeadlineRecord, type ItemRecord, type UnitRecord } from "../../domain/model/records.ts";
 import { isFinished } from "../../domain/model/tasks.ts";
+import { deepFreeze } from "../../lib/deep-freeze.ts";
 import { groupBy } from "../../lib/group-by.ts";
 import { dueText, icpPathText, itemLabel, nextStepText } from "../../messages/item-messages.ts";
 import { joinMd, md } from "../../messages/mrkdwn.ts";
@@ -93,7 +94,37 @@ export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: Dea
 }
 
 export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix = ""): SlackMessage {
+  const made = madeFrom(unit, items, deadlines);
+  if (!made) return makeStatusMessage(unit, items, deadlines, now, prefix);
+  // NOTE: the time enters the reply only through the deadlines' due texts.
+  const key = `${prefix}\n${deadlines.map((d) => dueText(d, now)).join("\n")}`;
+  let reply = made.get(key);
+  if (!reply) {
+    if (made.size >= MADE_PER_READ) made.clear();
+    made.set(key, (reply = deepFreeze(makeStatusMessage(unit, items, deadlines, now, prefix))));
+  }
+  return reply;
+}
+
+function makeStatusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix: string): SlackMessage {
   return message(statusText(unit, items, deadlines), statusBlocks(unit, items, deadlines, now, roomFor("message"), prefix));
+}
+
+/** Prefixes and days a reply is kept for, per read of a unit; one or two in practice. */
+const MADE_PER_READ = 8;
+const made = new WeakMap<ItemRecord[], { unit: UnitRecord; deadlines: DeadlineRecord[]; replies: Map<string, SlackMessage> }>();
+
+/**
+ * Replies already made from these very records. NOTE: only from frozen records, which the
+ * readers keep and share between requests while the store's versions stay the same (kept-reads.ts):
+ * a `status` asked again before anything changed is the same message, made once. Records that
+ * are not frozen may still change, so nothing is kept for them.
+ */
+function madeFrom(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[]): Map<string, SlackMessage> | undefined {
+  if (!Object.isFrozen(items) || !Object.isFrozen(unit) || !Object.isFrozen(deadlines)) return undefined;
+  let entry = made.get(items);
+  if (!entry || entry.unit !== unit || entry.deadlines !== deadlines) made.set(items, (entry = { unit, deadlines, replies: new Map() }));
+  return entry.replies;
 }
 
 /** `status` for a contact of several units: every unit, compactly. */
