@@ -27,6 +27,12 @@ beforeEach(() => {
 });
 
 const say = async (user: string, text: string) => f.finalReply(await f.slash(user, text));
+/** The one message a button posted back to its reply's response_url. */
+function redrawnList(responseUrlId: string) {
+  const posts = f.slack.responses(responseUrlId);
+  expect(posts).toHaveLength(1);
+  return posts[0]!.body as { replace_original: boolean; text: string; blocks: unknown[] };
+}
 const filing = (key: string) => f.store.db.icpFiling.findFirstOrThrow({ where: { item: { key } }, include: { domains: true } });
 const item = (key: string) => f.store.db.checklistItem.findUniqueOrThrow({ where: { key } });
 const everything = async () =>
@@ -123,12 +129,26 @@ describe("the center's path", () => {
     expect(list.all).toContain("附件4 申请表汇总");
     expect(list.all).toContain("已送达 1");
     expect(list.all).toContain("档案局");
-    await f.clickInReply(COORDINATOR, list, "icp_step:received", "jtda/icp|received");
+    const received = await f.clickInReply(COORDINATOR, list, "icp_step:received", "jtda/icp|received");
     await f.idle();
     expect(await filing("jtda/icp")).toMatchObject({ step: "received", stepBy: COORDINATOR });
+    // The list is redrawn in place: what was recorded on top, the filing's buttons those still ahead.
+    const redrawn = redrawnList(received.responseUrlId);
+    expect(redrawn.replace_original).toBe(true);
+    expect(redrawn.text).toMatch(/^已记录：档案局 备案号 苏ICP备12345678号：已送达 → 中心已受理/);
+    expect(JSON.stringify(redrawn.blocks[1])).toContain("✅ 已记录");
+    expect(redrawn.text).toContain("附件4 申请表汇总");
+    expect(redrawn.text).toContain("已受理 1");
+    const buttons = JSON.stringify(redrawn.blocks);
+    expect(buttons).not.toContain('"icp_step:received"');
+    expect(buttons).toContain('"jtda/icp|filed"');
     expect(await say(WANG, "已送达")).toContain("不需要再报告");
-    await f.clickInReply(COORDINATOR, list, "icp_step:filed", "jtda/icp|filed");
+    // The unit's contact sees the step in App Home too, as after any report.
+    const homes = () => f.slack.callsTo("views.publish").filter((c) => c.args.user_id === WANG).length;
+    const before = homes();
+    await f.clickInReply(COORDINATOR, { ...list, ...redrawn }, "icp_step:filed", "jtda/icp|filed");
     await f.idle();
+    expect(homes()).toBeGreaterThan(before);
     expect((await filing("jtda/icp")).step).toBe("filed");
     const audit = await f.store.db.auditEntry.findMany({ where: { field: "icp.step", item: { key: "jtda/icp" }, actor: { not: "system" } }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.actor, a.source, a.fromValue, a.toValue])).toEqual([

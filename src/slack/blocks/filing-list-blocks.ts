@@ -42,7 +42,8 @@ function rowBlocks(row: FilingRow): KnownBlock[] {
   ];
 }
 
-export function filingListMessage(rows: readonly FilingRow[], now: Date): SlackMessage {
+/** `notice`: the reply to a button in the list, shown above the list it redraws. */
+export function filingListMessage(rows: readonly FilingRow[], now: Date, notice?: SlackMessage): SlackMessage {
   const center = rows.filter((r) => r.step.route === "center");
   const counts = CENTER_STEPS.map((s) => ({ step: s, count: center.filter((r) => r.step.route === "center" && r.step.step === s).length }));
   const others = rows.filter((r) => r.step.route !== "center");
@@ -50,13 +51,13 @@ export function filingListMessage(rows: readonly FilingRow[], now: Date): SlackM
   // The center's queue first: forms handed in, then received, then filed; the forms not handed in last.
   const order: CenterStep[] = ["delivered", "received", "filed", "pending"];
   open.sort((a, b) => order.indexOf((a.step as { step: CenterStep }).step) - order.indexOf((b.step as { step: CenterStep }).step));
-  const blocks: KnownBlock[] = [header(T.title(center.length)), section(T.counts(counts)), context(T.path)];
+  const blocks: KnownBlock[] = [header(T.title(center.length)), ...((notice?.blocks ?? []) as KnownBlock[]), section(T.counts(counts)), context(T.path)];
   const room = Math.floor((MAX_BLOCKS - blocks.length - 2) / 2);
   for (const row of open.slice(0, room)) blocks.push(...rowBlocks(row));
   if (open.length > room) blocks.push(context(T.more(open.length - room)));
   const done = center.filter((r) => r.step.route === "center" && r.step.step === "done");
   const tail = [...(done.length > 0 ? [T.done(done.map((r) => r.unitName))] : []), ...(others.length > 0 ? [T.others(others.length)] : [])];
   if (tail.length > 0) blocks.push(context(...tail));
-  const text = joinMd([T.title(center.length), T.counts(counts), ...open.map((r) => rowText(r))], "\n");
+  const text = joinMd([...(notice ? [notice.text] : []), T.title(center.length), T.counts(counts), ...open.map((r) => rowText(r))], "\n");
   return message(text, blocks);
 }

@@ -20,6 +20,11 @@ export interface FeedbackContext {
   origin: ClickOrigin;
   /** The message's blocks when the payload carried them. */
   blocks?: KnownBlock[];
+  /**
+   * The message clicked in, redrawn after a change that is not an item's to patch in it (a
+   * filing's step in `/shutdown forms`), with `reply` on top: its buttons stay those of now.
+   */
+  redraw?: (reply: SlackMessage) => Promise<SlackMessage>;
   log: (error: unknown) => void;
 }
 
@@ -38,6 +43,18 @@ async function tell(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
   }
 }
 
+/** The message clicked in, replaced by `reply`; told privately when there is none to replace. */
+async function replaceOrigin(ctx: FeedbackContext, reply: SlackMessage): Promise<void> {
+  const { origin } = ctx;
+  if (origin.ephemeral && origin.responseUrl) {
+    await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: true, ...reply });
+  } else if (origin.channel && origin.ts) {
+    await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: reply.text, blocks: reply.blocks });
+  } else {
+    await tell(ctx, reply);
+  }
+}
+
 /** A message's blocks as Slack keeps them, read back by its channel and ts. */
 export async function messageBlocks(client: WebClient, channel: string, ts: string): Promise<KnownBlock[] | undefined> {
   const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
@@ -53,7 +70,13 @@ async function currentBlocks(ctx: FeedbackContext): Promise<KnownBlock[] | undef
 
 export async function showItemResult(ctx: FeedbackContext, result: CommandResult): Promise<void> {
   if (result.kind !== "reported") {
-    await tell(ctx, renderCommandResult(result));
+    const rendered = renderCommandResult(result);
+    // A change other than an item's (a filing's step) redraws the list it was made in.
+    if (result.kind === "done" && ctx.redraw && !ctx.origin.home) await replaceOrigin(ctx, await ctx.redraw(rendered));
+    else await tell(ctx, rendered);
+    // NOTE: a step that finished the unit announces it, and App Home shows it, as after a report.
+    if (result.kind === "done" && result.unitKey) await refreshHomes(ctx.client, ctx.bot, result.unitKey, ctx.log);
+    scheduleFollowUps(ctx.bot, result.followUps, ctx.log);
     return;
   }
   const { origin } = ctx;

@@ -5,6 +5,8 @@ import { shanghaiDay } from "../../domain/model/calendar.ts";
 import { icpFormReplyMessages as M } from "../../messages/icp-form-messages.ts";
 import { readSnapshot } from "../../store/campaign-repository.ts";
 import type { UseCase } from "../command-context.ts";
+import type { CommandDeps } from "../command-deps.ts";
+import type { CampaignSnapshot } from "../../domain/model/records.ts";
 import type { FilingRow } from "../command-result.ts";
 import { formBook, unitForms } from "../icp-forms.ts";
 import { requireOutbox } from "../require-outbox.ts";
@@ -19,6 +21,15 @@ export const listFilings: UseCase<"forms"> = async ({ deps, caller, input }, com
     await requireOutbox(deps).sendFiles(caller.userId, [book], input.now);
     return { kind: "done", text: M.bookSent(forms.length) };
   }
+  return { kind: "filings", rows: filingRows(snapshot), now: input.now };
+};
+
+/** Every filing with the step it is at, in the units' order: what `forms` lists. */
+export async function listFilingRows(deps: Pick<CommandDeps, "db">): Promise<FilingRow[]> {
+  return filingRows(await readSnapshot(deps.db));
+}
+
+function filingRows(snapshot: CampaignSnapshot): FilingRow[] {
   const rows: FilingRow[] = [];
   for (const unit of snapshot.units) {
     for (const filing of (snapshot.filings ?? []).filter((f) => f.unitId === unit.id)) {
@@ -27,5 +38,5 @@ export const listFilings: UseCase<"forms"> = async ({ deps, caller, input }, com
       rows.push({ unitKey: unit.key, unitName: unit.name, itemKey: filing.itemKey, number: filing.number, domains: filing.domains, step, stepAt: filing.stepAt, stepBy: filing.stepBy });
     }
   }
-  return { kind: "filings", rows, now: input.now };
-};
+  return rows;
+}
