@@ -96,7 +96,8 @@ export function statusText(unit: UnitRecord, items: ItemRecord[], deadlines: Dea
 export function statusMessage(unit: UnitRecord, items: ItemRecord[], deadlines: DeadlineRecord[], now: Date, prefix = ""): SlackMessage {
   const made = madeFrom(unit, items, deadlines);
   if (!made) return makeStatusMessage(unit, items, deadlines, now, prefix);
-  // NOTE: the time enters the reply only through the deadlines' due texts.
+  // NOTE: the time enters the reply only through the deadlines' due texts; anything else the
+  // reply comes to depend on goes into this key too (decision 028).
   const key = `${prefix}\n${deadlines.map((d) => dueText(d, now)).join("\n")}`;
   let reply = made.get(key);
   if (!reply) {
