@@ -51,6 +51,16 @@ function buttons(blocks: KnownBlock[]) {
 }
 
 describe("a contact's reminder", () => {
+  it("says under an item what the probes found, as status does", () => {
+    const found = { verification: "contradicted" as const, summary: "6月22日 10:00 jtpf.gov.cn 仍可访问（HTTP 200）", advice: null, observedAt: null, verifiedAt: null, changedAt: null, accepted: null };
+    const unit = snapshot.units.find((u) => u.key === "jtsf")!;
+    const probed = { ...snapshot, items: snapshot.items.map((i) => (i.unitId === unit.id && i.task === "site" ? { ...i, verification: found } : i)) };
+    const text = blocksToPlainText(messageFor(probed, "U0LI").blocks);
+    const site = text.slice(text.indexOf("*网站关停*"), text.indexOf("`/shutdown done site`"));
+    expect(site).toContain("🔍 核查 — 6月22日 10:00 jtpf.gov.cn 仍可访问（HTTP 200）");
+    expect(blocksToPlainText(messageFor(snapshot, "U0LI").blocks)).not.toContain("🔍");
+  });
+
   it("tells a contact of one unit to type the command without the unit", () => {
     const text = blocksToPlainText(messageFor(snapshot, "U0LI").blocks);
     expect(text).toContain("`/shutdown done site`");

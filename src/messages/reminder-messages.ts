@@ -7,6 +7,7 @@ import { filingBelongsToParent } from "../domain/model/unit-rules.ts";
 import { finishCommand, icpPathText, itemLabel, itemStateWords } from "./item-messages.ts";
 import { columnGuide } from "./notice-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
+import { verificationLine } from "./verification-messages.ts";
 import type { CadenceStep } from "../domain/model/cadence-steps.ts";
 
 export { STATE_LABEL as STATE_LABELS, TASK_LABEL as TASK_LABELS } from "./command-messages.ts";
@@ -73,6 +74,8 @@ export function itemLine(
   const state = item.state === "todo" ? "" : `（当前：${itemStateWords(item)}${note ? `，${note}` : ""}）`;
   const parentFiling = item.task === "icp" && filingBelongsToParent(unit);
   const lines = [`• *${itemLabel(item)}*${state} · 截止 ${formatDueShort(deadline.dueAt)} · ${daysLeftText(daysLeft)}`];
+  // NOTE: what the probes found, beside what was reported, as status shows it ("the site still answers").
+  if (item.verification) lines.push(`   ${verificationLine(item.verification, item.state === "done")}`);
   // 附件1: what the column must hold, where it lives, and that a 子站 keeps its template.
   if (item.task === "column") lines.push(`   ${columnGuide(unit.group)}。`);
   if (!parentFiling) lines.push(`   完成后输入：\`${reportCommand(item, unit, withUnit)}\``);
