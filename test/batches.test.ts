@@ -14,6 +14,7 @@ import { parseBatchDates } from "../src/domain/batch-rules.ts";
 import { batchSnapshot, type CampaignSnapshot } from "../src/domain/model/records.ts";
 import { planReminders } from "../src/domain/reminder-planner.ts";
 import { summarizeCampaign } from "../src/domain/digest-summary.ts";
+import { buildDigestMessage } from "../src/slack/blocks/digest-blocks.ts";
 import { overviewMessage } from "../src/slack/blocks/overview-blocks.ts";
 import { buildStatusRows, formatStatusRows } from "../src/export/status-export.ts";
 import { buildReminderMessage } from "../src/slack/blocks/reminder-blocks.ts";
@@ -232,6 +233,14 @@ describe("npm run batch on a store with 第一批", () => {
       "第一批 transition 38",
       "第一批 shutdown 38",
     ]);
+    // One table of the tasks per batch, 第二批's first: its 3 units do not pull 第一批's 38 down.
+    expect(digest.tasks.map((t) => [t.batchName, t.counts.find((c) => c.task === "column")!.total])).toEqual([
+      ["第二批", 3],
+      ["第一批", 38],
+    ]);
+    const digestText = blocksToPlainText(buildDigestMessage(digest).message.blocks);
+    expect(digestText.indexOf("第二批 · 各项进度")).toBeGreaterThan(-1);
+    expect(digestText.indexOf("第二批 · 各项进度")).toBeLessThan(digestText.indexOf("第一批 · 各项进度"));
   });
 
   it("npm run export -- --batch 第二批 prints that batch's rows only, and names the batches there are for an unknown one", async () => {

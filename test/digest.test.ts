@@ -79,7 +79,7 @@ describe("the digest's numbers", () => {
       const snapshot = await readSnapshot(store.db);
       const { digest } = await composeDigest(store.db, now);
       const expected = exportCounts(snapshot);
-      expect(digest.summary.tasks).toEqual(expected.tasks);
+      expect(digest.summary.tasks).toEqual([{ batchName: null, counts: expected.tasks }]);
       expect(digest.summary.unitsDone).toBe(expected.unitsDone);
       expect(digest.summary.blocked).toHaveLength(expected.blocked);
       const text = plain(digest.message);

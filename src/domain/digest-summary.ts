@@ -41,7 +41,8 @@ export interface DigestSummary {
   unitsDone: number;
   /** Each deadline with the units that still have unfinished items under it (附件3 order). */
   deadlines: { deadline: DeadlineRecord; pendingUnits: number; openUnits: string[]; batchName: string | null }[];
-  tasks: TaskCounts[];
+  /** Each task's counts: one table while one batch is open, else one per open batch (the latest first), named. */
+  tasks: { batchName: string | null; counts: TaskCounts[] }[];
   overdue: OverdueUnit[];
   blocked: { unit: UnitRecord; item: ItemRecord }[];
   /** Items someone else is expected to finish by a day still ahead (附件2 七). */
@@ -207,7 +208,11 @@ export function summarizeCampaign(
     unitCount: units.length,
     unitsDone,
     deadlines: deadlines.map((deadline, k) => ({ deadline, pendingUnits: pendingUnits[k]!, openUnits: openUnits[k]!, batchName: batchName.get(deadline.batchId) ?? null })),
-    tasks: countTasks(data.items),
+    // NOTE: a later batch's units would pull an earlier batch's progress down: one table each.
+    tasks:
+      open.length > 1
+        ? open.map((b) => ({ batchName: b.name, counts: countTasks(data.items.filter((i) => i.batchId === b.id)) }))
+        : [{ batchName: null, counts: countTasks(data.items) }],
     overdue,
     blocked,
     waiting,

@@ -24,6 +24,7 @@ export const digestTexts = {
     `• ${title}：${left}（${formatDueShort(due)} 截止），${pendingUnits} 个单位未完成${named ? "：" : ""}`,
   deadlineAllDone: (title: string, due: Date) => `• ${title}：✅ 全部单位已完成（${formatDueShort(due)} 截止）`,
   tasksHeading: "*各项进度*（完成 · 进行中 · 受阻 · 未开始 · 不适用）",
+  batchTasksHeading: (batchName: string) => `*${batchName} · 各项进度*（完成 · 进行中 · 受阻 · 未开始 · 不适用）`,
   taskLine: (label: string, bar: string, percent: number, c: { done: number; doing: number; blocked: number; todo: number; na: number }) =>
     `\`${bar}\` ${String(percent).padStart(3)}%  *${label}*  完成 ${c.done} · 进行中 ${c.doing} · 受阻 ${c.blocked} · 未开始 ${c.todo} · 不适用 ${c.na}`,
   overdueHeading: (n: number) => (n === 0 ? "*✅ 没有逾期的单位。*" : `*⚠️ 逾期单位（${n} 个）*`),

@@ -64,9 +64,12 @@ function deadlineList(s: DigestSummary, d: DigestSummary["deadlines"][number]): 
 }
 
 export function buildDigestMessage(s: DigestSummary, options: { preview?: boolean } = {}): { message: SlackMessage; truncated: boolean } {
-  const taskLines = s.tasks.map((t) => {
-    const fraction = t.total === 0 ? 1 : (t.done + t.na) / t.total;
-    return digestTexts.taskLine(TASK_LABELS[t.task], progressBar(fraction), Math.round(fraction * 100), t);
+  const taskTables = s.tasks.map(({ batchName, counts }) => {
+    const lines = counts.map((t) => {
+      const fraction = t.total === 0 ? 1 : (t.done + t.na) / t.total;
+      return digestTexts.taskLine(TASK_LABELS[t.task], progressBar(fraction), Math.round(fraction * 100), t);
+    });
+    return section([batchName ? digestTexts.batchTasksHeading(batchName) : digestTexts.tasksHeading, ...lines].join("\n"));
   });
 
   const deadlines = s.deadlines.map((d) => deadlineList(s, d));
@@ -125,21 +128,20 @@ export function buildDigestMessage(s: DigestSummary, options: { preview?: boolea
   const lists = [...deadlines, overdue, ...(contradicted ? [contradicted] : []), blocked, queue, ...(waiting ? [waiting] : []), noContact, changes, ...(undelivered ? [undelivered] : [])];
 
   const head: KnownBlock[] = [header(options.preview ? digestTexts.previewHeader(s.now) : digestTexts.header(s.now)), section(digestTexts.unitsDone(s.unitsDone, s.unitCount))];
-  const tasks = section([digestTexts.tasksHeading, ...taskLines].join("\n"));
   const filings = section(digestTexts.filingsLine(s.filings.center, s.filings.own, s.filings.unknown));
   const hint = s.noContact.length > 0 ? [context(digestTexts.noContactHint)] : [];
   // NOTE: the footer is sized for its longer wording, so choosing it after the cut cannot overflow.
   const footers = [digestTexts.footer, digestTexts.footerWithCsv];
   const widest = footers.reduce((a, b) => (a.length >= b.length ? a : b));
   const offline = s.verificationOffline ? [section(verificationDigestTexts.offline(s.verificationOffline))] : [];
-  const room = roomLeft(roomFor("message"), [...head, tasks, filings, ...hint, ...offline, context(widest)]);
+  const room = roomLeft(roomFor("message"), [...head, ...taskTables, filings, ...hint, ...offline, context(widest)]);
   const fitted = shareRoom(room, lists);
   const truncated = fitted.some((l) => l.omitted > 0);
   const blocksOf = (list: TextList | undefined) => (list ? fitted[lists.indexOf(list)]!.blocks : []);
   const blocks: KnownBlock[] = [
     ...head,
     ...deadlines.flatMap(blocksOf),
-    tasks,
+    ...taskTables,
     filings,
     ...blocksOf(overdue),
     ...offline,
