@@ -70,6 +70,11 @@ describe("set icp, sponsor and reason", () => {
     expect((await filing("jtsf/icp/2")).number).toBe("苏ICP备22220000号-1");
     expect(await item("jtsf/icp")).toMatchObject({ state: "blocked", note: "等待电信回复" });
     expect(await item("jtsf/icp/2")).toMatchObject({ task: "icp", state: "todo" });
+    // Each filing's line in status says which 备案号 it is, not 备案注销 twice.
+    const status = (await f.slash(LI, "status")).all;
+    expect(status).toContain("⛔ 受阻  *备案注销 苏ICP备11110000号* — 等待电信回复");
+    expect(status).toContain("⬜ 未开始  *备案注销 苏ICP备22220000号-1*");
+    expect(status).not.toMatch(/\*备案注销\*/);
   });
 
   it("sets the sponsor and the reason, refusing a reason too short", async () => {

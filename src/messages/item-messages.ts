@@ -6,9 +6,13 @@ import { columnGuide } from "./notice-messages.ts";
 import type { DeadlineRecord, ItemRecord, UnitRecord } from "../domain/model/records.ts";
 import { METHOD_LABEL, STATE_ICON, STATE_LABEL, TASK_LABEL, TASK_WHAT } from "./command-messages.ts";
 import { CENTER_CONTACT } from "./result-messages.ts";
+import { UNNUMBERED_FILING } from "./icp-filing-messages.ts";
 
-export function itemLabel(item: Pick<ItemRecord, "task" | "domain">): string {
-  return item.domain ? `${TASK_LABEL[item.task]} ${item.domain}` : TASK_LABEL[item.task];
+export function itemLabel(item: Pick<ItemRecord, "task" | "domain" | "filingNumber">): string {
+  if (item.domain) return `${TASK_LABEL[item.task]} ${item.domain}`;
+  // One of several filings: which one ("备案注销 苏ICP备12345678号-2").
+  if (item.filingNumber !== undefined) return `${TASK_LABEL[item.task]} ${item.filingNumber ?? UNNUMBERED_FILING}`;
+  return TASK_LABEL[item.task];
 }
 
 /**

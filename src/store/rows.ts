@@ -63,8 +63,10 @@ export function toUnitRecord(u: Row, domains: readonly Row[], contacts: readonly
 export const ITEMS_SQL = `SELECT i."id", i."key", i."unitId", i."batchId", i."task", i."state", i."method", i."note", i."expectedBy",
   i."updatedAt", i."updatedBy", d."name" AS "domainName", d."isSubdomain" AS "domainIsSubdomain", d."position" AS "domainPosition",
   v."verification" AS "vVerification", v."summary" AS "vSummary", v."advice" AS "vAdvice", v."observedAt" AS "vObservedAt",
-  v."verifiedAt" AS "vVerifiedAt", v."changedAt" AS "vChangedAt", a."actor" AS "aActor", a."reason" AS "aReason", a."at" AS "aAt"
+  v."verifiedAt" AS "vVerifiedAt", v."changedAt" AS "vChangedAt", a."actor" AS "aActor", a."reason" AS "aReason", a."at" AS "aAt",
+  f."number" AS "filingNumber"
   FROM "ChecklistItem" i LEFT JOIN "Domain" d ON d."id" = i."domainId" LEFT JOIN "ItemVerification" v ON v."itemId" = i."id"
+  LEFT JOIN "IcpFiling" f ON f."itemId" = i."id"
   LEFT JOIN "VerificationAcceptance" a ON a."id" = (SELECT l."id" FROM "VerificationAcceptance" l WHERE l."itemId" = i."id" ORDER BY l."at" DESC, l."id" DESC LIMIT 1)`;
 
 function toItemRecord(i: Row): ItemRecord {
@@ -98,10 +100,20 @@ function toItemRecord(i: Row): ItemRecord {
   };
 }
 
-/** Rows of ITEMS_SQL (in id order) as items in checklist order. */
+/**
+ * Rows of ITEMS_SQL (in id order) as items in checklist order. NOTE: the rows hold every item of
+ * their units, so a unit's icp items are counted here: with several filings, each names its own
+ * (filingNumber), else two lines would read 备案注销 alike.
+ */
 export function toItemRecords(rows: readonly Row[]): ItemRecord[] {
   const domainOrder = new Map(rows.filter((r) => r.domainName !== null).map((r) => [String(r.domainName), Number(r.domainPosition)]));
-  return sortItems(rows.map(toItemRecord), domainOrder);
+  const filingsOf = new Map<number, number>();
+  for (const r of rows) if (r.task === "icp") filingsOf.set(Number(r.unitId), (filingsOf.get(Number(r.unitId)) ?? 0) + 1);
+  const items = rows.map((r) => {
+    const item = toItemRecord(r);
+    return r.task === "icp" && (filingsOf.get(item.unitId) ?? 0) > 1 ? { ...item, filingNumber: textOf(r.filingNumber) } : item;
+  });
+  return sortItems(items, domainOrder);
 }
 
 export const FILINGS_SQL = `SELECT f."id", f."unitId", f."ordinal", f."itemId", i."key" AS "itemKey", f."number", f."sponsorName", f."reason",

@@ -66,6 +66,11 @@ export interface ItemRecord {
   updatedBy: string | null;
   /** site, unbind and domain items: what the probes found (absent or null while never probed). */
   verification?: ItemVerificationView | null;
+  /**
+   * An icp item of a unit with several filings: the 备案号 it cancels (null: not given yet).
+   * Absent for a unit with one filing, whose item is just 备案注销.
+   */
+  filingNumber?: string | null;
 }
 
 export interface DeadlineRecord {
