@@ -33,13 +33,23 @@ describe("the posting pace", () => {
     expect(await sendTimes(() => pacer.take(), clock, sends)).toEqual(times);
   });
 
-  it("waits out a Retry-After before the next send, whatever tokens were left", async () => {
+  it("waits out a Retry-After before the next send, whatever tokens were left, then keeps the pace", async () => {
     const clock = manualClock();
     const pacer = new Pacer({ perSecond: 1, burst: 5 }, clock);
     await pacer.take();
     pacer.pause(3_000);
-    // Nothing goes before 3 s; what refilled meanwhile (3 of 5) goes then, the rest at the pace.
-    expect(await sendTimes(() => pacer.take(), clock, 5)).toEqual([3000, 3000, 3000, 4000, 5000]);
+    // Nothing goes before 3 s, and nothing refilled meanwhile: no burst right after, one a second.
+    expect(await sendTimes(() => pacer.take(), clock, 4)).toEqual([3000, 4000, 5000, 6000]);
+  });
+
+  it("refills again once a Retry-After is over", async () => {
+    const clock = manualClock();
+    const pacer = new Pacer({ perSecond: 1, burst: 5 }, clock);
+    pacer.pause(1_000);
+    await pacer.take();
+    expect(clock.t).toBe(1_000);
+    clock.t += 10_000;
+    expect(await sendTimes(() => pacer.take(), clock, 6)).toEqual([11000, 11000, 11000, 11000, 11000, 12000]);
   });
 
   it("keeps one a second to each channel, and the process's pace for all of them together", async () => {

@@ -42,7 +42,10 @@ export class Pacer {
   async take(): Promise<void> {
     for (;;) {
       const now = this.clock.now();
-      this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.perSecond);
+      // NOTE: while paused only the one send due when it ends refills: after a Retry-After, sends
+      // resume at the pace, not in a burst that Slack would likely refuse again.
+      const from = Math.max(this.last, Math.min(now, this.pausedUntil - 1000 / this.options.perSecond));
+      this.tokens = Math.min(this.options.burst, this.tokens + ((now - from) / 1000) * this.options.perSecond);
       this.last = now;
       const pause = this.pausedUntil - now;
       if (pause <= 0 && this.tokens >= 1) {
