@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COORDINATOR, registerContact, startBotFixture, type BotFixture } from "./helpers/bot-fixture.ts";
 import { readDocx, textOf } from "./helpers/docx-xml.ts";
+import { finishCommand } from "../src/messages/item-messages.ts";
 
 let f: BotFixture;
 const WANG = "U0WANG"; // 档案局 (区电信接入)
@@ -75,6 +76,12 @@ describe("set icp, sponsor and reason", () => {
     expect(status).toContain("⛔ 受阻  *备案注销 苏ICP备11110000号* — 等待电信回复");
     expect(status).toContain("⬜ 未开始  *备案注销 苏ICP备22220000号-1*");
     expect(status).not.toMatch(/\*备案注销\*/);
+    // The command the bot shows for one of them names its 备案号, and works as typed.
+    const command = finishCommand((await f.store.reader.unitWithItems("jtsf"))!.items.find((i) => i.key === "jtsf/icp/2")!, { domains: [] });
+    expect(command).toBe("/shutdown done icp 苏ICP备22220000号-1");
+    await say(LI, command.replace(/^\/shutdown /, ""));
+    expect(await item("jtsf/icp/2")).toMatchObject({ state: "done" });
+    expect(await item("jtsf/icp")).toMatchObject({ state: "blocked" });
   });
 
   it("sets the sponsor and the reason, refusing a reason too short", async () => {

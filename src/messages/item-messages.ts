@@ -79,16 +79,18 @@ export function icpPathText(unit: Pick<UnitRecord, "localTelecom" | "domains">, 
 }
 
 /** What to type to report an item done, with the unit first when the person has several. */
-export function reportCommand(item: Pick<ItemRecord, "task" | "domain">, unitPrefix?: string, state = "done"): string {
+export function reportCommand(item: Pick<ItemRecord, "task" | "domain" | "filingNumber">, unitPrefix?: string, state = "done"): string {
   const unit = unitPrefix ? `${unitPrefix} ` : "";
-  return `/shutdown ${unit}${state} ${item.task}${item.domain ? ` ${item.domain}` : ""}`;
+  // NOTE: one of several filings is named by its 备案号, or the reply asks which one.
+  const which = item.domain ?? (item.task === "icp" ? item.filingNumber : null);
+  return `/shutdown ${unit}${state} ${item.task}${which ? ` ${which}` : ""}`;
 }
 
 /**
  * What finishes this item, exactly as it must be typed: a sub-domain only has its DNS record
  * removed; a filing that is the parent domain's is 不适用 for the unit.
  */
-export function finishCommand(item: Pick<ItemRecord, "task" | "domain" | "isSubdomain">, unit: Pick<UnitRecord, "domains">, prefix = ""): string {
+export function finishCommand(item: Pick<ItemRecord, "task" | "domain" | "isSubdomain" | "filingNumber">, unit: Pick<UnitRecord, "domains">, prefix = ""): string {
   if (item.task === "icp" && filingBelongsToParent(unit)) return `/shutdown ${prefix}na icp ${parentFilingNote(unit)}`;
   return `${reportCommand(item, prefix.trim() || undefined)}${item.isSubdomain ? " dns" : ""}`;
 }

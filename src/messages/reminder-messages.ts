@@ -55,7 +55,7 @@ export function stepNotes(steps: readonly CadenceStep[], deadline: Pick<Deadline
  * filing that is the parent domain's is 不适用.
  */
 export function reportCommand(
-  item: Pick<ItemRecord, "task" | "domain" | "isSubdomain">,
+  item: Pick<ItemRecord, "task" | "domain" | "isSubdomain" | "filingNumber">,
   unit: Pick<UnitRecord, "name" | "domains">,
   withUnit: boolean,
 ): string {
