@@ -9,7 +9,6 @@ import { deepFreeze } from "../lib/deep-freeze.ts";
 /** Callers and units kept between commits; plenty for a campaign of 38 units. */
 const MAX_KEPT = 2_000;
 
-
 /** A store's versions, as asked once: the directory's, and everything's. */
 export interface StoreVersions {
   directory: unknown;

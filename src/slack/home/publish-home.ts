@@ -11,7 +11,7 @@ export async function publishHome(client: WebClient, bot: BotContext, userId: st
   // NOTE: through the reader, which keeps what it read until the next commit: every home of one
   // refresh shares one read of the campaign, and none of it costs Prisma calls that would take
   // the CPU from other people's acks.
-  // PostgreSQL: the home's reads ask the store's versions once (oneVersion).
+  // The home's reads ask the store's versions once (oneVersion): on PostgreSQL one round trip.
   const reader = bot.store.reader.oneVersion();
   const caller = await reader.caller(userId, bot.config.COORDINATOR_USER_IDS);
   const units = (await Promise.all(caller.units.map((u) => reader.unitWithItems(u.key)))).flatMap((u) => u ?? []);

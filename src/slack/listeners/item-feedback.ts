@@ -84,7 +84,7 @@ export async function showItemResult(ctx: FeedbackContext, result: CommandResult
   if (origin.home) {
     await publishHome(ctx.client, ctx.bot, ctx.userId);
   } else if (origin.ephemeral && origin.responseUrl) {
-    await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: true, ...rendered });
+    await replaceOrigin(ctx, rendered);
   } else if (origin.channel && origin.ts) {
     const blocks = await currentBlocks(ctx);
     const patched = blocks && replaceItemInBlocks(blocks, result.item, { userId: ctx.userId, at: result.now });
